@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Rule, Severity } from '../rules/rule';
+
+export const severitySchema = z.enum(['error', 'warning', 'off']);
+export type SeveritySetting = z.infer<typeof severitySchema>;
+
+/**
+ * The schema of `.isdeckrc.json` / `.isdeckrc.yaml`, built from the rule registry so that an
+ * unknown rule id or a bad option is reported by its key, and the JSON schema the editor uses
+ * is generated from the same source.
+ */
+export function buildConfigSchema(rules: readonly Rule[]) {
+  const ruleSettings = Object.fromEntries(
+    rules.map((rule) => {
+      const detailed = z
+        .object({ severity: severitySchema.optional(), options: rule.options.optional() })
+        .strict()
+        .describe(rule.description);
+      return [rule.id, z.union([severitySchema, detailed]).optional().describe(rule.description)];
+    }),
+  );
+  return z
+    .object({
+      $schema: z.string().optional(),
+      root: z.boolean().optional().describe('Stop looking for configuration in parent folders.'),
+      render: z.boolean().optional().describe('Run the rendered rules (a browser) as if `--render` were given.'),
+      rules: z.object(ruleSettings).strict().optional(),
+    })
+    .strict();
+}
+
+export type ConfigFile = z.infer<ReturnType<typeof buildConfigSchema>>;
+
+export interface RuleSetting {
+  severity: Severity | 'off';
+  options: unknown;
+}
+
+/** Configuration after merging files: per rule, its severity and parsed options. */
+export interface ResolvedConfig {
+  render: boolean;
+  rules: Map<string, RuleSetting>;
+}
+
+type RuleEntry = NonNullable<ConfigFile['rules']>[string];
+
+/** Merges config files, parent first, child overriding; options merge key by key. */
+export function resolveConfig(rules: readonly Rule[], files: readonly ConfigFile[]): ResolvedConfig {
+  const settings = new Map<string, RuleSetting>();
+  let render = false;
+  for (const rule of rules) {
+    const entries = files.map((file) => file.rules?.[rule.id] as RuleEntry | undefined);
+    let severity: Severity | 'off' = rule.rendered ? 'off' : rule.defaultSeverity;
+    let options: Record<string, unknown> = {};
+    for (const entry of entries) {
+      if (entry === undefined) continue;
+      if (typeof entry === 'string') {
+        severity = entry;
+        continue;
+      }
+      if (entry.severity) severity = entry.severity;
+      if (entry.options) options = { ...options, ...(entry.options as Record<string, unknown>) };
+    }
+    settings.set(rule.id, { severity, options: rule.options.parse(options) });
+  }
+  for (const file of files) render = file.render ?? render;
+  return { render, rules: settings };
+}

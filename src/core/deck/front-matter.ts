@@ -1,0 +1,66 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { lineStartOffsets, offsetsToRange, rangeOf } from './source-text';
+import type { FrontMatter, FrontMatterEntry } from './types';
+
+export const HOUSE_THEME = 'improvement-service';
+
+/**
+ * The front-matter keys the house structure gives meaning to. Other Marp directives pass
+ * through untouched; these are checked because the theme, the exporters and the validator read them.
+ */
+export const frontMatterSchema = z
+  .object({
+    marp: z.literal(true, { error: 'must be `true` for Marp to treat the file as a deck' }).optional(),
+    theme: z.string().optional(),
+    size: z.enum(['16:9', '4:3'], { error: 'must be `16:9` or `4:3`' }).optional(),
+    lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as `en-GB`').optional(),
+    title: z.string().optional(),
+    paginate: z.boolean().optional(),
+  })
+  .loose();
+
+export type HouseFrontMatter = z.infer<typeof frontMatterSchema>;
+
+/**
+ * Parses the YAML between a deck's opening and closing `---` lines.
+ * `firstLine` is the 1-based line of the opening `---`; `lastLine` that of the closing one.
+ * A YAML error is recorded with its line, never thrown.
+ */
+export function parseFrontMatter(lines: readonly string[], firstLine: number, lastLine: number): FrontMatter {
+  const yamlText = lines.slice(firstLine, lastLine - 1).join('\n');
+  const lineOffset = firstLine;
+  const range = rangeOf(firstLine, 1, lastLine, (lines[lastLine - 1]?.length ?? 3) + 1);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const firstError = document.errors[0];
+  if (firstError) {
+    const [start, end] = firstError.pos;
+    const starts = lineStartOffsets(yamlText);
+    const errorRange = offsetsToRange(starts, start, Math.max(end, start), lineOffset);
+    const message = firstError.message.split('\n')[0] ?? firstError.message;
+    return { range, data: {}, entries: [], error: { message, range: errorRange } };
+  }
+  const contents: unknown = document.contents;
+  if (contents !== null && !isMap(contents)) {
+    return {
+      range,
+      data: {},
+      entries: [],
+      error: { message: 'Front-matter must be a YAML mapping of `key: value` lines', range: rangeOf(firstLine + 1, 1, firstLine + 1, 1) },
+    };
+  }
+  const starts = lineStartOffsets(yamlText);
+  const entries: FrontMatterEntry[] = [];
+  for (const pair of contents?.items ?? []) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const key = String(pair.key.value);
+    const keyRange = offsetsToRange(starts, pair.key.range[0], pair.key.range[1], lineOffset);
+    const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
+    const valueOffsets = valueNode?.range ?? [pair.key.range[1], pair.key.range[1]];
+    const valueRange = offsetsToRange(starts, valueOffsets[0], valueOffsets[1], lineOffset);
+    entries.push({ key, value: isScalar(valueNode) ? valueNode.value : valueNode?.toJSON?.(), keyRange, valueRange });
+  }
+  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  return { range, data, entries, error: undefined };
+}

@@ -1,0 +1,442 @@
+import { Marp } from '@marp-team/marp-core';
+import { HOUSE_MARP_OPTIONS } from '../marp-options';
+import { extractCover } from './cover';
+import { parseFrontMatter } from './front-matter';
+import { findFootnotes } from './footnotes';
+import { blankNonProse, readInlineConfig } from './prose';
+import { blockRange, findOnLine, lineContentRange, rangeOf, splitLines, stripByteOrderMark } from './source-text';
+import type {
+  BoldLead,
+  Deck,
+  Directive,
+  FrontMatter,
+  Heading,
+  Image,
+  List,
+  ListItem,
+  Paragraph,
+  Part,
+  Slide,
+  SourceRange,
+  Table,
+  TableRow,
+  TextSpan,
+} from './types';
+import { isSlideType } from './types';
+
+/** The subset of a markdown-it token the model reads. */
+export interface MarkdownToken {
+  type: string;
+  tag: string;
+  map: [number, number] | null;
+  content: string;
+  children: MarkdownToken[] | null;
+  meta: Record<string, unknown> | null;
+  attrGet(name: string): string | null;
+}
+
+let parser: Marp | undefined;
+
+/** One Marp instance, made on first use: building it costs more than a parse. */
+function marpParser(): Marp {
+  parser ??= new Marp(HOUSE_MARP_OPTIONS);
+  return parser;
+}
+
+export function tokenize(source: string): MarkdownToken[] {
+  return marpParser().markdown.parse(source, {}) as MarkdownToken[];
+}
+
+/** Reads a deck once into the typed model every rule and renderer works from. Never throws on content. */
+export function parseDeck(text: string, file?: string): Deck {
+  const source = stripByteOrderMark(text);
+  const lines = splitLines(source);
+  const builder = new DeckBuilder(lines);
+  for (const token of tokenize(source)) builder.accept(token);
+  const slides = builder.finish();
+  const frontMatter = builder.frontMatter;
+  return {
+    file,
+    source,
+    lines,
+    frontMatter,
+    directives: builder.directives,
+    slides,
+    parts: groupParts(slides),
+    proseLines: blankNonProse(lines, builder.nonProseLineRanges),
+    inlineConfig: readInlineConfig(lines, builder.codeLineRanges),
+  };
+}
+
+/** Plain text of an inline token: markup dropped, line breaks as `\n`, images left out. */
+export function inlineText(token: MarkdownToken | undefined): string {
+  let text = '';
+  for (const child of token?.children ?? []) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += '\n';
+  }
+  return text;
+}
+
+function boldLead(token: MarkdownToken | undefined): BoldLead | undefined {
+  const children = token?.children ?? [];
+  if (children[0]?.type !== 'strong_open') return undefined;
+  const close = children.findIndex((child) => child.type === 'strong_close');
+  if (close < 0) return undefined;
+  const bold = inlineText({ ...token!, children: children.slice(1, close) }).trim();
+  const rest = inlineText({ ...token!, children: children.slice(close + 1) })
+    .replace(/^\s*[–—:-]?\s*/, '')
+    .trim();
+  return { bold, rest };
+}
+
+function countWords(text: string): number {
+  const words = text.trim().split(/\s+/);
+  return words[0] === '' ? 0 : words.length;
+}
+
+interface OpenList {
+  list: List;
+  item: ListItem | undefined;
+}
+
+interface SlideDraft {
+  slide: Slide;
+  startLine: number;
+}
+
+/** Walks Marp's token stream once, building slides as it goes. */
+class DeckBuilder {
+  frontMatter: FrontMatter | undefined;
+  readonly directives: Directive[] = [];
+  /** 1-based inclusive line ranges that hold no prose (front-matter, code, comments). */
+  readonly nonProseLineRanges: Array<[number, number]> = [];
+  readonly codeLineRanges: Array<[number, number]> = [];
+  private readonly drafts: SlideDraft[] = [];
+  private readonly openLists: OpenList[] = [];
+  private blockquoteDepth = 0;
+  private blockquoteStart = 0;
+  private blockquoteEnd = 0;
+  private blockquoteText: string[] = [];
+  private table: { range: SourceRange; rows: TableRow[] } | undefined;
+  private row: TableRow | undefined;
+  private inlineKind: 'heading' | 'paragraph' | 'cell' | undefined;
+  private headingLevel = 0;
+  private paragraphLine = 0;
+  private inheritedClass: Directive | undefined;
+
+  constructor(private readonly lines: readonly string[]) {}
+
+  private get current(): Slide | undefined {
+    return this.drafts.at(-1)?.slide;
+  }
+
+  accept(token: MarkdownToken): void {
+    switch (token.type) {
+      case 'marpit_slide_open':
+        return this.openSlide(token);
+      case 'front_matter':
+        return this.readFrontMatter(token);
+      case 'marpit_comment':
+        return this.readComment(token);
+      case 'heading_open':
+        this.inlineKind = 'heading';
+        this.headingLevel = Number(token.tag.slice(1));
+        return;
+      case 'paragraph_open':
+        this.inlineKind = 'paragraph';
+        this.paragraphLine = (token.map?.[0] ?? 0) + 1;
+        return;
+      case 'inline':
+        return this.readInline(token);
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        return this.openList(token);
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        this.openLists.pop();
+        return;
+      case 'list_item_open':
+        return this.openListItem(token);
+      case 'blockquote_open':
+        if (this.blockquoteDepth++ === 0) {
+          this.blockquoteStart = (token.map?.[0] ?? 0) + 1;
+          this.blockquoteEnd = token.map?.[1] ?? this.blockquoteStart;
+          this.blockquoteText = [];
+        }
+        return;
+      case 'blockquote_close':
+        if (--this.blockquoteDepth === 0) this.closeBlockquote();
+        return;
+      case 'table_open':
+        this.table = { range: this.mapRange(token), rows: [] };
+        return;
+      case 'tr_open':
+        this.row = { cells: [], range: lineContentRange(this.lines, (token.map?.[0] ?? 0) + 1) };
+        return;
+      case 'th_open':
+      case 'td_open':
+        this.inlineKind = 'cell';
+        return;
+      case 'tr_close':
+        if (this.row) this.table?.rows.push(this.row);
+        this.row = undefined;
+        return;
+      case 'table_close':
+        return this.closeTable();
+      case 'fence':
+      case 'code_block':
+        return this.markCode(token);
+      default:
+        return;
+    }
+  }
+
+  finish(): Slide[] {
+    const lastLine = this.lines.length;
+    return this.drafts.map((draft, index) => {
+      const next = this.drafts[index + 1];
+      const endLine = lastContentLine(this.lines, draft.startLine, next ? next.startLine - 1 : lastLine);
+      const slide = draft.slide;
+      slide.range = blockRange(this.lines, draft.startLine, Math.max(endLine, draft.startLine));
+      slide.anchor = lineContentRange(this.lines, firstContentLine(slide) ?? draft.startLine);
+      const footnotes = findFootnotes(this.lines, slide, draft.startLine, endLine);
+      slide.footnoteMarkers = footnotes.markers;
+      slide.footnoteSources = footnotes.sources;
+      if (slide.type === 'cover') slide.cover = extractCover(slide);
+      return slide;
+    });
+  }
+
+  private openSlide(token: MarkdownToken): void {
+    const directives = (token.meta?.marpitDirectives ?? {}) as Record<string, unknown>;
+    const className = typeof directives.class === 'string' && directives.class.trim() !== '' ? directives.class.trim() : undefined;
+    const startLine = (token.map?.[0] ?? 0) + 1;
+    const empty = rangeOf(startLine, 1, startLine, 1);
+    this.drafts.push({
+      startLine,
+      slide: {
+        index: this.drafts.length,
+        range: empty,
+        anchor: empty,
+        className,
+        classDirective: this.inheritedClass,
+        type: className === undefined ? 'content' : isSlideType(className) ? className : undefined,
+        directives: [],
+        headings: [],
+        title: undefined,
+        subtitle: undefined,
+        paragraphs: [],
+        lists: [],
+        tables: [],
+        images: [],
+        blockquotes: [],
+        footnoteMarkers: [],
+        footnoteSources: [],
+        notes: [],
+        cover: undefined,
+      },
+    });
+  }
+
+  private readFrontMatter(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 0];
+    this.frontMatter = parseFrontMatter(this.lines, start + 1, end);
+    this.nonProseLineRanges.push([start + 1, end]);
+    for (const entry of this.frontMatter.entries) {
+      const directive: Directive = {
+        name: entry.key,
+        value: String(entry.value ?? ''),
+        range: rangeOf(entry.keyRange.line, entry.keyRange.column, entry.valueRange.endLine, entry.valueRange.endColumn),
+        origin: 'front-matter',
+      };
+      this.directives.push(directive);
+      if (entry.key === 'class') this.inheritedClass = directive;
+    }
+    const first = this.current;
+    if (first) first.classDirective = this.inheritedClass;
+  }
+
+  private readComment(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 0];
+    this.nonProseLineRanges.push([start + 1, end]);
+    const slide = this.current;
+    const parsed = (token.meta?.marpitParsedDirectives ?? {}) as Record<string, unknown>;
+    const names = Object.keys(parsed);
+    if (names.length === 0) {
+      const text = token.content.trim();
+      if (slide && text !== '' && !/^isdeck-(disable|enable)/.test(text)) {
+        slide.notes.push({ text, range: blockRange(this.lines, start + 1, end) });
+      }
+      return;
+    }
+    for (const name of names) {
+      const directive = this.locateDirective(name, String(parsed[name] ?? ''), start + 1, end);
+      this.directives.push(directive);
+      slide?.directives.push(directive);
+      if (slide && (name === 'class' || name === '_class')) {
+        slide.classDirective = directive;
+        if (name === 'class') this.inheritedClass = directive;
+      }
+    }
+  }
+
+  private locateDirective(name: string, value: string, firstLine: number, lastLine: number): Directive {
+    const pattern = new RegExp(`(^|[\\s-])(${name.replace(/[$]/g, '\\$')})\\s*:`);
+    for (let line = firstLine; line <= lastLine; line++) {
+      const text = this.lines[line - 1] ?? '';
+      const match = pattern.exec(text);
+      if (!match) continue;
+      const column = match.index + (match[1]?.length ?? 0) + 1;
+      const valueAt = text.indexOf(value, column - 1 + name.length);
+      const endColumn = value !== '' && valueAt >= 0 ? valueAt + value.length + 1 : column + name.length;
+      return { name, value, range: rangeOf(line, column, line, endColumn), origin: 'comment' };
+    }
+    return { name, value, range: lineContentRange(this.lines, firstLine), origin: 'comment' };
+  }
+
+  private readInline(token: MarkdownToken): void {
+    const slide = this.current;
+    if (!slide || !token.map && this.inlineKind !== 'cell') return;
+    const text = inlineText(token).trim();
+    this.collectImages(slide, token);
+    if (this.inlineKind === 'cell') {
+      this.row?.cells.push({ text, range: findOnLine(this.lines, this.row.range.line, text) });
+      return;
+    }
+    if (this.inlineKind === 'heading') return this.addHeading(slide, token, text);
+    const item = this.openLists.at(-1)?.item;
+    if (item && item.text === '' && this.blockquoteDepth === 0) return this.fillListItem(item, token, text);
+    if (this.blockquoteDepth > 0) {
+      this.blockquoteText.push(text);
+      return;
+    }
+    if (this.openLists.length === 0) slide.paragraphs.push(this.paragraph(token, text));
+  }
+
+  private addHeading(slide: Slide, token: MarkdownToken, text: string): void {
+    const line = (token.map?.[0] ?? 0) + 1;
+    const heading: Heading = { text, level: this.headingLevel, range: lineContentRange(this.lines, line) };
+    slide.headings.push(heading);
+    if (heading.level === 2 && !slide.title) slide.title = heading;
+    else if (heading.level === 3 && slide.title && !slide.subtitle) slide.subtitle = heading;
+  }
+
+  private paragraph(token: MarkdownToken, text: string): Paragraph {
+    const [start, end] = token.map ?? [0, 1];
+    const lines: TextSpan[] = inlineText(token)
+      .split('\n')
+      .map((lineText, offset) => ({ text: lineText.trim(), range: lineContentRange(this.lines, this.paragraphLine + offset) }))
+      .filter((span) => span.text !== '');
+    return { text, lines, range: blockRange(this.lines, start + 1, end) };
+  }
+
+  private fillListItem(item: ListItem, token: MarkdownToken, text: string): void {
+    item.text = text;
+    item.boldLead = boldLead(token);
+    item.wordCount = countWords(text);
+  }
+
+  private collectImages(slide: Slide, token: MarkdownToken): void {
+    for (const child of token.children ?? []) {
+      if (child.type !== 'image') continue;
+      const src = child.attrGet('src') ?? '';
+      const line = this.locateImageLine(token, src);
+      slide.images.push({ src, alt: child.content, range: findOnLine(this.lines, line, `](${src}`) } satisfies Image);
+    }
+  }
+
+  private locateImageLine(token: MarkdownToken, src: string): number {
+    const [start, end] = token.map ?? [this.row ? this.row.range.line - 1 : 0, this.row ? this.row.range.line : 1];
+    for (let line = start + 1; line <= end; line++) {
+      if ((this.lines[line - 1] ?? '').includes(src)) return line;
+    }
+    return start + 1;
+  }
+
+  private openList(token: MarkdownToken): void {
+    const parent = this.openLists.at(-1);
+    const depth = (parent?.list.depth ?? 0) + 1;
+    const list: List = { ordered: token.type === 'ordered_list_open', depth, range: this.mapRange(token), items: [] };
+    if (parent?.item) parent.item.children.push(list);
+    else this.current?.lists.push(list);
+    this.openLists.push({ list, item: undefined });
+  }
+
+  private openListItem(token: MarkdownToken): void {
+    const open = this.openLists.at(-1);
+    if (!open) return;
+    const line = (token.map?.[0] ?? 0) + 1;
+    const item: ListItem = {
+      text: '',
+      range: lineContentRange(this.lines, line),
+      depth: open.list.depth,
+      boldLead: undefined,
+      wordCount: 0,
+      children: [],
+    };
+    open.list.items.push(item);
+    open.item = item;
+  }
+
+  private closeBlockquote(): void {
+    const end = lastContentLine(this.lines, this.blockquoteStart, this.blockquoteEnd);
+    const range = blockRange(this.lines, this.blockquoteStart, end);
+    this.current?.blockquotes.push({ text: this.blockquoteText.join('\n'), range });
+  }
+
+  private closeTable(): void {
+    const table = this.table;
+    this.table = undefined;
+    const [header, ...rows] = table?.rows ?? [];
+    if (table && header) this.current?.tables.push({ range: table.range, header, rows } satisfies Table);
+  }
+
+  private markCode(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 0];
+    this.nonProseLineRanges.push([start + 1, end]);
+    this.codeLineRanges.push([start + 1, end]);
+  }
+
+  private mapRange(token: MarkdownToken): SourceRange {
+    const [start, end] = token.map ?? [0, 1];
+    return blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end));
+  }
+}
+
+function lastContentLine(lines: readonly string[], first: number, last: number): number {
+  for (let line = last; line > first; line--) {
+    if ((lines[line - 1] ?? '').trim() !== '') return line;
+  }
+  return first;
+}
+
+/** The first line of a slide that holds its content (after any separator and directives). */
+function firstContentLine(slide: Slide): number | undefined {
+  const candidates = [
+    ...slide.headings.map((h) => h.range.line),
+    ...slide.paragraphs.map((p) => p.range.line),
+    ...slide.lists.map((l) => l.range.line),
+    ...slide.tables.map((t) => t.range.line),
+    ...slide.blockquotes.map((b) => b.range.line),
+  ];
+  return candidates.length === 0 ? undefined : Math.min(...candidates);
+}
+
+/**
+ * A part opens at the first slide and at each cover that carries a part title.
+ * A cover without a part title inside a part (the seed's agenda cover) re-states the title page.
+ */
+function groupParts(slides: readonly Slide[]): Part[] {
+  const parts: Part[] = [];
+  for (const slide of slides) {
+    const partTitle = slide.cover?.partTitle?.text;
+    const current = parts.at(-1);
+    if (!current || partTitle !== undefined) {
+      parts.push({ index: parts.length, slideIndices: [slide.index], title: partTitle });
+    } else {
+      current.slideIndices.push(slide.index);
+    }
+  }
+  return parts;
+}

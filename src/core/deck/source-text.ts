@@ -1,0 +1,79 @@
+import type { SourceRange } from './types';
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** Drops a leading byte-order mark: editors do not count it as a column. */
+export function stripByteOrderMark(text: string): string {
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}
+
+/** Splits on LF, CRLF and CR alike, as markdown-it normalises them. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export function rangeOf(line: number, column: number, endLine: number, endColumn: number): SourceRange {
+  return { line, column, endLine, endColumn };
+}
+
+/** The range of a whole line's text less its indentation and trailing white space (1-based line). */
+export function lineContentRange(lines: readonly string[], line: number): SourceRange {
+  const text = lines[line - 1] ?? '';
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return rangeOf(line, start + 1, line, Math.max(end, start) + 1);
+}
+
+/** The range from the start of one line's content to the end of another's. */
+export function blockRange(lines: readonly string[], firstLine: number, lastLine: number): SourceRange {
+  const first = lineContentRange(lines, firstLine);
+  const last = lineContentRange(lines, lastLine);
+  return rangeOf(first.line, first.column, last.endLine, last.endColumn);
+}
+
+/** The range of `needle` on a line at or after `fromColumn` (1-based), or the line's content. */
+export function findOnLine(lines: readonly string[], line: number, needle: string, fromColumn = 1): SourceRange {
+  const text = lines[line - 1] ?? '';
+  const at = needle === '' ? -1 : text.indexOf(needle, fromColumn - 1);
+  if (at < 0) return lineContentRange(lines, line);
+  return rangeOf(line, at + 1, line, at + 1 + needle.length);
+}
+
+/** An empty range at the start of a line: where an insertion goes. */
+export function lineStart(line: number): SourceRange {
+  return rangeOf(line, 1, line, 1);
+}
+
+/** Converts 0-based character offsets in `text` to a range (used with YAML node offsets). */
+export function offsetsToRange(lineStarts: readonly number[], start: number, end: number, lineOffset = 0): SourceRange {
+  const from = offsetToPosition(lineStarts, start);
+  const to = offsetToPosition(lineStarts, end);
+  return rangeOf(from.line + lineOffset, from.column, to.line + lineOffset, to.column);
+}
+
+export function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function offsetToPosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+}
+
+/** Converts a 1-based line and column to an offset into `text` whose line starts are given. */
+export function positionToOffset(lineStarts: readonly number[], line: number, column: number): number {
+  const start = lineStarts[line - 1];
+  if (start === undefined) return lineStarts.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
+  return start + column - 1;
+}

@@ -1,0 +1,184 @@
+/**
+ * The deck model: one parse of a Marp deck, typed, with source ranges.
+ *
+ * Positions are 1-based. `endColumn` is exclusive (the column just past the last
+ * character), as in SARIF regions and VS Code ranges, so an empty range marks an
+ * insertion point.
+ */
+
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A piece of slide text with where it stands in the source. */
+export interface TextSpan {
+  text: string;
+  range: SourceRange;
+}
+
+export const SLIDE_TYPES = [
+  'cover',
+  'content',
+  'models',
+  'benefits-risks',
+  'statistics',
+  'chart',
+  'spectrum',
+  'discussion',
+] as const;
+
+export type SlideType = (typeof SLIDE_TYPES)[number];
+
+export function isSlideType(value: string): value is SlideType {
+  return (SLIDE_TYPES as readonly string[]).includes(value);
+}
+
+export interface Heading extends TextSpan {
+  level: number;
+}
+
+/** `**Name** – description`: a list item that leads with bold text. */
+export interface BoldLead {
+  bold: string;
+  rest: string;
+}
+
+export interface ListItem extends TextSpan {
+  /** 1 for a top-level item, 2 for an item nested once, … */
+  depth: number;
+  boldLead: BoldLead | undefined;
+  /** Words of the item's own text (nested items not counted). */
+  wordCount: number;
+  children: List[];
+}
+
+export interface List {
+  ordered: boolean;
+  depth: number;
+  range: SourceRange;
+  items: ListItem[];
+}
+
+export interface TableRow {
+  cells: TextSpan[];
+  range: SourceRange;
+}
+
+export interface Table {
+  range: SourceRange;
+  header: TableRow;
+  rows: TableRow[];
+}
+
+export interface Image {
+  src: string;
+  alt: string;
+  range: SourceRange;
+}
+
+export interface Paragraph extends TextSpan {
+  /** The paragraph's lines as written (a soft line break splits them), each with its range. */
+  lines: TextSpan[];
+}
+
+export interface FootnoteMarker {
+  /** Normalised to the digit string: `¹` and `<sup>1</sup>` are both `1`. */
+  marker: string;
+  range: SourceRange;
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  range: SourceRange;
+  /** Where the directive was written. */
+  origin: 'front-matter' | 'comment';
+}
+
+export interface CoverFields {
+  series: TextSpan | undefined;
+  date: TextSpan | undefined;
+  deckTitle: TextSpan | undefined;
+  partTitle: TextSpan | undefined;
+  agenda: TextSpan[];
+  presenter: TextSpan | undefined;
+  organisation: TextSpan | undefined;
+}
+
+export interface Slide {
+  /** 0-based position in the deck. */
+  index: number;
+  /** The slide as a whole, from its first line to its last. */
+  range: SourceRange;
+  /** Where a problem about the slide as a whole is reported: its first line of content. */
+  anchor: SourceRange;
+  /** The class Marp resolves for the slide (`_class`, inherited `class` or front-matter), if any. */
+  className: string | undefined;
+  /** The `class`/`_class` directive that set the class on or before this slide. */
+  classDirective: Directive | undefined;
+  /** The slide type: the class when it names a house type, `content` when unset. */
+  type: SlideType | undefined;
+  directives: Directive[];
+  headings: Heading[];
+  /** The first `##` heading. */
+  title: Heading | undefined;
+  /** The first `###` heading after the title. */
+  subtitle: Heading | undefined;
+  paragraphs: Paragraph[];
+  lists: List[];
+  tables: Table[];
+  images: Image[];
+  blockquotes: TextSpan[];
+  footnoteMarkers: FootnoteMarker[];
+  footnoteSources: FootnoteMarker[];
+  notes: TextSpan[];
+  /** Present when the slide is a cover. */
+  cover: CoverFields | undefined;
+}
+
+export interface Part {
+  index: number;
+  /** Indices into `Deck.slides`. */
+  slideIndices: number[];
+  title: string | undefined;
+}
+
+export interface FrontMatterEntry {
+  key: string;
+  value: unknown;
+  keyRange: SourceRange;
+  valueRange: SourceRange;
+}
+
+export interface FrontMatter {
+  /** From the opening `---` to the closing `---`, both included. */
+  range: SourceRange;
+  data: Record<string, unknown>;
+  entries: FrontMatterEntry[];
+  error: { message: string; range: SourceRange } | undefined;
+}
+
+export interface InlineConfigComment {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** Empty means every rule. */
+  rules: string[];
+  line: number;
+}
+
+export interface Deck {
+  file: string | undefined;
+  /** The text as read, less a byte-order mark. */
+  source: string;
+  lines: string[];
+  frontMatter: FrontMatter | undefined;
+  /** Global and local directives, in source order. */
+  directives: Directive[];
+  slides: Slide[];
+  parts: Part[];
+  /** Prose lines for word checks: code, comments and front-matter blanked, columns kept. */
+  proseLines: string[];
+  inlineConfig: InlineConfigComment[];
+}

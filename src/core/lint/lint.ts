@@ -1,0 +1,60 @@
+import { parseDeck } from '../deck/parse';
+import type { Deck, InlineConfigComment } from '../deck/types';
+import type { ResolvedConfig } from '../config/schema';
+import type { LintEnvironment, Problem, Rule } from '../rules/rule';
+import { allRules } from '../rules';
+
+export interface LintOptions {
+  config: ResolvedConfig;
+  environment: LintEnvironment;
+  /** Include rules marked `rendered` (they report nothing here; the render pass adds them). */
+  rules?: readonly Rule[];
+}
+
+/** Runs every enabled rule over one parsed deck; problems sorted by position, then rule id. */
+export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of options.rules ?? allRules) {
+    const setting = options.config.rules.get(rule.id);
+    if (!setting || setting.severity === 'off' || rule.rendered) continue;
+    const severity = setting.severity;
+    rule.check({
+      deck,
+      options: setting.options,
+      environment: options.environment,
+      report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
+    });
+  }
+  return sortProblems(problems.filter((problem) => !isDisabled(deck.inlineConfig, problem)));
+}
+
+export function lintText(text: string, file: string | undefined, options: LintOptions): { deck: Deck; problems: Problem[] } {
+  const deck = parseDeck(text, file);
+  return { deck, problems: lintDeck(deck, options) };
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) =>
+      a.range.line - b.range.line ||
+      a.range.column - b.range.column ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Applies `isdeck-disable` / `isdeck-enable` / `isdeck-disable-next-line` in source order, as markdownlint does. */
+function isDisabled(comments: readonly InlineConfigComment[], problem: Problem): boolean {
+  let disabled = false;
+  for (const comment of comments) {
+    if (comment.line > problem.range.line) break;
+    const applies = comment.rules.length === 0 || comment.rules.includes(problem.ruleId);
+    if (!applies) continue;
+    if (comment.kind === 'disable-next-line') {
+      if (comment.line + 1 === problem.range.line) return true;
+    } else {
+      disabled = comment.kind === 'disable';
+    }
+  }
+  return disabled;
+}

@@ -1,0 +1,10 @@
+import { existsSync, statSync } from 'node:fs';
+import type { LintEnvironment } from '../rules/rule';
+
+/** The environment the CLI and the extension give rules: the real file system. */
+export function nodeEnvironment(workspaceRoot: string | undefined): LintEnvironment {
+  return {
+    workspaceRoot,
+    fileExists: (absolutePath) => existsSync(absolutePath) && statSync(absolutePath).isFile(),
+  };
+}

@@ -1,0 +1,51 @@
+import frontMatter from './front-matter';
+import taglineIntact from './tagline-intact';
+import coverFirst from './cover-first';
+import coverFields from './cover-fields';
+import coversConsistent from './covers-consistent';
+import partEndsWithDiscussion from './part-ends-with-discussion';
+import discussionQuestion from './discussion-question';
+import slideTitle from './slide-title';
+import emptySlide from './empty-slide';
+import bulletLimits from './bullet-limits';
+import modelsGrid from './models-grid';
+import benefitsRisksTable from './benefits-risks-table';
+import statisticsItems from './statistics-items';
+import chartTable from './chart-table';
+import spectrumStages from './spectrum-stages';
+import footnoteSources from './footnote-sources';
+import agendaMatches from './agenda-matches';
+import imageAltText from './image-alt-text';
+import imageExists from './image-exists';
+import ukSpelling from './uk-spelling';
+import unknownSlideType from './unknown-slide-type';
+import type { Rule } from './rule';
+
+/** The rule catalogue of house-structure §4, in its order. */
+export const allRules: readonly Rule[] = [
+  frontMatter as Rule,
+  taglineIntact as Rule,
+  coverFirst as Rule,
+  coverFields as Rule,
+  coversConsistent as Rule,
+  partEndsWithDiscussion as Rule,
+  discussionQuestion as Rule,
+  slideTitle as Rule,
+  emptySlide as Rule,
+  bulletLimits as Rule,
+  modelsGrid as Rule,
+  benefitsRisksTable as Rule,
+  statisticsItems as Rule,
+  chartTable as Rule,
+  spectrumStages as Rule,
+  footnoteSources as Rule,
+  agendaMatches as Rule,
+  imageAltText as Rule,
+  imageExists as Rule,
+  ukSpelling as Rule,
+  unknownSlideType as Rule,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return allRules.find((rule) => rule.id === id);
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { defineRule } from './rule';
+
+export default defineRule({
+  id: 'spectrum-stages',
+  description: 'TODO',
+  defaultSeverity: 'error',
+  options: z.object({}),
+  check() {
+    // TODO
+  },
+});

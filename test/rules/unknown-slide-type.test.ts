@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fixFixture, lintFixture, problemsOf, summarise } from '../helpers/lint';
+
+describe('unknown-slide-type', () => {
+  it('reports a class that is not a house type, with a typo fix when one is near', () => {
+    const problems = problemsOf(lintFixture('unknown-slide-type', 'bad'), 'unknown-slide-type');
+    expect(problems.map(summarise)).toEqual([
+      {
+        rule: 'unknown-slide-type',
+        severity: 'error',
+        range: [18, 6, 18, 23],
+        message:
+          'Unknown slide type `discusion`: did you mean `discussion`? The house types are cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+      },
+      {
+        rule: 'unknown-slide-type',
+        severity: 'error',
+        range: [26, 6, 26, 20],
+        message: 'Unknown slide type `wibble`: use one of cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+      },
+    ]);
+    expect(problems[0]?.fix?.edits).toEqual([{ range: { line: 18, column: 14, endLine: 18, endColumn: 23 }, newText: 'discussion' }]);
+    expect(problems[1]?.fix).toBeUndefined();
+  });
+
+  it('fixes the typo and re-lints clean of it', () => {
+    const fixed = fixFixture('unknown-slide-type', 'bad');
+    expect(fixed.text).toContain('<!-- _class: discussion -->');
+    expect(problemsOf(fixed.problems, 'unknown-slide-type').map((problem) => problem.message)).toEqual([
+      expect.stringContaining('`wibble`'),
+    ]);
+  });
+});
