@@ -47,19 +47,34 @@ export function tokenize(source: string): MarkdownToken[] {
   return marpParser().markdown.parse(source, {}) as MarkdownToken[];
 }
 
+/** Marp's tokens grouped by slide, from `marpit_slide_open` to `marpit_slide_close`; wrappers dropped. */
+export function tokenizeSlides(source: string): MarkdownToken[][] {
+  const slides: MarkdownToken[][] = [];
+  let current: MarkdownToken[] | undefined;
+  for (const token of tokenize(source)) {
+    if (token.type === 'marpit_slide_open') slides.push((current = []));
+    current?.push(token);
+    if (token.type === 'marpit_slide_close') current = undefined;
+  }
+  return slides;
+}
+
 /** Reads a deck once into the typed model every rule and renderer works from. Never throws on content. */
 export function parseDeck(text: string, file?: string): Deck {
   const source = stripByteOrderMark(text);
-  const lines = splitLines(source);
+  return buildDeck(source, splitLines(source), tokenizeSlides(source), file);
+}
+
+/** Builds the model from Marp's tokens, grouped by slide, with absolute line maps. */
+export function buildDeck(source: string, lines: string[], slideTokens: readonly MarkdownToken[][], file: string | undefined): Deck {
   const builder = new DeckBuilder(lines);
-  for (const token of tokenize(source)) builder.accept(token);
+  for (const tokens of slideTokens) for (const token of tokens) builder.accept(token);
   const slides = builder.finish();
-  const frontMatter = builder.frontMatter;
   return {
     file,
     source,
     lines,
-    frontMatter,
+    frontMatter: builder.frontMatter,
     directives: builder.directives,
     slides,
     parts: groupParts(slides),
@@ -198,6 +213,7 @@ class DeckBuilder {
       const next = this.drafts[index + 1];
       const endLine = lastContentLine(this.lines, draft.startLine, next ? next.startLine - 1 : lastLine);
       const slide = draft.slide;
+      resolveType(slide);
       slide.range = blockRange(this.lines, draft.startLine, Math.max(endLine, draft.startLine));
       slide.anchor = lineContentRange(this.lines, firstContentLine(slide) ?? draft.startLine);
       const footnotes = findFootnotes(this.lines, slide, draft.startLine, endLine);
@@ -209,8 +225,6 @@ class DeckBuilder {
   }
 
   private openSlide(token: MarkdownToken): void {
-    const directives = (token.meta?.marpitDirectives ?? {}) as Record<string, unknown>;
-    const className = typeof directives.class === 'string' && directives.class.trim() !== '' ? directives.class.trim() : undefined;
     const startLine = (token.map?.[0] ?? 0) + 1;
     const empty = rangeOf(startLine, 1, startLine, 1);
     this.drafts.push({
@@ -219,9 +233,9 @@ class DeckBuilder {
         index: this.drafts.length,
         range: empty,
         anchor: empty,
-        className,
+        className: undefined,
         classDirective: this.inheritedClass,
-        type: className === undefined ? 'content' : isSlideType(className) ? className : undefined,
+        type: undefined,
         directives: [],
         headings: [],
         title: undefined,
@@ -274,10 +288,11 @@ class DeckBuilder {
       const directive = this.locateDirective(name, String(parsed[name] ?? ''), start + 1, end);
       this.directives.push(directive);
       slide?.directives.push(directive);
-      if (slide && (name === 'class' || name === '_class')) {
-        slide.classDirective = directive;
-        if (name === 'class') this.inheritedClass = directive;
+      if (slide && name === 'class') {
+        this.inheritedClass = directive;
+        if (slide.classDirective?.name !== '_class') slide.classDirective = directive;
       }
+      if (slide && name === '_class') slide.classDirective = directive;
     }
   }
 
@@ -402,6 +417,18 @@ class DeckBuilder {
     const [start, end] = token.map ?? [0, 1];
     return blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end));
   }
+}
+
+/**
+ * The slide's class as Marpit resolves it: a spot `_class` on the slide, else the last
+ * `class` set on or before it (comment or front-matter). Resolved here rather than read from
+ * Marpit's token meta so that a slide parsed on its own (incremental parsing) gets the
+ * class it inherits from the slides before it.
+ */
+function resolveType(slide: Slide): void {
+  const value = slide.classDirective?.value.trim();
+  slide.className = value === '' ? undefined : value;
+  slide.type = slide.className === undefined ? 'content' : isSlideType(slide.className) ? slide.className : undefined;
 }
 
 function lastContentLine(lines: readonly string[], first: number, last: number): number {

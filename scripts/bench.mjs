@@ -1,0 +1,71 @@
+// `npm run bench`: prints the figures the issues ask for. Every figure comes from this run,
+// on this machine; peers run side by side in the same run.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './bench/corpus.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'isdeck-bench-'));
+const peakRss = join(root, 'scripts/bench/peak-rss.cjs');
+
+/** Runs a Node script as a child; returns wall time (ms), peak memory (MiB) and its output. */
+function timeNode(args, { cwd = root } = {}) {
+  const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}`);
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--require', peakRss, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ISDECK_PEAK_RSS_FILE: rssFile },
+  });
+  const ms = performance.now() - start;
+  let peakMiB = Number.NaN;
+  try {
+    peakMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  } catch {
+    // The child died before writing it: the figure prints as NaN.
+  }
+  return { ms, peakMiB, status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const rows = [];
+const row = (name, value, target = '') => rows.push([name, value, target]);
+
+function lintCorpus() {
+  const corpus = join(work, 'corpus');
+  writeCorpus(corpus, 200, 40);
+  const isdeck = timeNode([join(root, 'dist/cli.js'), 'lint', corpus, '--format', 'json']);
+  const markdownlint = timeNode([join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'], { cwd: corpus });
+  row('lint 200 decks × 40 slides: isdeck', `${fmt(isdeck.ms)} ms (exit ${isdeck.status})`);
+  row('lint 200 decks × 40 slides: markdownlint-cli2', `${fmt(markdownlint.ms)} ms (exit ${markdownlint.status})`);
+  row('  ratio isdeck / markdownlint-cli2', fmt(isdeck.ms / markdownlint.ms, 2), '≤ 1.00');
+  row('  peak memory, isdeck corpus run', `${fmt(isdeck.peakMiB)} MiB`);
+  row('  peak memory, markdownlint-cli2 corpus run', `${fmt(markdownlint.peakMiB)} MiB`);
+}
+
+async function inProcess() {
+  const bundle = join(work, 'in-process.cjs');
+  await build({ entryPoints: [join(root, 'scripts/bench/in-process.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', external: ['playwright-core', 'pptxgenjs'], logLevel: 'error' });
+  const result = timeNode([bundle, root]);
+  if (result.status !== 0) throw new Error(result.stderr);
+  const figures = JSON.parse(result.stdout.trim().split('\n').at(-1));
+  row('re-lint a 300-slide deck after a one-line edit, in process (median of 50)', `${fmt(figures.relint300, 2)} ms`, '< 15 ms');
+  row('lint a 300-slide deck from scratch, in process (median of 20)', `${fmt(figures.fullLint300, 2)} ms`);
+  row('lint the 45-slide seed deck in process (median of 50)', `${fmt(figures.seedLint, 2)} ms`);
+}
+
+try {
+  lintCorpus();
+  await inProcess();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`isdeck benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value}${target ? `   (target ${target})` : ''}`);

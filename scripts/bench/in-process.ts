@@ -1,0 +1,45 @@
+// In-process figures (the editor's case): bundled by scripts/bench.mjs and run once.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveConfig } from '../../src/core/config/schema';
+import { IncrementalDeckParser } from '../../src/core/deck/incremental';
+import { lintDeck, lintText } from '../../src/core/lint/lint';
+import { nodeEnvironment } from '../../src/core/lint/node-environment';
+import { allRules } from '../../src/core/rules';
+import { generateDeck } from './corpus.mjs';
+
+const root = process.argv[2] ?? process.cwd();
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function time(runs: number, work: () => void): number {
+  for (let i = 0; i < 5; i++) work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+const options = { config: resolveConfig(allRules, []), environment: nodeEnvironment(root) };
+// The editor's case: the author types, the deck is re-linted. Each run edits one line (a
+// different one each time) of a 300-slide deck and lints it with the editor's parser.
+const bigLines = (generateDeck(300, 1)).split('\n');
+const parser = new IncrementalDeckParser();
+let keystroke = 0;
+const relint = time(50, () => {
+  const lines = [...bigLines];
+  const at = 20 + ((keystroke++ * 97) % (lines.length - 40));
+  lines[at] = `${lines[at]} typed`;
+  lintDeck(parser.parse(lines.join('\n'), join(root, 'big.md')), options);
+});
+const fullLint = time(20, () => lintText(bigLines.join('\n'), join(root, 'big.md'), options));
+const seed = readFileSync(join(root, 'decks/masterclass-2010-03-24.md'), 'utf8');
+const seedLint = time(50, () => lintText(seed, join(root, 'decks/masterclass-2010-03-24.md'), options));
+
+console.log(JSON.stringify({ relint300: relint, fullLint300: fullLint, seedLint }));

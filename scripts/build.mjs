@@ -1,0 +1,27 @@
+// Builds the command line into dist/ and writes the configuration JSON schema.
+// esbuild bundles our TypeScript; packages that load their own files at run time stay external.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const external = ['playwright-core', 'pptxgenjs'];
+
+await build({
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(root, 'dist/cli.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+
+const schema = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema'], { encoding: 'utf8' });
+mkdirSync(join(root, 'schemas'), { recursive: true });
+writeFileSync(join(root, 'schemas/isdeckrc.schema.json'), schema);
