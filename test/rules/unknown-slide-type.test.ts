@@ -23,6 +23,10 @@ describe('unknown-slide-type', () => {
     expect(problems[1]?.fix).toBeUndefined();
   });
 
+  it('accepts house types, and a slide with no class', () => {
+    expect(problemsOf(lintFixture('unknown-slide-type', 'good'), 'unknown-slide-type')).toEqual([]);
+  });
+
   it('fixes the typo and re-lints clean of it', () => {
     const fixed = fixFixture('unknown-slide-type', 'bad');
     expect(fixed.text).toContain('<!-- _class: discussion -->');

@@ -3,15 +3,16 @@ import { HOUSE_MARP_OPTIONS } from '../marp-options';
 import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
+import { decodePath, writtenImages } from './images';
 import { blankNonProse, readInlineConfig } from './prose';
-import { blockRange, findOnLine, lineContentRange, rangeOf, splitLines, stripByteOrderMark } from './source-text';
+import { sourceCells } from './table-cells';
+import { blockRange, lineContentRange, rangeOf, splitLines, stripByteOrderMark } from './source-text';
 import type {
   BoldLead,
   Deck,
   Directive,
   FrontMatter,
   Heading,
-  Image,
   List,
   ListItem,
   Paragraph,
@@ -139,6 +140,8 @@ class DeckBuilder {
   private headingLevel = 0;
   private paragraphLine = 0;
   private inheritedClass: Directive | undefined;
+  private inThemeBand = false;
+  private cellIndex = 0;
 
   constructor(private readonly lines: readonly string[]) {}
 
@@ -162,8 +165,21 @@ class DeckBuilder {
         this.inlineKind = 'paragraph';
         this.paragraphLine = (token.map?.[0] ?? 0) + 1;
         return;
+      case 'marpit_header_open':
+      case 'marpit_footer_open':
+        this.inThemeBand = true;
+        return;
+      case 'marpit_header_close':
+      case 'marpit_footer_close':
+        this.inThemeBand = false;
+        return;
       case 'inline':
-        return this.readInline(token);
+        // Header and footer directives' text is drawn by Marp in the theme's bands, not on the slide.
+        if (!this.inThemeBand) this.readInline(token);
+        return;
+      case 'marpit_hidden_inline':
+        // Marpit hides an empty table cell and a paragraph of background images only.
+        return this.readHiddenInline(token);
       case 'bullet_list_open':
       case 'ordered_list_open':
         return this.openList(token);
@@ -187,8 +203,7 @@ class DeckBuilder {
         this.table = { range: this.mapRange(token), rows: [] };
         return;
       case 'tr_open':
-        this.row = { cells: [], range: lineContentRange(this.lines, (token.map?.[0] ?? 0) + 1) };
-        return;
+        return this.openRow(token);
       case 'th_open':
       case 'td_open':
         this.inlineKind = 'cell';
@@ -262,6 +277,7 @@ class DeckBuilder {
         name: entry.key,
         value: String(entry.value ?? ''),
         range: rangeOf(entry.keyRange.line, entry.keyRange.column, entry.valueRange.endLine, entry.valueRange.endColumn),
+        valueRange: entry.valueRange,
         origin: 'front-matter',
       };
       this.directives.push(directive);
@@ -303,11 +319,19 @@ class DeckBuilder {
       const match = pattern.exec(text);
       if (!match) continue;
       const column = match.index + (match[1]?.length ?? 0) + 1;
-      const valueAt = text.indexOf(value, column - 1 + name.length);
-      const endColumn = value !== '' && valueAt >= 0 ? valueAt + value.length + 1 : column + name.length;
-      return { name, value, range: rangeOf(line, column, line, endColumn), origin: 'comment' };
+      const afterColon = match.index + match[0].length;
+      const written = text.slice(afterColon).replace(/\s*(-->.*)?$/, '');
+      const writtenStart = afterColon + (written.length - written.trimStart().length);
+      const writtenEnd = afterColon + written.length;
+      const bareAt = value === '' ? -1 : text.indexOf(value, writtenStart);
+      const valueRange =
+        bareAt >= 0 && bareAt < writtenEnd
+          ? rangeOf(line, bareAt + 1, line, bareAt + value.length + 1)
+          : rangeOf(line, writtenStart + 1, line, writtenEnd + 1);
+      return { name, value, range: rangeOf(line, column, line, writtenEnd + 1), valueRange, origin: 'comment' };
     }
-    return { name, value, range: lineContentRange(this.lines, firstLine), origin: 'comment' };
+    const fallback = lineContentRange(this.lines, firstLine);
+    return { name, value, range: fallback, valueRange: fallback, origin: 'comment' };
   }
 
   private readInline(token: MarkdownToken): void {
@@ -315,10 +339,7 @@ class DeckBuilder {
     if (!slide || !token.map && this.inlineKind !== 'cell') return;
     const text = inlineText(token).trim();
     this.collectImages(slide, token);
-    if (this.inlineKind === 'cell') {
-      this.row?.cells.push({ text, range: findOnLine(this.lines, this.row.range.line, text) });
-      return;
-    }
+    if (this.inlineKind === 'cell') return this.fillCell(text);
     if (this.inlineKind === 'heading') return this.addHeading(slide, token, text);
     const item = this.openLists.at(-1)?.item;
     if (item && item.text === '' && this.blockquoteDepth === 0) return this.fillListItem(item, token, text);
@@ -352,21 +373,38 @@ class DeckBuilder {
     item.wordCount = countWords(text);
   }
 
-  private collectImages(slide: Slide, token: MarkdownToken): void {
-    for (const child of token.children ?? []) {
-      if (child.type !== 'image') continue;
-      const src = child.attrGet('src') ?? '';
-      const line = this.locateImageLine(token, src);
-      slide.images.push({ src, alt: child.content, range: findOnLine(this.lines, line, `](${src}`) } satisfies Image);
-    }
+  private readHiddenInline(token: MarkdownToken): void {
+    const slide = this.current;
+    if (!slide) return;
+    this.collectImages(slide, token);
+    if (this.inlineKind === 'cell') this.fillCell('');
   }
 
-  private locateImageLine(token: MarkdownToken, src: string): number {
-    const [start, end] = token.map ?? [this.row ? this.row.range.line - 1 : 0, this.row ? this.row.range.line : 1];
-    for (let line = start + 1; line <= end; line++) {
-      if ((this.lines[line - 1] ?? '').includes(src)) return line;
-    }
-    return start + 1;
+  private openRow(token: MarkdownToken): void {
+    const line = (token.map?.[0] ?? 0) + 1;
+    this.row = { cells: sourceCells(this.lines, line), range: lineContentRange(this.lines, line) };
+    this.cellIndex = 0;
+  }
+
+  /** Gives the next written cell of the row its plain text; a cell past the header's count is dropped, as markdown-it does. */
+  private fillCell(text: string): void {
+    const cell = this.row?.cells[this.cellIndex++];
+    if (cell) cell.text = text;
+  }
+
+  private collectImages(slide: Slide, token: MarkdownToken): void {
+    const images = (token.children ?? []).filter((child) => child.type === 'image');
+    if (images.length === 0) return;
+    const [start, end] = token.map ?? [(this.row?.range.line ?? 1) - 1, this.row?.range.line ?? 1];
+    const written = writtenImages(this.lines, start + 1, end);
+    images.forEach((child, index) => {
+      // Pair by order when the source shows exactly these images; a reference-style image
+      // (`![alt][ref]`) or one inside code text leaves the counts unequal.
+      const source = written.length === images.length ? written[index] : undefined;
+      const src = source?.src ?? decodePath(child.attrGet('src') ?? '');
+      const range = source?.range ?? lineContentRange(this.lines, start + 1);
+      slide.images.push({ src, alt: child.content, range, pathRange: source?.pathRange ?? range });
+    });
   }
 
   private openList(token: MarkdownToken): void {

@@ -62,8 +62,14 @@ export interface List {
   items: ListItem[];
 }
 
+/** A table cell: `text` is its plain text, `raw` the cell as written (trimmed, markup kept). */
+export interface TableCell extends TextSpan {
+  raw: string;
+}
+
 export interface TableRow {
-  cells: TextSpan[];
+  /** Every cell the source writes, empty ones included, so columns line up. */
+  cells: TableCell[];
   range: SourceRange;
 }
 
@@ -74,9 +80,13 @@ export interface Table {
 }
 
 export interface Image {
+  /** The path as the author wrote it: angle brackets unwrapped, escapes and `%20` decoded. */
   src: string;
   alt: string;
+  /** `![alt](path)` as a whole. */
   range: SourceRange;
+  /** The path alone. */
+  pathRange: SourceRange;
 }
 
 export interface Paragraph extends TextSpan {
@@ -93,7 +103,10 @@ export interface FootnoteMarker {
 export interface Directive {
   name: string;
   value: string;
+  /** From the name to the end of the value as written (quotes included). */
   range: SourceRange;
+  /** The value itself, inside any quotes. */
+  valueRange: SourceRange;
   /** Where the directive was written. */
   origin: 'front-matter' | 'comment';
 }

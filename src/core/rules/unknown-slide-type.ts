@@ -22,7 +22,7 @@ export default defineRule({
         context.report({ message: `Unknown slide type \`${slide.className}\`: use one of ${known}.`, range });
         continue;
       }
-      const valueRange = directive && directive.origin === 'comment' ? valueRangeOf(directive.range, slide.className) : undefined;
+      const valueRange = directive?.valueRange;
       context.report({
         message: `Unknown slide type \`${slide.className}\`: did you mean \`${nearest}\`? The house types are ${known}.`,
         range,
@@ -41,9 +41,4 @@ function nearestSlideType(className: string): string | undefined {
     if (cost <= MAX_TYPO_DISTANCE && (!best || cost < best.cost)) best = { type, cost };
   }
   return best?.type;
-}
-
-/** The directive's range ends at its value; the value is the last `className.length` columns. */
-function valueRangeOf(range: { line: number; endColumn: number }, value: string) {
-  return { line: range.line, column: range.endColumn - value.length, endLine: range.line, endColumn: range.endColumn };
 }

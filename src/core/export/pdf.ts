@@ -1,0 +1,225 @@
+/**
+ * PDF export through a real Chromium-family browser.
+ *
+ * The deck is rendered to one self-contained HTML document (fonts and in-tree images
+ * embedded, see `renderStandaloneHtml`), loaded into a page of a shared browser and printed
+ * at the slide size as a tagged PDF. pdf-lib then sets the document properties (title,
+ * author, subject, keywords, language) and writes the outline (parts, then slide titles),
+ * and the file is written atomically. With `notes`, the same page is re-laid out as an A4
+ * handout (each slide on the top half of a page, its presenter notes beneath) and printed
+ * to `<name>.notes.pdf`.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser, Page } from 'playwright-core';
+import { parseDeck } from '../deck/parse';
+import type { Deck } from '../deck/types';
+import { type RenderWarning, renderStandaloneHtml } from '../render';
+import { OutputIsInputError, samePath, writeFileAtomic } from './atomic-write';
+import { deckOutline, writeOutline } from './outline';
+
+export interface PdfMetadata {
+  title: string;
+  author: string | undefined;
+  subject: string | undefined;
+  keywords: string[];
+  lang: string;
+}
+
+export interface ExportPdfOptions {
+  browser: Browser;
+  deckPath: string;
+  outPath: string;
+  /** Also write the handout with presenter notes. */
+  notes?: boolean;
+  /** Where the handout goes (default: {@link handoutPath} of `outPath`). */
+  notesOutPath?: string;
+  /** The deck's text, when already read. */
+  source?: string;
+  /** The deck model of `source`, when already parsed. */
+  deck?: Deck;
+  /** Files never to overwrite (the inputs); the deck itself is always protected. */
+  protect?: readonly string[];
+  /** Milliseconds for the page to load (default 60 s). */
+  timeoutMs?: number;
+}
+
+export interface PdfFile {
+  outPath: string;
+  pages: number;
+  bytes: number;
+}
+
+export interface PdfExportResult {
+  pdf: PdfFile;
+  handout: PdfFile | undefined;
+  /** Images left out (outside the deck's folder tree, missing, not images) or not embedded (remote). */
+  warnings: RenderWarning[];
+  metadata: PdfMetadata;
+}
+
+/** `talk.pdf` → `talk.notes.pdf`. */
+export function handoutPath(pdfPath: string): string {
+  return /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.notes.pdf') : `${pdfPath}.notes.pdf`;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/**
+ * Document properties from the deck: title = front-matter `title`, else the cover's deck title,
+ * else `fallbackTitle`; author = the presenter; subject = the series; keywords = front-matter
+ * `keywords` (a list or a comma-separated string), else series and organisation;
+ * language = front-matter `lang`, else `fallbackLang`, else en-GB.
+ */
+export function pdfMetadata(deck: Deck, fallback: { title?: string; lang?: string } = {}): PdfMetadata {
+  const data = deck.frontMatter?.data ?? {};
+  const covers = deck.slides.map((slide) => slide.cover).filter((cover) => cover !== undefined);
+  const firstOf = (pick: (cover: (typeof covers)[number]) => string | undefined) => covers.map(pick).find((value) => !!value?.trim());
+  const series = text(firstOf((cover) => cover.series?.text));
+  const organisation = text(firstOf((cover) => cover.organisation?.text));
+  const rawKeywords = data.keywords;
+  const keywords = Array.isArray(rawKeywords)
+    ? rawKeywords.map(text).filter((k): k is string => !!k)
+    : typeof rawKeywords === 'string'
+      ? rawKeywords.split(',').map(text).filter((k): k is string => !!k)
+      : [series, organisation].filter((k): k is string => !!k);
+  return {
+    title: text(data.title) ?? text(firstOf((cover) => cover.deckTitle?.text)) ?? text(fallback.title) ?? 'Presentation',
+    author: text(firstOf((cover) => cover.presenter?.text)),
+    subject: series,
+    keywords: [...new Set(keywords)],
+    lang: text(data.lang) ?? text(fallback.lang) ?? 'en-GB',
+  };
+}
+
+/** Sets the properties and the outline on a printed PDF; returns the bytes to write and the page count. */
+export async function finishPdf(
+  printed: Uint8Array,
+  metadata: PdfMetadata,
+  outline: Parameters<typeof writeOutline>[1],
+  now = new Date(),
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  if (metadata.author) doc.setAuthor(metadata.author);
+  if (metadata.subject) doc.setSubject(metadata.subject);
+  if (metadata.keywords.length > 0) doc.setKeywords(metadata.keywords);
+  doc.setCreator('isdeck');
+  doc.setProducer('isdeck');
+  doc.setLanguage(metadata.lang);
+  doc.setCreationDate(now);
+  doc.setModificationDate(now);
+  writeOutline(doc, outline);
+  return { bytes: await doc.save(), pages: doc.getPageCount() };
+}
+
+const PRINT = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false } as const;
+
+/** Exports one deck to PDF (and the handout) with a running browser. */
+export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportResult> {
+  const deckPath = resolve(options.deckPath);
+  const protect = [deckPath, ...(options.protect ?? [])];
+  const outPath = resolve(options.outPath);
+  const notesOutPath = resolve(options.notesOutPath ?? handoutPath(outPath));
+  // Refused before any work; writeFileAtomic checks again at the write.
+  for (const target of options.notes ? [outPath, notesOutPath] : [outPath]) {
+    if (protect.some((input) => samePath(target, input))) throw new OutputIsInputError(target);
+  }
+  const source = options.source ?? (await readFile(deckPath, 'utf8'));
+  const deck = options.deck ?? parseDeck(source, deckPath);
+  const standalone = renderStandaloneHtml(source, { deckPath });
+  const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
+
+  const page = await options.browser.newPage();
+  try {
+    await page.setContent(standalone.html, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 });
+    await fontsReady(page);
+    const printed = await page.pdf(PRINT);
+    const outline = deckOutline(deck, metadata.title, standalone.slideCount);
+    const slides = await finishPdf(printed, metadata, outline);
+
+    let handout: { bytes: Uint8Array; pages: number } | undefined;
+    if (options.notes) {
+      const notes = deck.slides.map((slide) => slide.notes.map((note) => note.text));
+      await page.evaluate(layOutHandout, { notes, css: HANDOUT_CSS, notesHeading: 'Notes', noNotes: 'No presenter notes.' });
+      await fontsReady(page);
+      const printedHandout = await page.pdf(PRINT);
+      handout = await finishPdf(printedHandout, { ...metadata, title: `${metadata.title} (handout with notes)` }, outline);
+    }
+
+    // Both printed before either is written: a failed print leaves neither file.
+    await writeFileAtomic(outPath, slides.bytes, { protect });
+    if (handout) await writeFileAtomic(notesOutPath, handout.bytes, { protect });
+    return {
+      pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength },
+      handout: handout ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength } : undefined,
+      warnings: standalone.warnings,
+      metadata,
+    };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+async function fontsReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
+const HANDOUT_CSS = `
+@page { size: A4 portrait; margin: 14mm 16mm; }
+html, body { background: #fff !important; margin: 0; padding: 0; }
+main { display: block; }
+article.isdeck-handout { display: block; break-after: page; font-family: Carlito, Calibri, 'Liberation Sans', Arial, sans-serif; color: #1b365d; }
+article.isdeck-handout:last-child { break-after: auto; }
+article.isdeck-handout > div.marpit { display: block; }
+article.isdeck-handout > div.marpit > svg[data-marpit-svg] {
+  display: block; width: 100%; height: auto; max-width: 100%; aspect-ratio: var(--isdeck-ratio);
+  box-shadow: none; border: 0.5pt solid #9aa8b8; break-after: auto; break-inside: avoid;
+}
+article.isdeck-handout > section.isdeck-notes { margin-top: 7mm; font-size: 11pt; line-height: 1.4; color: #222; }
+article.isdeck-handout > section.isdeck-notes > h2 { font-size: 10pt; letter-spacing: 0.06em; text-transform: uppercase; color: #1b365d; margin: 0 0 2mm; }
+article.isdeck-handout > section.isdeck-notes > p { margin: 0 0 2.5mm; white-space: pre-wrap; }
+article.isdeck-handout > section.isdeck-notes > p.isdeck-none { color: #6b7785; font-style: italic; }
+`;
+
+/** Runs in the page: one A4 page a slide, the slide on top, its notes beneath. */
+function layOutHandout(input: { notes: string[][]; css: string; notesHeading: string; noNotes: string }): void {
+  const marpit = document.querySelector('div.marpit');
+  if (!marpit || !marpit.parentNode) return;
+  const slides = Array.from(marpit.children).filter((child) => child.tagName.toLowerCase() === 'svg');
+  const style = document.createElement('style');
+  style.textContent = input.css;
+  document.head.appendChild(style);
+  const container = marpit.parentNode;
+  slides.forEach((svg, index) => {
+    const article = document.createElement('article');
+    article.className = 'isdeck-handout';
+    const box = svg.getAttribute('viewBox')?.split(/\s+/).map(Number);
+    if (box && box.length === 4 && box[2] && box[3]) article.style.setProperty('--isdeck-ratio', `${box[2]} / ${box[3]}`);
+    // Each slide keeps a `div.marpit` parent: the theme's selectors are `div.marpit > svg > …`.
+    const wrapper = document.createElement('div');
+    wrapper.className = marpit.className;
+    wrapper.appendChild(svg);
+    article.appendChild(wrapper);
+    const section = document.createElement('section');
+    section.className = 'isdeck-notes';
+    const heading = document.createElement('h2');
+    heading.textContent = input.notesHeading;
+    section.appendChild(heading);
+    const notes = (input.notes[index] ?? []).flatMap((note) => note.split(/\n\s*\n/)).map((p) => p.trim()).filter(Boolean);
+    for (const note of notes.length > 0 ? notes : [input.noNotes]) {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = note;
+      if (notes.length === 0) paragraph.className = 'isdeck-none';
+      section.appendChild(paragraph);
+    }
+    article.appendChild(section);
+    container.insertBefore(article, marpit);
+  });
+  marpit.remove();
+}

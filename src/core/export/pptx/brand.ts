@@ -1,0 +1,80 @@
+/**
+ * The house brand for the PowerPoint export, in one place.
+ *
+ * Every value mirrors a custom property at the top of `themes/improvement-service.css`
+ * (named beside it); change a brand value there and here together. Colours are 6-digit
+ * hex without `#`, as pptxgenjs takes them. Sizes are points: the theme's px at its
+ * 1280 px slide width (96 px an inch) × 0.75.
+ */
+
+export const BRAND_COLOURS = {
+  navy: '1B365D', // --is-navy: titles, header band
+  teal: '00707E', // --is-teal: accents, subtitles, bullets
+  ink: '1F2933', // --is-ink: body text
+  muted: '4B5563', // --is-muted: source lines, labels
+  paper: 'FFFFFF', // --is-paper: slide background
+  tint: 'E6F2F3', // --is-tint: callout and card background
+  stripe: 'F3F5F8', // --is-stripe: table zebra rows
+  rule: 'C9D3DD', // --is-rule: hairlines
+  onDark: 'FFFFFF', // --is-on-dark: text on navy/teal/benefit/risk fills
+  onDarkAccent: '8FD3DC', // --is-on-dark-accent: accent text on navy
+  benefit: '1D6B39', // --is-benefit
+  benefitTint: 'EDF6F0', // --is-benefit-tint
+  risk: '8C3A14', // --is-risk
+  riskTint: 'FBF0EA', // --is-risk-tint
+} as const;
+
+/** --is-series-1 … 4: chart series, in order. */
+export const SERIES_COLOURS = ['1B365D', '00707E', 'B35C00', '6B4C9A'] as const;
+
+/** --is-stage-1 … 6: spectrum stages, left to right. */
+export const STAGE_COLOURS = ['1B365D', '23497A', '1F5F86', '00667A', '00707E', '1D6B5A'] as const;
+
+/**
+ * --is-font leads with Carlito. PowerPoint has Calibri; LibreOffice maps Calibri to
+ * Carlito (metric-compatible), so line breaks agree with the HTML/PDF theme.
+ */
+export const BRAND_FONT = 'Calibri';
+
+/** --is-tagline */
+export const BRAND_TAGLINE = 'efficiency | quality | accountability';
+
+/** The footer wordmark (themes/assets/wordmark.svg) as editable text. */
+export const BRAND_WORDMARK = { lead: 'Improvement ', accent: 'is.', strapline: 'improvement service' } as const;
+
+/**
+ * Letter spacing (points) of text drawn in capitals (the theme's `text-transform:
+ * uppercase` labels). The text keeps its case; the finishing pass gives runs with this
+ * exact spacing PowerPoint's All Caps (`cap="all"`), which pptxgenjs has no option for.
+ */
+export const CAPS_SPACING = 1.5;
+
+/** Font sizes in points: the largest a text is drawn at and the floor a long text may shrink to. */
+export const BRAND_SIZES = {
+  tagline: 12, // 16px bold
+  wordmark: 17,
+  strapline: 9.5,
+  slideNumber: 13.5, // 18px bold
+  title: { max: 33, min: 24 }, // --is-title-size 44px
+  subtitle: 22,
+  body: { max: 21, min: 13 }, // --is-base-size 28px
+  callout: { max: 22, min: 14 },
+  footnote: 11, // max(15px, 0.58em)
+  coverSeries: 16.5, // 22px
+  coverTitle: { max: 41, min: 28 }, // 1.25 × 44px
+  coverPart: 26, // 0.78 × 44px
+  coverAgenda: 16.5,
+  coverAgendaLabel: 13,
+  coverPresenter: 16.5,
+  modelName: { max: 21, min: 15 },
+  modelText: { max: 16, min: 11 },
+  table: { max: 18, min: 11 },
+  figure: { max: 46, min: 24 },
+  figureLabel: { max: 20, min: 11 },
+  chart: 13,
+  chartTitle: 15,
+  stage: { max: 19, min: 11 },
+  stageNumber: 26,
+  discussionLabel: 19.5, // 26px
+  question: { max: 40, min: 22 }, // 1.2 × 44px
+} as const;

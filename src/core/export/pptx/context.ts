@@ -1,0 +1,26 @@
+import type PptxGenJS from 'pptxgenjs';
+import type { Deck, Slide, SourceRange } from '../../deck/types';
+import type { SlideText } from './content';
+import type { SlideGeometry } from './layout';
+
+/** Something the export left out or changed, with where it stands in the deck. */
+export interface PptxWarning {
+  /** 1-based slide number. */
+  slide: number;
+  message: string;
+  range: SourceRange | undefined;
+}
+
+/** Reads a file's bytes; `undefined` when it cannot be read. */
+export type ReadFile = (absolutePath: string) => Uint8Array | undefined;
+
+/** What a slide module gets to draw one slide. */
+export interface SlideContext {
+  pptx: PptxGenJS;
+  slide: PptxGenJS.Slide;
+  deck: Deck;
+  source: Slide;
+  text: SlideText;
+  geometry: SlideGeometry;
+  warn(message: string, range?: SourceRange): void;
+}

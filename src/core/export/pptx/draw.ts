@@ -1,0 +1,260 @@
+import type PptxGenJS from 'pptxgenjs';
+import type { Table } from '../../deck/types';
+import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from './brand';
+import { blockText, displayText, type FlowBlock } from './content';
+import type { SlideContext } from './context';
+import { fitFontSize, LINE_HEIGHT, POINTS_PER_INCH, textHeight, wrapLines, type MeasuredParagraph } from './fit';
+import type { Box } from './layout';
+
+/** Drawing helpers the slide modules share: text flows, callouts, footnotes, tables. */
+
+type TextRun = PptxGenJS.TextProps;
+
+export interface FlowStyle {
+  max: number;
+  min: number;
+  color?: string;
+  /** Colour of a bold lead (`**Name** – …`). */
+  leadColor?: string;
+  align?: 'left' | 'center';
+  valign?: 'top' | 'middle' | 'bottom';
+}
+
+/** Hanging indent of one bullet level, in points, at `fontSize`. */
+function bulletIndent(fontSize: number): number {
+  return Math.max(16, Math.round(fontSize * 1.05));
+}
+
+/** Space before a block, as a multiple of the font size. */
+function spaceBefore(block: FlowBlock, index: number): number {
+  if (index === 0) return 0;
+  return block.kind === 'item' && block.depth > 1 ? 0.2 : 0.45;
+}
+
+/** Nested items are drawn a little smaller than top-level ones, as in the theme. */
+const NESTED_SCALE = 0.9;
+
+function scaleOf(block: FlowBlock): number {
+  return block.kind === 'item' && block.depth > 1 ? NESTED_SCALE : 1;
+}
+
+function measuredBlocks(blocks: readonly FlowBlock[], fontSize: number): MeasuredParagraph[] {
+  const indent = bulletIndent(fontSize) / POINTS_PER_INCH;
+  return blocks.map((block, index) => ({
+    text: blockText(block),
+    indent: block.kind === 'item' ? indent * Math.min(block.depth, 5) : 0,
+    spaceBefore: spaceBefore(block, index),
+    scale: scaleOf(block),
+  }));
+}
+
+/** Height in inches a flow needs at `fontSize` in a column `width` inches wide. */
+export function flowHeight(blocks: readonly FlowBlock[], width: number, fontSize: number): number {
+  return textHeight(measuredBlocks(blocks, fontSize), width, fontSize);
+}
+
+/** The largest size in the style's range at which `blocks` fit `box`. */
+export function flowFontSize(blocks: readonly FlowBlock[], box: Box, style: Pick<FlowStyle, 'max' | 'min'>): number {
+  return fitFontSize((size) => flowHeight(blocks, box.w, size), box.h, style.max, style.min);
+}
+
+/**
+ * Text runs for a flow: paragraphs as plain paragraphs (soft breaks kept), list items as
+ * real bullets (`•` level 1, `–` level 2, numbers for ordered lists) with `indentLevel`.
+ * Paragraph-level options go on every run of a paragraph so that pptxgenjs keeps the runs
+ * in one paragraph; the last run of each paragraph ends it.
+ */
+export function flowRuns(blocks: readonly FlowBlock[], fontSize: number, style: FlowStyle): TextRun[] {
+  const runs: TextRun[] = [];
+  const indent = bulletIndent(fontSize);
+  const align = style.align ?? 'left';
+  const color = style.color ?? BRAND_COLOURS.ink;
+  blocks.forEach((block, index) => {
+    const paraSpaceBefore = Math.round(spaceBefore(block, index) * fontSize);
+    const size = Math.round(fontSize * scaleOf(block) * 2) / 2;
+    const first: PptxGenJS.TextPropsOptions = { align, fontSize: size, color, paraSpaceBefore, breakLine: false };
+    const paragraph: TextRun[] = [];
+    if (block.kind === 'paragraph') {
+      block.lines.forEach((line, lineIndex) => {
+        paragraph.push({ text: line, options: lineIndex === 0 ? { ...first, bullet: false } : { align, softBreakBefore: true } });
+      });
+    } else {
+      const level = Math.min(block.depth, 5) - 1;
+      const bullet: PptxGenJS.TextPropsOptions['bullet'] = block.ordered
+        ? { type: 'number', indent }
+        : { characterCode: level === 0 ? '25AA' : '2013', indent };
+      const lead = { ...first, bullet, ...(level > 0 ? { indentLevel: level } : {}) };
+      if (block.boldLead && block.boldLead.bold !== '') {
+        paragraph.push({ text: block.boldLead.bold, options: { ...lead, bold: true, color: style.leadColor ?? BRAND_COLOURS.navy } });
+        if (block.boldLead.rest !== '') paragraph.push({ text: ` – ${block.boldLead.rest}`, options: { align } });
+      } else {
+        paragraph.push({ text: block.text, options: lead });
+      }
+    }
+    const last = paragraph.at(-1);
+    if (last && index < blocks.length - 1) last.options = { ...last.options, breakLine: true };
+    runs.push(...paragraph);
+  });
+  return runs;
+}
+
+/** Draws a flow into `box` at the largest size that fits; returns the size used. */
+export function addFlow(ctx: SlideContext, blocks: readonly FlowBlock[], box: Box, style: FlowStyle): number {
+  if (blocks.length === 0) return style.max;
+  const fontSize = flowFontSize(blocks, box, style);
+  ctx.slide.addText(flowRuns(blocks, fontSize, style), {
+    ...box,
+    margin: 0,
+    valign: style.valign ?? 'top',
+    fontFace: BRAND_FONT,
+    fit: 'none',
+    objectName: 'Body text',
+  });
+  return fontSize;
+}
+
+/** Height a callout box needs for `text` in a box `width` wide; the text size it uses. */
+export function calloutSize(text: string, width: number, maxHeight: number): { height: number; fontSize: number } {
+  const padding = 0.36;
+  const inner = width - 0.5;
+  const measure = (size: number) => textHeight([{ text, bold: true }], inner, size) + padding;
+  const fontSize = fitFontSize(measure, maxHeight, BRAND_SIZES.callout.max, BRAND_SIZES.callout.min);
+  return { height: Math.min(maxHeight, Math.max(0.75, measure(fontSize))), fontSize };
+}
+
+/** The key message (`> …`): a tinted box with a teal bar, bold navy text. */
+export function addCallout(ctx: SlideContext, text: string, box: Box, fontSize: number): void {
+  ctx.slide.addShape(ctx.pptx.ShapeType.rect, {
+    ...box,
+    fill: { color: BRAND_COLOURS.tint },
+    line: { color: BRAND_COLOURS.tint, width: 0 },
+    objectName: 'Key message background',
+  });
+  ctx.slide.addShape(ctx.pptx.ShapeType.rect, {
+    x: box.x,
+    y: box.y,
+    w: 0.09,
+    h: box.h,
+    fill: { color: BRAND_COLOURS.teal },
+    line: { color: BRAND_COLOURS.teal, width: 0 },
+    objectName: 'Key message bar',
+  });
+  ctx.slide.addText(displayText(text).replace(/\n/g, ' '), {
+    x: box.x + 0.3,
+    y: box.y,
+    w: box.w - 0.5,
+    h: box.h,
+    margin: 0,
+    valign: 'middle',
+    fontFace: BRAND_FONT,
+    fontSize,
+    bold: true,
+    color: BRAND_COLOURS.navy,
+    objectName: 'Key message',
+  });
+}
+
+/** Height the footnote sources need in a column `width` wide. */
+export function footnotesHeight(sources: readonly string[], width: number): number {
+  if (sources.length === 0) return 0;
+  return textHeight(
+    sources.map((text) => ({ text })),
+    width,
+    BRAND_SIZES.footnote,
+  );
+}
+
+/** Footnote sources as small grey text at the foot of the content area. */
+export function addFootnotes(ctx: SlideContext, sources: readonly string[], box: Box, colour: string = BRAND_COLOURS.muted): void {
+  if (sources.length === 0) return;
+  ctx.slide.addText(
+    sources.map((text, index) => ({ text, options: { breakLine: index < sources.length - 1 } })),
+    {
+      ...box,
+      margin: 0,
+      valign: 'bottom',
+      fontFace: BRAND_FONT,
+      fontSize: BRAND_SIZES.footnote,
+      color: colour,
+      objectName: 'Footnote sources',
+    },
+  );
+}
+
+export interface TableStyle {
+  /** Fill of each header cell, by column (navy when not given). */
+  headerFills?: readonly string[];
+  /** Fill of each body cell, by column (white and stripe rows when not given). */
+  columnFills?: readonly string[];
+  /** Equal column widths (default: by the length of the text). */
+  equalColumns?: boolean;
+}
+
+const CELL_PADDING = 0.08;
+
+/** Height of a table row whose cells wrap in columns `widths` wide at `fontSize`. */
+function rowHeight(cells: readonly string[], widths: readonly number[], fontSize: number, bold: boolean): number {
+  const lines = Math.max(1, ...cells.map((cell, index) => wrapLines(cell, (widths[index] ?? 1) - 3 * CELL_PADDING - 0.04, fontSize, bold)));
+  return (lines * fontSize * LINE_HEIGHT) / POINTS_PER_INCH + 2 * CELL_PADDING + 0.02;
+}
+
+/**
+ * A real table (`<a:tbl>`): styled header row, banded or column-tinted body rows, text
+ * sized so the table fits `box`. Returns where the table ends (estimated).
+ */
+export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: TableStyle = {}): number {
+  const columns = Math.max(table.header.cells.length, ...table.rows.map((row) => row.cells.length));
+  if (columns === 0) return box.y;
+  const cellText = (cells: readonly { text: string }[]) =>
+    Array.from({ length: columns }, (_, index) => displayText(cells[index]?.text ?? ''));
+  const header = cellText(table.header.cells);
+  const rows = table.rows.map((row) => cellText(row.cells));
+  const widths = style.equalColumns ? header.map(() => box.w / columns) : columnWidths([header, ...rows], box.w);
+  const measure = (size: number) =>
+    rowHeight(header, widths, size + 2, true) + rows.reduce((sum, row) => sum + rowHeight(row, widths, size, false), 0);
+  const fontSize = fitFontSize(measure, box.h, BRAND_SIZES.table.max, BRAND_SIZES.table.min);
+  const border = { type: 'solid' as const, pt: 0.75, color: BRAND_COLOURS.rule };
+  const headerRow: PptxGenJS.TableCell[] = header.map((text, index) => ({
+    text,
+    options: {
+      bold: true,
+      color: BRAND_COLOURS.onDark,
+      fill: { color: style.headerFills?.[index] ?? BRAND_COLOURS.navy },
+      fontSize: fontSize + 2,
+      valign: 'bottom',
+    },
+  }));
+  const bodyRows: PptxGenJS.TableCell[][] = rows.map((row, rowIndex) =>
+    row.map((text, index) => ({
+      text,
+      options: {
+        color: BRAND_COLOURS.ink,
+        fill: { color: style.columnFills?.[index] ?? (rowIndex % 2 === 0 ? BRAND_COLOURS.paper : BRAND_COLOURS.stripe) },
+      },
+    })),
+  );
+  ctx.slide.addTable([headerRow, ...bodyRows], {
+    x: box.x,
+    y: box.y,
+    w: box.w,
+    colW: widths,
+    fontFace: BRAND_FONT,
+    fontSize,
+    valign: 'top',
+    margin: [CELL_PADDING, CELL_PADDING * 1.5, CELL_PADDING, CELL_PADDING * 1.5],
+    border: [border, border, border, border],
+    autoPage: false,
+    objectName: 'Table',
+  });
+  return box.y + Math.min(box.h, measure(fontSize));
+}
+
+/** Column widths: equal, unless a column's text is much longer than the rest. */
+function columnWidths(rows: readonly string[][], width: number): number[] {
+  const columns = rows[0]?.length ?? 1;
+  const lengths = Array.from({ length: columns }, (_, index) =>
+    Math.max(8, ...rows.map((row) => Math.min(60, (row[index] ?? '').length))),
+  );
+  const total = lengths.reduce((sum, length) => sum + Math.sqrt(length), 0);
+  return lengths.map((length) => (width * Math.sqrt(length)) / total);
+}

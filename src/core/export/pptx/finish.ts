@@ -1,0 +1,62 @@
+import JSZip from 'jszip';
+import type PptxGenJS from 'pptxgenjs';
+import { BRAND_COLOURS, CAPS_SPACING } from './brand';
+
+/**
+ * Packs a presentation into PPTX bytes: pptxgenjs's `stream({ compression: true })`
+ * (deflate; its `write`/`writeFile` ignore `compression` on Node), then a pass over the
+ * XML for what pptxgenjs 4.0.1 gets wrong or cannot express:
+ *
+ * - A paragraph with more than one run (`**Name** – text`, the wordmark's bold "is.")
+ *   comes out with an `<a:pPr>` before every run; the schema allows one, first, and
+ *   PowerPoint offers to repair such a file (gitbrent/PptxGenJS PR #1083). Only the
+ *   first is kept.
+ * - Text, notes and charts are tagged `en-US` whatever the deck says; they get the deck's
+ *   `lang`, and `docProps/core.xml` gets `<dc:language>`.
+ * - Bullets take the theme's marker colours (teal squares, muted dashes), and runs
+ *   set with `CAPS_SPACING` get All Caps: pptxgenjs has options for neither.
+ */
+export async function packPresentation(pptx: PptxGenJS, options: { lang: string }): Promise<Buffer> {
+  const raw = (await pptx.stream({ compression: true })) as Uint8Array;
+  const zip = await JSZip.loadAsync(raw);
+  const lang = escapeXml(options.lang);
+  const names = Object.keys(zip.files).filter((name) => /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|charts)\/[^/]+\.xml$/.test(name) || name === 'ppt/presentation.xml');
+  await Promise.all(
+    names.map(async (name) => {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, finishPartXml(xml, lang));
+    }),
+  );
+  const core = zip.file('docProps/core.xml');
+  if (core) {
+    const xml = await core.async('string');
+    if (!xml.includes('<dc:language>')) {
+      zip.file('docProps/core.xml', xml.replace('</cp:coreProperties>', `<dc:language>${lang}</dc:language></cp:coreProperties>`));
+    }
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+const STRAY_PARAGRAPH_PROPERTIES = /(<\/a:r>|<a:br\/>|<\/a:fld>)(?:<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*[^/]>[\s\S]*?<\/a:pPr>)/g;
+
+const CAPS_RUN = new RegExp(`(<a:rPr\\b[^>]*? spc="${Math.round(CAPS_SPACING * 100)}")`, 'g');
+
+/** The fixes above for one XML part (`lang` already XML-escaped). */
+export function finishPartXml(xml: string, lang: string): string {
+  return xml
+    .replace(STRAY_PARAGRAPH_PROPERTIES, '$1')
+    .replace(/(?<![A-Za-z])lang="en-US"/g, `lang="${lang}"`)
+    .replace(/<c:lang val="en-US"\/>/g, `<c:lang val="${lang}"/>`)
+    .replace(CAPS_RUN, '$1 cap="all"')
+    .replace(/<a:buSzPct val="100000"\/><a:buChar char="&#x25AA;"\/>/g, bulletXml(BRAND_COLOURS.teal, '&#x25AA;'))
+    .replace(/<a:buSzPct val="100000"\/><a:buChar char="&#x2013;"\/>/g, bulletXml(BRAND_COLOURS.muted, '&#x2013;'))
+    .replace(/<a:buSzPct val="100000"\/>(<a:buFont typeface="\+mj-lt"\/><a:buAutoNum )/g, `<a:buClr><a:srgbClr val="${BRAND_COLOURS.teal}"/></a:buClr><a:buSzPct val="100000"/>$1`);
+}
+
+function bulletXml(colour: string, char: string): string {
+  return `<a:buClr><a:srgbClr val="${colour}"/></a:buClr><a:buSzPct val="100000"/><a:buChar char="${char}"/>`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

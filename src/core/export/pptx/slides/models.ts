@@ -1,0 +1,110 @@
+import type PptxGenJS from 'pptxgenjs';
+import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
+import { flowBlocks, listItems, type FlowItem } from '../content';
+import type { SlideContext } from '../context';
+import { addFlow, flowFontSize, flowHeight } from '../draw';
+import { textHeight } from '../fit';
+import type { LoadedImage } from '../images';
+import { below, type Box } from '../layout';
+import { GAP, standardFrame } from './frame';
+
+const PADDING = { x: 0.16, top: 0.16, bottom: 0.12 };
+/** The coloured band on top of each card (6 px in the theme). */
+const BAND = 0.0625;
+
+/**
+ * `models`: the list's `**Name** – description` items as rounded cards in a 2 × 2 grid
+ * (reading order), name in bold navy over the description. The bands alternate teal and navy.
+ */
+export function renderModels(ctx: SlideContext, images: readonly LoadedImage[]): void {
+  const frame = standardFrame(ctx, images);
+  const [list, ...otherLists] = ctx.source.lists;
+  let box = frame.box;
+  const intro = flowBlocks(ctx.text.paragraphs, otherLists);
+  if (intro.length > 0) {
+    const introBox = { ...box, h: box.h * 0.25 };
+    const size = flowFontSize(intro, introBox, { max: 18, min: 13 });
+    addFlow(ctx, intro, introBox, { max: size, min: size });
+    box = below(box, box.y + Math.min(introBox.h, flowHeight(intro, box.w, size)) + GAP);
+  }
+  const items = list ? listItems(list).filter((item) => item.depth === 1) : [];
+  if (items.length === 0) return frame.placeCallout(box.y);
+  const columns = items.length === 1 ? 1 : 2;
+  const rows = Math.ceil(items.length / columns);
+  const gapX = 0.21;
+  const gapY = 0.17;
+  const cardW = (box.w - gapX * (columns - 1)) / columns;
+  const cardH = (box.h - gapY * (rows - 1)) / rows;
+  const textW = cardW - 2 * PADDING.x;
+  const textH = cardH - BAND - PADDING.top - PADDING.bottom;
+  const sizes = cardSizes(items, textW, textH);
+  items.forEach((item, index) => {
+    const card: Box = {
+      x: box.x + (index % columns) * (cardW + gapX),
+      y: box.y + Math.floor(index / columns) * (cardH + gapY),
+      w: cardW,
+      h: cardH,
+    };
+    addCard(ctx, item, card, sizes, index % 2 === 0 ? BRAND_COLOURS.teal : BRAND_COLOURS.navy);
+  });
+  frame.placeCallout(box.y + box.h);
+}
+
+interface CardSizes {
+  name: number;
+  text: number;
+}
+
+function cardParts(item: FlowItem): { name: string; text: string } {
+  return item.boldLead ? { name: item.boldLead.bold, text: item.boldLead.rest } : { name: '', text: item.text };
+}
+
+/** One text size for every card, the largest at which the fullest card fits. */
+function cardSizes(items: readonly FlowItem[], width: number, height: number): CardSizes {
+  const { modelName, modelText } = BRAND_SIZES;
+  for (let text = modelText.max; text >= modelText.min; text -= 0.5) {
+    const name = Math.min(modelName.max, Math.max(modelName.min, Math.round(text * 1.35)));
+    const fits = items.every((item) => {
+      const parts = cardParts(item);
+      const paragraphs = [
+        ...(parts.name ? [{ text: parts.name, bold: true, scale: name / text }] : []),
+        ...(parts.text ? [{ text: parts.text, spaceBefore: parts.name ? 0.3 : 0 }] : []),
+      ];
+      return textHeight(paragraphs, width, text) <= height;
+    });
+    if (fits) return { name, text };
+  }
+  return { name: modelName.min, text: modelText.min };
+}
+
+function addCard(ctx: SlideContext, item: FlowItem, card: Box, sizes: CardSizes, band: string): void {
+  const parts = cardParts(item);
+  const runs: PptxGenJS.TextProps[] = [];
+  if (parts.name) {
+    runs.push({ text: parts.name, options: { bold: true, color: BRAND_COLOURS.navy, fontSize: sizes.name, breakLine: parts.text !== '' } });
+  }
+  if (parts.text) {
+    runs.push({ text: parts.text, options: { color: BRAND_COLOURS.ink, fontSize: sizes.text, paraSpaceBefore: parts.name ? Math.round(sizes.text * 0.3) : 0 } });
+  }
+  ctx.slide.addText(runs, {
+    shape: ctx.pptx.ShapeType.roundRect,
+    rectRadius: 0.08,
+    ...card,
+    fill: { color: BRAND_COLOURS.tint },
+    line: { color: BRAND_COLOURS.tint, width: 0 },
+    margin: [PADDING.x * 72, PADDING.x * 72, PADDING.bottom * 72, (PADDING.top + BAND) * 72],
+    valign: 'top',
+    align: 'left',
+    fontFace: BRAND_FONT,
+    objectName: `Model: ${parts.name || parts.text.slice(0, 30)}`,
+  });
+  ctx.slide.addShape(ctx.pptx.ShapeType.rect, {
+    x: card.x,
+    y: card.y,
+    w: card.w,
+    h: BAND,
+    fill: { color: band },
+    line: { color: band, width: 0 },
+    objectName: 'Model band',
+  });
+}

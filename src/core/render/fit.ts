@@ -1,0 +1,323 @@
+/**
+ * Text fitting without a browser: estimates how tall a slide's content is at each step of
+ * the theme's fitting ladder (`data-is-fit` in themes/improvement-service.css) and picks the
+ * first step at which it fits between the header and footer bands.
+ *
+ * The numbers mirror the theme's CSS (sizes, margins, line heights); the width of text is
+ * estimated from an average advance of Carlito (metric-compatible with Calibri). It errs
+ * on the large side: the browser test (test/render/browser.test.ts) is the referee.
+ */
+
+/** Body-text scale at each fitting step; index = the `data-is-fit` value. */
+export const FIT_SCALES = [1, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6] as const;
+
+export interface SlideGeometry {
+  /** Content box width in CSS px. */
+  width: number;
+  /** Content box height in CSS px (between the bands, less padding). */
+  height: number;
+  baseSize: number;
+  titleSize: number;
+}
+
+const HEADER = 40 + 4; // band + accent rule
+const FOOTER = 64;
+const PAD_BOTTOM = 16;
+
+/** Content box of a slide of the given Marp size, as the theme lays it out. */
+export function slideGeometry(size: string | undefined, type: string): SlideGeometry {
+  const narrow = size === '4:3';
+  const slideWidth = narrow ? 960 : 1280;
+  const padX = narrow ? 48 : 64;
+  const padTop = type === 'cover' ? 44 : 34;
+  return {
+    width: slideWidth - 2 * padX,
+    height: 720 - HEADER - padTop - FOOTER - PAD_BOTTOM,
+    baseSize: narrow ? 26 : 28,
+    titleSize: narrow ? 40 : 44,
+  };
+}
+
+export interface FitItem {
+  /** Item text (own text, nested lists excluded). */
+  text: string;
+  /** Bold lead (`**Name**`) when the item starts with one. */
+  lead: string | undefined;
+  /** The rest of the item after the lead and its dash. */
+  rest: string;
+  children: FitItem[];
+}
+
+export type FitBlock =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'paragraph'; text: string; footnote: boolean; image: boolean }
+  | { kind: 'quote'; paragraphs: string[] }
+  | { kind: 'list'; ordered: boolean; items: FitItem[] }
+  | { kind: 'table'; rows: string[][] }
+  | { kind: 'chart'; min: number; natural: number }
+  | { kind: 'code'; lines: number };
+
+/** Margin around a chart, in em (theme: `svg.is-chart { margin: 0.2em 0 0.5em }`). */
+export const CHART_MARGIN = 0.7;
+
+/** Average advance of Carlito text in em (regular ≈ 0.47, bold ≈ 0.5): a little generous. */
+const CHAR_EM = 0.47;
+const BOLD_EM = 0.49;
+
+/** Lines a text wraps to at `fontSize` in a box `width` wide (greedy, by words). */
+export function estimateLines(text: string, fontSize: number, width: number, em = CHAR_EM): number {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0) return 1;
+  const space = 0.23 * fontSize;
+  let lines = 1;
+  let used = 0;
+  for (const word of words) {
+    const w = [...word].length * em * fontSize;
+    if (used > 0 && used + space + w > width) {
+      lines += 1;
+      used = Math.min(w, width);
+      // A single word wider than the box breaks over several lines.
+      if (w > width) lines += Math.ceil(w / width) - 1;
+    } else {
+      used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
+function titleHeight(text: string, g: SlideGeometry): number {
+  const t = g.titleSize;
+  return estimateLines(text, t, g.width, BOLD_EM) * t * 1.1 + 12 + 0.55 * t;
+}
+
+function itemsHeight(items: FitItem[], f: number, width: number, depth: number): number {
+  let h = 0;
+  for (const item of items) {
+    const indent = depth === 1 ? 1.3 * f : 1.2 * f;
+    h += estimateLines(item.text, f, width - indent) * f * 1.3 + (depth === 1 ? 0.32 : 0.15) * f;
+    if (item.children.length > 0) {
+      const fc = 0.86 * f;
+      h += 0.35 * fc + itemsHeight(item.children, fc, width - indent, depth + 1);
+    }
+  }
+  return h;
+}
+
+function tableHeight(rows: string[][], ft: number, width: number, columnWidths?: number[]): number {
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  let h = 0;
+  for (const [i, row] of rows.entries()) {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      const w = (columnWidths?.[c] ?? width / columns) - 1.2 * ft;
+      lines = Math.max(lines, estimateLines(cell, ft, w, i === 0 ? BOLD_EM : CHAR_EM));
+    });
+    h += lines * ft * 1.25 + 0.7 * ft + 1;
+  }
+  return h + 0.6 * ft;
+}
+
+/** Height of a run of ordinary blocks (content, chart and fallback layouts). */
+function flowHeight(blocks: FitBlock[], f: number, g: SlideGeometry, paragraphScale = 1): number {
+  let h = 0;
+  let previous: FitBlock | undefined;
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        if (block.level <= 2) h += titleHeight(block.text, g);
+        else {
+          const fh = 1.05 * f;
+          h += estimateLines(block.text, fh, g.width, BOLD_EM) * fh * 1.1 + 0.6 * fh;
+          if (previous?.kind === 'heading' && previous.level === 2) h -= 0.3 * fh;
+        }
+        break;
+      case 'paragraph':
+        if (block.image) h += 200;
+        else if (block.footnote) {
+          const fs = Math.max(15, 0.58 * f);
+          h += estimateLines(block.text, fs, g.width) * fs * 1.25 + 0.35 * fs;
+        } else {
+          const fp = f * paragraphScale;
+          h += estimateLines(block.text, fp, g.width) * fp * 1.3 + 0.5 * fp;
+        }
+        break;
+      case 'quote': {
+        const fq = 1.04 * f;
+        const inner = g.width - 8 - 1.7 * fq;
+        for (const p of block.paragraphs) h += estimateLines(p, fq, inner, BOLD_EM) * fq * 1.25;
+        h += (block.paragraphs.length - 1) * 0.5 * fq + 0.9 * fq + 0.9 * fq;
+        break;
+      }
+      case 'list':
+        h += itemsHeight(block.items, f, g.width, 1) + 0.5 * f;
+        break;
+      case 'table':
+        h += tableHeight(block.rows, 0.82 * f, g.width);
+        break;
+      case 'chart':
+        // The chart is drawn to the room left (bars thinner, down to a floor): count its least height.
+        h += block.min + CHART_MARGIN * f;
+        break;
+      case 'code':
+        h += block.lines * 0.7 * f * 1.35 + 1.2 * 0.7 * f + 0.5 * f;
+        break;
+    }
+    previous = block;
+  }
+  return h;
+}
+
+function afterTitle(blocks: FitBlock[]): FitBlock[] {
+  const first = blocks[0];
+  return first?.kind === 'heading' && first.level <= 2 ? blocks.slice(1) : blocks;
+}
+
+function firstList(blocks: FitBlock[]): Extract<FitBlock, { kind: 'list' }> | undefined {
+  return blocks.find((b): b is Extract<FitBlock, { kind: 'list' }> => b.kind === 'list');
+}
+
+function modelsHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
+  const list = firstList(blocks);
+  if (!list) return flowHeight(blocks, f, g);
+  const others = blocks.filter((b) => b !== list);
+  const fm = 0.74 * f;
+  const cellWidth = (g.width - 20) / 2 - 1.6 * fm;
+  const cells = list.items.map((item) => {
+    const name = item.lead
+      ? estimateLines(item.lead, 1.35 * fm, cellWidth, BOLD_EM) * 1.35 * fm * 1.1 + 0.25 * fm
+      : 0;
+    const text = item.lead ? item.rest : item.text;
+    return name + estimateLines(text, fm, cellWidth) * fm * 1.28 + 1.05 * fm + 6;
+  });
+  const rows = Math.ceil(cells.length / 2);
+  // grid-auto-rows: 1fr makes every row as tall as the tallest.
+  const tallest = Math.max(0, ...cells);
+  return flowHeight(others, f, g) + rows * tallest + (rows - 1) * 16;
+}
+
+function statisticsHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
+  const list = firstList(blocks);
+  if (!list) return flowHeight(blocks, f, g);
+  const others = blocks.filter((b) => b !== list);
+  const n = list.items.length;
+  const columns = n === 2 || n === 4 ? 2 : n >= 7 ? (g.width < 1000 ? 3 : 4) : Math.min(3, Math.max(1, n));
+  const fs = 0.8 * f;
+  const colWidth = (g.width - (columns - 1) * 1.2 * f) / columns - 0.6 * fs - 5;
+  const heights = list.items.map((item) => {
+    const figure = item.lead ?? '';
+    const label = item.lead ? item.rest : item.text;
+    const fig = figure ? estimateLines(figure, 2.3 * fs, colWidth, BOLD_EM) * 2.3 * fs * 1.05 + 0.1 * fs : 0;
+    return fig + estimateLines(label, fs, colWidth) * fs * 1.25 + 0.25 * fs;
+  });
+  let h = 0;
+  for (let r = 0; r < heights.length; r += columns) h += Math.max(...heights.slice(r, r + columns));
+  const rows = Math.ceil(n / columns);
+  return flowHeight(others, f, g) + h + (rows - 1) * 0.9 * f + 0.7 * f;
+}
+
+function spectrumHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
+  const list = firstList(blocks);
+  if (!list) return flowHeight(blocks, f, g);
+  const others = blocks.filter((b) => b !== list);
+  const n = Math.max(1, list.items.length);
+  const many = n >= 5;
+  const chevron = many ? 24 : 34;
+  const fi = 0.92 * f * (many ? 0.88 : 1);
+  // Each stage's text sits under its chevron, in a column about (width / n) wide.
+  const column = (g.width + (n - 1) * (chevron - 10)) / n - chevron - 24;
+  let tallest = 0;
+  for (const item of list.items) {
+    const longestWord = Math.max(0, ...item.text.split(/\s+/).map((w) => [...w].length * BOLD_EM * fi));
+    if (longestWord > column) return Number.POSITIVE_INFINITY;
+    const text = estimateLines(item.text, fi, column, BOLD_EM) * fi * 1.22;
+    const children = item.children.length > 0 ? 0.3 * fi + itemsHeight(item.children, 0.82 * fi, column, 2) : 0;
+    tallest = Math.max(tallest, text + children);
+  }
+  return flowHeight(others, f, g) + 88 + 14 + tallest + f;
+}
+
+function benefitsRisksHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
+  const table = blocks.find((b): b is Extract<FitBlock, { kind: 'table' }> => b.kind === 'table');
+  if (!table) return flowHeight(blocks, f, g);
+  const others = blocks.filter((b) => b !== table);
+  const ft = 0.86 * f;
+  const col = (g.width - 20) / 2 - 0.3 * ft;
+  return flowHeight(others, f, g) + tableHeight(table.rows, ft, g.width, [col, col]) + 0.2 * ft;
+}
+
+function discussionHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
+  let h = 0;
+  const scale = f / g.baseSize;
+  for (const block of blocks) {
+    if (block.kind === 'heading') h += 26 * 1.1 + 12 + 0.6 * 26;
+    else if (block.kind === 'paragraph' && !block.footnote) {
+      const fq = g.titleSize * 1.2 * scale;
+      h += estimateLines(block.text, fq, g.width * 0.92, BOLD_EM) * fq * 1.15 + 0.4 * fq;
+    } else h += flowHeight([block], f, g);
+  }
+  return h;
+}
+
+function coverHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
+  const scale = f / g.baseSize;
+  const width = g.width * 0.78;
+  let h = 0;
+  blocks.forEach((block, i) => {
+    const small = 22 * scale;
+    if (block.kind === 'paragraph') {
+      const lines = block.text.split('\n').reduce((n, line) => n + estimateLines(line, small, width, BOLD_EM), 0);
+      h += lines * small * 1.35 + (i === 0 ? 0.9 * small : 0);
+    } else if (block.kind === 'heading' && block.level === 1) {
+      const t = g.titleSize * 1.25 * scale;
+      h += estimateLines(block.text, t, width, BOLD_EM) * t * 1.08 + 18 + 0.3 * t;
+    } else if (block.kind === 'heading') {
+      const t = g.titleSize * 0.78 * scale;
+      h += estimateLines(block.text, t, width, BOLD_EM) * t * 1.1 + 0.5 * t;
+    } else if (block.kind === 'list') {
+      h += 0.8 * small * 1.3 + 0.2 * small + 0.7 * small;
+      for (const item of block.items) h += estimateLines(item.text, small, width - 20) * small * 1.3 + 0.15 * small;
+    } else h += flowHeight([block], f, g);
+  });
+  return h + 0.5 * 22 * scale;
+}
+
+/** Estimated content height of a slide at body size `f` (px). */
+export function estimateHeight(type: string, blocks: FitBlock[], f: number, g: SlideGeometry): number {
+  switch (type) {
+    case 'cover':
+      return coverHeight(blocks, f, g);
+    case 'discussion':
+      return discussionHeight(blocks, f, g);
+    case 'models':
+      return modelsHeight(blocks, f, g);
+    case 'statistics':
+      return statisticsHeight(blocks, f, g);
+    case 'spectrum':
+      return spectrumHeight(blocks, f, g);
+    case 'benefits-risks':
+      return benefitsRisksHeight(blocks, f, g);
+    case 'chart':
+      return flowHeight(blocks, f, g, 0.86);
+    default:
+      return flowHeight(blocks, f, g);
+  }
+}
+
+/** Room left for a chart on a slide fitted at `level`: the content height less everything else. */
+export function chartRoom(type: string, blocks: FitBlock[], size: string | undefined, level: number): number {
+  const g = slideGeometry(size, type);
+  const f = g.baseSize * (FIT_SCALES[level] ?? 1);
+  const others = blocks.filter((b) => b.kind !== 'chart');
+  return g.height - estimateHeight(type, others, f, g) - CHART_MARGIN * f;
+}
+
+/** The first fitting step (0 = no shrinking) at which the slide's content fits. */
+export function fitLevel(type: string, blocks: FitBlock[], size: string | undefined): number {
+  const g = slideGeometry(size, type);
+  if (afterTitle(blocks).length === 0) return 0;
+  for (let level = 0; level < FIT_SCALES.length; level++) {
+    const f = g.baseSize * (FIT_SCALES[level] ?? 1);
+    if (estimateHeight(type, blocks, f, g) <= g.height) return level;
+  }
+  return FIT_SCALES.length - 1;
+}

@@ -1,0 +1,33 @@
+/** `isdeck export --html`: one self-contained HTML file, written atomically. */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { type RenderWarning, renderStandaloneHtml } from './render';
+
+export interface HtmlExportResult {
+  outPath: string;
+  slideCount: number;
+  bytes: number;
+  /** Images left out or not embedded (see {@link renderStandaloneHtml}). */
+  warnings: RenderWarning[];
+}
+
+/**
+ * Renders `deckPath` to a standalone HTML document at `outPath`. The document is written to
+ * a temporary file in the target folder and renamed over `outPath`, so a reader never sees
+ * a half-written file and a failed export leaves any earlier file as it was.
+ */
+export async function exportHtml(deckPath: string, outPath: string): Promise<HtmlExportResult> {
+  const source = await readFile(deckPath, 'utf8');
+  const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath) });
+  const target = resolve(outPath);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, result.html, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings };
+}

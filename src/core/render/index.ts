@@ -1,0 +1,10 @@
+export { chartDataFromTable, parseChartValue, housePlugin, slideTypeOf, HOUSE_SLIDE_TYPES } from './chart-plugin';
+export type { ChartData, ChartSeries, ChartValue, ImageResolver } from './chart-plugin';
+export { renderChartSvg, describeChart } from './chart-svg';
+export { fitLevel, FIT_SCALES } from './fit';
+export { exportHtml } from './html-export';
+export type { HtmlExportResult } from './html-export';
+export { createHouseMarp } from './marp';
+export { renderDeck, renderStandaloneHtml, houseMarp, embeddingImageResolver, readFrontMatter } from './render';
+export type { RenderDeckOptions, RenderedDeck, RenderWarning, SlideSize, StandaloneHtml } from './render';
+export { findPackageRoot, loadHouseThemeCss, themePath, HOUSE_THEME_NAME } from './theme';

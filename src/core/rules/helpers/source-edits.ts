@@ -1,0 +1,35 @@
+import { rangeOf } from '../../deck/source-text';
+import type { SourceRange, TextSpan } from '../../deck/types';
+
+/** The source text a one-line range covers. */
+export function sourceOf(lines: readonly string[], range: SourceRange): string {
+  if (range.line !== range.endLine) return '';
+  return (lines[range.line - 1] ?? '').slice(range.column - 1, range.endColumn - 1);
+}
+
+/**
+ * The range and source text of a one-line span (a paragraph line or a heading) less a trailing
+ * backslash hard break, so that an edit keeps the line's own break. Undefined for a span that
+ * runs over several lines.
+ */
+export function editableSpan(lines: readonly string[], span: TextSpan): { range: SourceRange; source: string } | undefined {
+  const { range } = span;
+  if (range.line !== range.endLine) return undefined;
+  let source = sourceOf(lines, range);
+  let endColumn = range.endColumn;
+  if (source.endsWith('\\')) {
+    source = source.slice(0, -1).trimEnd();
+    endColumn = range.column + source.length;
+  }
+  return { range: rangeOf(range.line, range.column, range.line, endColumn), source };
+}
+
+/** Whether a 1-based line is missing or holds only white space. */
+export function isBlankLine(lines: readonly string[], line: number): boolean {
+  return (lines[line - 1] ?? '').trim() === '';
+}
+
+/** The range from the start of `firstLine` to the start of the line after `lastLine`: deletes whole lines. */
+export function wholeLines(firstLine: number, lastLine: number): SourceRange {
+  return rangeOf(firstLine, 1, lastLine + 1, 1);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/core/lint/lint';
+import type { LintEnvironment } from '../../src/core/rules/rule';
+import { lintFixture, lintOptions, problemsOf, summarise } from '../helpers/lint';
+
+const RULE = 'image-exists';
+const notFound = (path: string) =>
+  `The image \`${path}\` was not found: no such file relative to the deck's folder (check the path and the case of the file name).`;
+const outside = (path: string) =>
+  `The image \`${path}\` is outside the workspace: copy it into the workspace (e.g. an \`images/\` folder beside the deck) and link it there.`;
+
+/** Lints with a made-up file system: `files` are the absolute paths that exist. */
+function lintWith(text: string, file: string | undefined, workspaceRoot: string | undefined, files: string[]) {
+  const environment: LintEnvironment = { workspaceRoot, fileExists: (path) => files.includes(path) };
+  return problemsOf(lintText(text, file, { ...lintOptions(), environment }).problems, RULE);
+}
+
+describe('image-exists', () => {
+  it('reports missing files and paths outside the workspace at the path; decodes `%20` and skips URLs', () => {
+    const problems = problemsOf(lintFixture(RULE, 'bad'), RULE);
+    expect(problems.map(summarise)).toEqual([
+      { rule: RULE, severity: 'error', range: [20, 17, 20, 35], message: notFound('images/missing.png') },
+      // File names are case-sensitive (the fixture has `images/chart.png`); `?v=2` is not part of the file name.
+      { rule: RULE, severity: 'error', range: [22, 17, 22, 33], message: notFound('images/Chart.PNG') },
+      {
+        rule: RULE,
+        severity: 'error',
+        range: [26, 1, 26, 13],
+        message: "The image has no path: write the image file's path between the parentheses.",
+      },
+      { rule: RULE, severity: 'error', range: [32, 18, 32, 52], message: outside('../../../../../../../../etc/passwd') },
+      { rule: RULE, severity: 'error', range: [34, 16, 34, 34], message: outside('../../../README.md') },
+      // A background image alone in its paragraph is checked too.
+      { rule: RULE, severity: 'error', range: [38, 7, 38, 28], message: notFound('images/background.jpg') },
+    ]);
+    expect(problems.every((problem) => problem.fix === undefined)).toBe(true);
+  });
+
+  it('accepts existing local files and URLs', () => {
+    expect(problemsOf(lintFixture(RULE, 'good'), RULE)).toEqual([]);
+  });
+
+  it('resolves against the workspace root when the deck has no file', () => {
+    const text = '## A\n\n![A](images/a.png) ![B](images/b.png) ![C](../etc/passwd)\n';
+    expect(lintWith(text, undefined, '/ws', ['/ws/images/a.png', '/etc/passwd']).map(summarise)).toEqual([
+      { rule: RULE, severity: 'error', range: [3, 25, 3, 37], message: notFound('images/b.png') },
+      { rule: RULE, severity: 'error', range: [3, 44, 3, 57], message: outside('../etc/passwd') },
+    ]);
+  });
+
+  it('checks only existence when no workspace root is set, and nothing when there is no folder to resolve against', () => {
+    const text = '## A\n\n![C](../../etc/passwd) ![D](/srv/decks/d.png)\n';
+    expect(lintWith(text, '/srv/decks/a.md', undefined, ['/etc/passwd']).map(summarise)).toEqual([
+      { rule: RULE, severity: 'error', range: [3, 29, 3, 45], message: notFound('/srv/decks/d.png') },
+    ]);
+    expect(lintWith(text, undefined, undefined, [])).toEqual([]);
+  });
+
+  it('treats a path inside the workspace written with `..` as inside', () => {
+    const text = '## A\n\n![A](../shared/a.png)\n';
+    expect(lintWith(text, '/ws/decks/deck.md', '/ws', ['/ws/shared/a.png'])).toEqual([]);
+  });
+});
