@@ -89,10 +89,10 @@ describe('parseDeck', () => {
       ['back.png', 'bg', 35, 41],
     ]);
     expect(content?.blockquotes.map((quote) => quote.text)).toEqual(['Outcomes are the why']);
-    expect(content?.footnoteMarkers).toEqual([{ marker: '1', range: { line: 24, column: 23, endLine: 24, endColumn: 24 } }]);
-    expect(content?.footnoteSources.map((source) => source.range.line)).toEqual([36]);
+    expect(content?.footnoteMarkers).toEqual([{ marker: '1', range: { line: 25, column: 23, endLine: 25, endColumn: 24 } }]);
+    expect(content?.footnoteSources.map((source) => source.range.line)).toEqual([37]);
     expect(content?.notes.map((note) => note.text)).toEqual(['a presenter note']);
-    expect(deck.inlineConfig).toEqual([{ kind: 'disable', rules: ['uk-spelling'], line: 39 }]);
+    expect(deck.inlineConfig).toEqual([{ kind: 'disable', rules: ['uk-spelling'], line: 40 }]);
   });
 
   it('puts every slide in a part and gives slide-level problems an anchor on the first content line', () => {
