@@ -1,4 +1,4 @@
-import type { BoldLead, List, Slide, SourceRange } from '../../deck/types';
+import type { BoldLead, List, Slide } from '../../deck/types';
 
 /**
  * A slide's text, read once for export: body paragraphs with footnote source lines taken
@@ -95,9 +95,4 @@ export function flowBlocks(paragraphs: readonly FlowParagraph[], lists: readonly
 /** Plain text of a block (for measuring and for checks). */
 export function blockText(block: FlowBlock): string {
   return block.kind === 'paragraph' ? block.lines.join('\n') : block.text;
-}
-
-/** Whether `range` lies after the line `line`. */
-export function after(range: SourceRange | { line: number }, line: number): boolean {
-  return range.line > line;
 }

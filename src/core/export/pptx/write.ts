@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Deck } from '../../deck/types';
 import { buildPresentation, deckLanguage } from './build';
@@ -20,6 +20,13 @@ export const readLocalFile: ReadFile = (path) => {
     return undefined;
   }
 };
+
+/** Whether two paths name one file: equal, or (when both exist) the same after links and letter case are resolved. */
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (a === b) return true;
+  const [realA, realB] = await Promise.all([realpath(a).catch(() => undefined), realpath(b).catch(() => undefined)]);
+  return realA !== undefined && realA === realB;
+}
 
 /** The file operations the writer uses; tests replace one to inject a failure. */
 export interface PptxFileSystem {
@@ -60,7 +67,7 @@ export interface ExportPptxResult {
  */
 export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promise<ExportPptxResult> {
   const outPath = resolve(options.outPath);
-  if (outPath === resolve(options.deckPath)) {
+  if (await samePath(outPath, resolve(options.deckPath))) {
     throw new Error(`Refusing to export over the deck itself (${options.deckPath}): choose an output path ending in .pptx.`);
   }
   const fs: PptxFileSystem = { ...nodeFileSystem, ...options.fileSystem };
@@ -85,9 +92,4 @@ export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promis
     throw new Error(`Could not write ${outPath}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return { outPath, slideCount: deck.slides.length, bytes: data.byteLength, warnings };
-}
-
-/** Creates `folder` (and its parents) if needed; for callers that want to export into a new folder. */
-export async function ensureFolder(folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
 }

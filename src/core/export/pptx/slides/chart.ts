@@ -1,7 +1,7 @@
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES, SERIES_COLOURS } from '../brand';
 import { chartData } from '../chart-data';
-import { blockText, flowBlocks, type FlowParagraph } from '../content';
+import { blockText, displayText, flowBlocks, type FlowParagraph } from '../content';
 import type { SlideContext } from '../context';
 import { addFlow, flowFontSize, flowHeight } from '../draw';
 import type { LoadedImage } from '../images';
@@ -98,7 +98,7 @@ function addBarChart(ctx: SlideContext, box: Box, title: string): void {
     valAxisHidden: true,
     valGridLine: { style: 'none' },
     ...(data.series.every((series) => series.values.every((value) => value >= 0)) ? { valAxisMinVal: 0 } : {}),
-    altText: chartAltText(title, data.series),
+    altText: chartAltText(title, displayText(table.header.cells[0]?.text ?? '').trim(), data.series),
     objectName: 'Chart',
   };
   // Table order top to bottom: pptxgenjs types only list 'minMax', but passes the value through.
@@ -106,7 +106,8 @@ function addBarChart(ctx: SlideContext, box: Box, title: string): void {
   ctx.slide.addChart(ctx.pptx.ChartType.bar, data.series, options);
 }
 
-function chartAltText(title: string, series: readonly { name: string; labels: string[]; values: number[] }[]): string {
+/** What the chart shows, in words: its title, what the bars are, every value. */
+function chartAltText(title: string, categories: string, series: readonly { name: string; labels: string[]; values: number[] }[]): string {
   const parts = series.map((s) => `${s.name}: ${s.labels.map((label, index) => `${label} ${s.values[index]}`).join(', ')}`);
-  return `Bar chart${title ? `, ${title}` : ''}. ${parts.join('. ')}.`;
+  return `Bar chart${title ? `, ${title}` : ''}${categories ? `, by ${categories}` : ''}. ${parts.join('. ')}.`;
 }
