@@ -1,6 +1,7 @@
 // Builds the command line into dist/ and writes the configuration JSON schema.
 // esbuild bundles our TypeScript; packages that load their own files at run time stay external.
 import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-settings.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,17 +10,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const external = ['playwright-core', 'pptxgenjs'];
 
+
 await build({
+  ...nodeBundle,
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(root, 'dist/cli.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   sourcemap: true,
   external,
-  banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
+  banner: { js: `#!/usr/bin/env node\n${nodeBundle.banner.js}` },
 });
 
 const schema = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema'], { encoding: 'utf8' });

@@ -1,39 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
-/**
- * The CLI under test. For now each test worker bundles `src/cli/main.ts` itself (see `buildCli`);
- * to test the shipped bundle instead, point this at `dist/cli.js` and make `buildCli` a no-op.
- */
-export const CLI_PATH = join(tmpdir(), `isdeck-cli-test-${process.pid}`, 'cli.js');
-
-let built: Promise<void> | undefined;
-
-// The bundle is per worker process; remove it when the worker ends.
-process.once('exit', () => rmSync(dirname(CLI_PATH), { recursive: true, force: true }));
-
-/** Bundles the CLI to CLI_PATH once per worker; call it in `beforeAll`. */
-export function buildCli(): Promise<void> {
-  built ??= build({
-    entryPoints: [join(PROJECT_ROOT, 'src/cli/main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    outfile: CLI_PATH,
-    logLevel: 'warning',
-    // tinyglobby's fdir reads `import.meta.url`, which a CommonJS bundle does not have.
-    banner: { js: 'const __isdeckImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__isdeckImportMetaUrl' },
-  }).then(() => {
-    if (!existsSync(CLI_PATH)) throw new Error(`esbuild wrote no ${CLI_PATH}`);
-  });
-  return built;
-}
+/** The CLI under test: the shipped bundle, built once per run by test/global-setup.ts. */
+export const CLI_PATH = join(PROJECT_ROOT, 'dist', 'cli.js');
 
 export interface CliResult {
   code: number | null;

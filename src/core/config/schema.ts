@@ -13,7 +13,7 @@ export function buildConfigSchema(rules: readonly Rule[]) {
   const ruleSettings = Object.fromEntries(
     rules.map((rule) => {
       const detailed = z
-        .object({ severity: severitySchema.optional(), options: rule.options.optional() })
+        .object({ severity: severitySchema.optional(), options: strictOptions(rule.options).optional() })
         .strict()
         .describe(rule.description);
       return [rule.id, z.union([severitySchema, detailed]).optional().describe(rule.description)];
@@ -27,6 +27,11 @@ export function buildConfigSchema(rules: readonly Rule[]) {
       rules: z.object(ruleSettings).strict().optional(),
     })
     .strict();
+}
+
+/** An unknown option key in a config file is a mistake to report, not to ignore. */
+function strictOptions(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
 }
 
 export type ConfigFile = z.infer<ReturnType<typeof buildConfigSchema>>;

@@ -1,0 +1,525 @@
+/**
+ * `isdeck export`: decks to PDF (a shared browser), native PPTX (no browser) and standalone HTML.
+ *
+ * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
+ * linted first: problems are printed (stylish) and the deck is exported anyway, unless
+ * `--strict`. Every file is written atomically. Exit codes: 0 all written; 1 a deck skipped
+ * under `--strict`, an image refused under `--strict`, or a file that failed; 2 bad usage,
+ * unreadable decks or configuration, an output that would overwrite an input, or no browser
+ * for PDF (PPTX and HTML are still written).
+ */
+import { mkdirSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { createColors } from 'picocolors';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { version } from '../../package.json';
+import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
+import { findWorkspaceRoot } from '../core/config/workspace';
+import type { Deck } from '../core/deck/types';
+import { removePendingTempFilesSync, samePath } from '../core/export/atomic-write';
+import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
+import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { exportPptx } from '../core/export/pptx';
+import { FORMATTERS, type FileResult } from '../core/format';
+import { describeSize } from '../core/io/read-text';
+import { lintText } from '../core/lint/lint';
+import { nodeEnvironment } from '../core/lint/node-environment';
+import { exportHtml } from '../core/render';
+import { allRules } from '../core/rules';
+import type { Problem } from '../core/rules/rule';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
+import { describeFsError, looksLikeMarpDeck, readDeckFile } from './read-deck';
+
+const USAGE = `Usage: isdeck export [options] <deck|folder|glob>...
+
+Exports Marp decks to PDF, editable PowerPoint (PPTX) and standalone HTML.
+
+A folder is searched for .md files whose front-matter has \`marp: true\` (node_modules and
+dot-folders skipped); a glob's matches are filtered the same way; a file named explicitly
+is always exported. Each deck is checked first: problems are printed and the deck is still
+exported, unless --strict.
+
+Options:
+      --pdf                PDF (tagged, with outline and document properties)
+      --pptx               PowerPoint with real text, bullets, tables, charts and notes
+      --html               one self-contained HTML file
+                           (none of the three: --pdf and --pptx)
+      --notes              with --pdf, also a handout: <name>.notes.pdf, each slide with its notes
+      --out DIR            write into DIR (default: beside each deck)
+      --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
+                           the usual install locations)
+      --strict             skip decks with errors, and fail on images left out
+  -h, --help               show this help
+
+PDF needs a Chromium-family browser; PPTX and HTML do not. Local images are embedded when
+they are inside the deck's folder (or below it); others are left out, with a message.
+
+Exit codes: 0 everything written; 1 a deck skipped or a file not written (see the
+messages); 2 bad usage, an unreadable deck or configuration, an output that would replace
+an input, or no browser found for PDF (the other formats are still written).
+`;
+
+const OPTIONS = {
+  pdf: { type: 'boolean' },
+  pptx: { type: 'boolean' },
+  html: { type: 'boolean' },
+  notes: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  'browser-path': { type: 'string' },
+  strict: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type ExportFormat = 'pdf' | 'pptx' | 'html';
+
+const FORMAT_ORDER: Record<ExportFormat, number> = { pptx: 0, html: 1, pdf: 2 };
+
+export interface ExportCommandOptions {
+  inputs: string[];
+  formats: ExportFormat[];
+  notes: boolean;
+  out: string | undefined;
+  browserPath: string | undefined;
+  strict: boolean;
+}
+
+export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
+  const { values, positionals } = parseCommandArgs('export', args, OPTIONS);
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError('name at least one deck, folder or glob to export', 'export');
+  if (values.out === '') throw new UsageError('--out needs a folder', 'export');
+  if (values['browser-path'] === '') throw new UsageError('--browser-path needs the path of Chrome, Chromium or Edge', 'export');
+  const formats: ExportFormat[] = [];
+  if (values.pdf) formats.push('pdf');
+  if (values.pptx) formats.push('pptx');
+  if (values.html) formats.push('html');
+  if (formats.length === 0) formats.push('pdf', 'pptx');
+  if (values.notes && !formats.includes('pdf')) throw new UsageError('--notes makes a PDF handout: use it with --pdf', 'export');
+  return {
+    inputs: positionals,
+    formats,
+    notes: values.notes ?? false,
+    out: values.out,
+    browserPath: values['browser-path'],
+    strict: values.strict ?? false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding decks (the same rules as `isdeck lint`).
+
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+function markdownFilesBelow(folder: string): string[] {
+  const found: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+      } else if (entry.name.toLowerCase().endsWith('.md') && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) {
+        found.push(path);
+      }
+    }
+  }
+  return found;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Absolute deck paths from files, folders and globs; messages for names that give nothing. */
+export async function collectDecks(inputs: readonly string[], cwd: string): Promise<{ files: string[]; errors: string[] }> {
+  const explicit = new Set<string>();
+  const searched = new Set<string>();
+  const errors: string[] = [];
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    let kind: 'file' | 'folder' | 'missing' | 'other';
+    try {
+      const stats = statSync(absolute);
+      kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        errors.push(`${input}: ${describeFsError(error)}`);
+        continue;
+      }
+      kind = 'missing';
+    }
+    if (kind === 'file') explicit.add(absolute);
+    else if (kind === 'folder') for (const file of markdownFilesBelow(absolute)) searched.add(file);
+    else if (kind === 'other') errors.push(`${input}: not a file or folder`);
+    else if (isDynamicPattern(input)) {
+      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
+      if (matches.length === 0) errors.push(`${input}: no files match`);
+      for (const match of matches) searched.add(resolve(match));
+    } else errors.push(`${input}: no such file or folder`);
+  }
+  for (const file of searched) if (!explicit.has(file) && looksLikeMarpDeck(file)) explicit.add(file);
+  const files = [...explicit].sort((a, b) => {
+    const left = displayPath(a, cwd);
+    const right = displayPath(b, cwd);
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  return { files, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning outputs.
+
+export interface PlannedOutput {
+  format: ExportFormat | 'notes';
+  path: string;
+}
+
+export function outputsFor(deckPath: string, options: Pick<ExportCommandOptions, 'formats' | 'notes'>, outDir: string | undefined): PlannedOutput[] {
+  const folder = outDir ?? dirname(deckPath);
+  const name = basename(deckPath, extname(deckPath)) || basename(deckPath);
+  const outputs: PlannedOutput[] = [];
+  for (const format of options.formats) {
+    const path = join(folder, `${name}.${format}`);
+    outputs.push({ format, path });
+    if (format === 'pdf' && options.notes) outputs.push({ format: 'notes', path: handoutPath(path) });
+  }
+  return outputs;
+}
+
+/** Refusals before anything is written: an output that is an input, two decks writing one file. */
+export function checkPlan(plan: ReadonlyMap<string, PlannedOutput[]>, cwd: string): string[] {
+  const errors: string[] = [];
+  const inputs = [...plan.keys()];
+  const seen = new Map<string, string>();
+  for (const [deck, outputs] of plan) {
+    for (const output of outputs) {
+      const input = inputs.find((candidate) => samePath(candidate, output.path));
+      if (input) {
+        errors.push(`${displayPath(output.path, cwd)}: refusing to write the ${output.format === 'notes' ? 'handout' : output.format.toUpperCase()} over an input deck`);
+        continue;
+      }
+      const key = process.platform === 'win32' || process.platform === 'darwin' ? output.path.toLowerCase() : output.path;
+      const other = seen.get(key);
+      if (other && other !== deck) {
+        errors.push(`${displayPath(output.path, cwd)}: both ${displayPath(other, cwd)} and ${displayPath(deck, cwd)} would write it (export them to different --out folders)`);
+      }
+      seen.set(key, deck);
+    }
+  }
+  return errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running.
+
+export interface WrittenFile {
+  deck: string;
+  format: PlannedOutput['format'];
+  path: string;
+  bytes: number;
+  /** Pages (PDF) or slides (PPTX, HTML). */
+  count: number | undefined;
+}
+
+export interface DeckOutcome {
+  deck: string;
+  problems: Problem[];
+  skipped: boolean;
+  written: WrittenFile[];
+  /** One-line messages for this deck (images left out, failed formats). */
+  messages: string[];
+  failed: boolean;
+  imagesRefused: boolean;
+}
+
+export interface ExportRun {
+  outcomes: DeckOutcome[];
+  /** Messages not tied to one deck's export (unreadable files, configuration). */
+  errors: string[];
+  browserError: BrowserNotFoundError | undefined;
+}
+
+interface Progress {
+  start(total: number): void;
+  step(label: string): void;
+  done(label: string): void;
+  finish(): void;
+}
+
+function progressReporter(io: CliIo, color: boolean): Progress {
+  const c = createColors(color);
+  let total = 0;
+  let finished = 0;
+  let current = '';
+  let lastDraw = 0;
+  const tty = io.stdoutIsTTY;
+  const draw = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastDraw < 80) return;
+    lastDraw = now;
+    const width = 24;
+    const filled = total === 0 ? 0 : Math.round((finished / total) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    io.stderr(`\r\x1b[K${c.cyan(bar)} ${finished}/${total} ${c.dim(current).slice(0, 200)}`);
+  };
+  return {
+    start(count) {
+      total = count;
+      if (tty) draw(true);
+    },
+    step(label) {
+      current = label;
+      if (tty) draw();
+    },
+    done(label) {
+      finished++;
+      if (tty) draw(true);
+      else io.stderr(`[${finished}/${total}] ${label}\n`);
+    },
+    finish() {
+      if (tty) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(runners);
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n').find((line) => line.trim() && !/unexpected operator/.test(line))?.trim() ?? text;
+}
+
+/** Exports what `options.inputs` name. Never throws for one deck's failure. */
+export async function runExportWith(options: ExportCommandOptions, io: CliIo): Promise<ExportRun> {
+  const { files, errors } = await collectDecks(options.inputs, io.cwd);
+  const outcomes: DeckOutcome[] = [];
+  const run: ExportRun = { outcomes, errors, browserError: undefined };
+  if (files.length === 0) return run;
+
+  const outDir = options.out === undefined ? undefined : resolve(io.cwd, options.out);
+  const plan = new Map(files.map((file) => [file, outputsFor(file, options, outDir)]));
+  const refusals = checkPlan(plan, io.cwd);
+  if (refusals.length > 0) {
+    errors.push(...refusals);
+    return run;
+  }
+  if (outDir) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (error) {
+      errors.push(`${displayPath(outDir, io.cwd)}: the output folder cannot be made: ${describeFsError(error)}`);
+      return run;
+    }
+  }
+
+  const wantsPdf = options.formats.includes('pdf');
+  // Started at once, while the first decks are read and linted; shared by every deck.
+  const browserPromise = wantsPdf ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
+  browserPromise?.catch(() => undefined);
+  // Pages for exportPdf: it renders the deck first and only then waits for the browser.
+  const pages: PageSource = {
+    newPage: async () => (await browserPromise!).newPage(),
+    release: async (page) => (await browserPromise!).release(page),
+  };
+
+  const loader = new ConfigLoader({ display: (file) => displayPath(file, io.cwd) });
+  const configErrors = new Set<string>();
+  const color = io.stdoutIsTTY && io.env.NO_COLOR === undefined;
+  const progress = progressReporter(io, color);
+  const steps = files.length * options.formats.length;
+  progress.start(steps);
+
+  try {
+    await pool(files, availableParallelism(), async (file) => {
+      const name = displayPath(file, io.cwd);
+      const outputs = plan.get(file) ?? [];
+      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], failed: false, imagesRefused: false };
+      const skipAll = (why: string) => {
+        for (const format of options.formats) progress.done(`${name}: ${format} ${why}`);
+      };
+      const read = readDeckFile(file, name);
+      if ('error' in read) {
+        errors.push(read.error);
+        skipAll('not read');
+        return;
+      }
+      let deck: Deck;
+      try {
+        const folder = dirname(file);
+        const config = loader.configFor(folder);
+        const linted = lintText(read.text, file, { config, environment: nodeEnvironment(findWorkspaceRoot(folder, loader)) });
+        deck = linted.deck;
+        outcome.problems = linted.problems;
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          if (!configErrors.has(error.message)) {
+            configErrors.add(error.message);
+            errors.push(...error.message.split('\n'));
+          }
+        } else errors.push(`${name}: could not be read as a deck: ${messageOf(error)}`);
+        skipAll('not exported');
+        return;
+      }
+      outcomes.push(outcome);
+      if (options.strict && outcome.problems.some((problem) => problem.severity === 'error')) {
+        outcome.skipped = true;
+        skipAll('skipped (--strict: errors)');
+        return;
+      }
+      const note = (message: string) => {
+        if (!outcome.messages.includes(message)) outcome.messages.push(message);
+      };
+      const refused = (message: string) => {
+        if (/left out|outside the deck/i.test(message) && !/remote image/i.test(message)) outcome.imagesRefused = true;
+        note(message);
+      };
+      const protect = [...plan.keys()];
+
+      // PPTX and HTML first: they need no browser, so they run while it starts.
+      for (const format of [...options.formats].sort((a, b) => FORMAT_ORDER[a] - FORMAT_ORDER[b])) {
+        const output = outputs.find((candidate) => candidate.format === format)!;
+        progress.step(`${name} → ${format}`);
+        try {
+          if (format === 'html') {
+            const result = await exportHtml(file, output.path);
+            for (const warning of result.warnings) refused(`HTML: ${warning.message} (${warning.path})`);
+            outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+          } else if (format === 'pptx') {
+            const result = await exportPptx(deck, { deckPath: file, outPath: output.path });
+            for (const warning of result.warnings) refused(`PPTX slide ${warning.slide}: ${warning.message}`);
+            outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+          } else {
+            const notesOutput = outputs.find((candidate) => candidate.format === 'notes');
+            let result;
+            try {
+              result = await exportPdf({
+                browser: pages,
+                deckPath: file,
+                outPath: output.path,
+                notes: options.notes,
+                ...(notesOutput ? { notesOutPath: notesOutput.path } : {}),
+                source: read.text,
+                deck,
+                protect,
+              });
+            } catch (error) {
+              if (!(error instanceof BrowserNotFoundError)) throw error;
+              run.browserError ??= error;
+              note('PDF not written: no browser (see below)');
+              continue;
+            }
+            for (const warning of result.warnings) refused(`PDF: ${warning.message}${warning.message.includes(warning.path) ? '' : ` (${warning.path})`}`);
+            outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
+            if (result.handout) {
+              outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
+            }
+          }
+        } catch (error) {
+          outcome.failed = true;
+          note(`${format.toUpperCase()} not written: ${messageOf(error)}`);
+        } finally {
+          progress.done(`${name} → ${format}`);
+        }
+      }
+    });
+  } finally {
+    progress.finish();
+    if (browserPromise) {
+      const browser = await browserPromise.catch(() => undefined);
+      await browser?.close().catch(() => undefined);
+    }
+    removePendingTempFilesSync();
+  }
+  outcomes.sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0));
+  return run;
+}
+
+function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): string {
+  const c = createColors(color);
+  const written = run.outcomes.flatMap((outcome) => outcome.written);
+  if (written.length === 0) return `${c.yellow('No files written.')}\n`;
+  const rows = written.map((file) => ({
+    path: displayPath(file.path, io.cwd),
+    size: describeSize(file.bytes),
+    count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'pages' : 'slides'}`,
+  }));
+  const pathWidth = Math.max(...rows.map((row) => row.path.length));
+  const sizeWidth = Math.max(...rows.map((row) => row.size.length));
+  const total = written.reduce((sum, file) => sum + file.bytes, 0);
+  let text = `\n${c.bold(`Wrote ${written.length} file${written.length === 1 ? '' : 's'}`)} (${describeSize(total)}) in ${seconds.toFixed(1)} s:\n`;
+  for (const row of rows) text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count)}\n`;
+  return text;
+}
+
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseExportArgs(args);
+  if (parsed === 'help') {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const started = performance.now();
+  // Interrupted: no partial file is left (temporary files go), the browser is closed by
+  // playwright's own exit hook; exit 130 (SIGINT) or 143 (SIGTERM), as a shell would.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removePendingTempFilesSync();
+    io.stderr(`\nisdeck: interrupted (${signal}): files finished before this are whole; no partial file is left\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let run: ExportRun;
+  try {
+    run = await runExportWith(parsed, io);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+  const color = io.stdoutIsTTY && io.env.NO_COLOR === undefined;
+
+  const results: FileResult[] = run.outcomes.map((outcome) => ({ file: outcome.deck, problems: outcome.problems }));
+  const report = FORMATTERS.stylish(results, { color, rules: allRules, version, srcRoot: undefined });
+  if (report) io.stdout(report);
+  for (const outcome of run.outcomes) {
+    if (outcome.skipped) io.stderr(`isdeck: ${outcome.deck}: skipped: it has errors (--strict)\n`);
+    for (const message of outcome.messages) io.stderr(`isdeck: ${outcome.deck}: ${message}\n`);
+  }
+  for (const message of run.errors) io.stderr(`isdeck: ${message}\n`);
+  if (run.browserError) io.stderr(`isdeck: ${run.browserError.message}\n`);
+  if (run.outcomes.length === 0 && run.errors.length === 0) {
+    io.stderr('isdeck: no Marp decks found (a deck starts with front-matter that sets `marp: true`)\n');
+    return EXIT_USAGE;
+  }
+  io.stdout(summary(run, io, color, (performance.now() - started) / 1000));
+
+  if (run.errors.length > 0 || run.browserError) return EXIT_USAGE;
+  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (parsed.strict && outcome.imagesRefused));
+  return failed ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export decks to PDF, editable PowerPoint and HTML',
+  usage: USAGE,
+  run: runExport,
+};

@@ -1,0 +1,333 @@
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { version } from '../../package.json';
+import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
+import { findWorkspaceRoot } from '../core/config/workspace';
+import { FORMAT_NAMES, FORMATTERS, isFormatName, ordered, type FileResult, type FormatName } from '../core/format';
+import { decodeDeckBytes } from '../core/io/read-text';
+import { fixText } from '../core/lint/fix';
+import { lintText, type LintOptions } from '../core/lint/lint';
+import { nodeEnvironment } from '../core/lint/node-environment';
+import { allRules } from '../core/rules';
+import type { Problem } from '../core/rules/rule';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
+import { describeFsError, looksLikeMarpDeck, readDeckFile } from './read-deck';
+import { writeFileAtomic } from './write-file';
+
+export const STDIN_NAME = '<stdin>';
+
+const USAGE = `Usage: isdeck lint [options] [paths...]
+
+Checks Marp decks against the Improvement Service house structure.
+
+Paths are files, folders or globs (default: the current folder). A folder is searched for
+.md files whose front-matter has \`marp: true\` (node_modules and dot-folders are skipped);
+a glob's matches are filtered the same way; a file named explicitly is always linted.
+\`-\` reads one deck from standard input, reported as ${STDIN_NAME}.
+
+Options:
+  -f, --format NAME     ${FORMAT_NAMES.join(' | ')} (default: stylish)
+  -o, --output FILE     write the report to FILE instead of standard output
+      --fix             apply the available fixes to the files, then report what is left
+      --max-warnings N  exit 1 when there are more than N warnings
+  -c, --config FILE     use this configuration file instead of looking for .isdeckrc.*
+  -q, --quiet           report errors only
+  -h, --help            show this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
+warnings, 2 bad usage, a bad configuration file, or a file that could not be read.
+`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  fix: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface LintCommandOptions {
+  paths: string[];
+  format: FormatName;
+  output: string | undefined;
+  fix: boolean;
+  maxWarnings: number | undefined;
+  config: string | undefined;
+  quiet: boolean;
+}
+
+function parseOptions(args: string[]): LintCommandOptions | 'help' {
+  const { values, positionals } = parseCommandArgs('lint', args, OPTIONS);
+  if (values.help) return 'help';
+  const format = values.format ?? 'stylish';
+  if (!isFormatName(format)) throw new UsageError(`unknown format '${format}' (use ${FORMAT_NAMES.join(', ')})`, 'lint');
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    const text = values['max-warnings'];
+    if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${text}'`, 'lint');
+    maxWarnings = Number(text);
+  }
+  const paths = positionals.length === 0 ? ['.'] : positionals;
+  if (values.fix && paths.includes('-')) throw new UsageError('--fix cannot be used with standard input (-)', 'lint');
+  if (paths.filter((path) => path === '-').length > 1) throw new UsageError('standard input (-) can be given once', 'lint');
+  if (values.output === '') throw new UsageError('--output needs a file name', 'lint');
+  return {
+    paths,
+    format,
+    output: values.output,
+    fix: values.fix ?? false,
+    maxWarnings,
+    config: values.config,
+    quiet: values.quiet ?? false,
+  };
+}
+
+interface Targets {
+  /** Absolute paths of the decks to lint, sorted by the name shown. */
+  files: string[];
+  stdin: boolean;
+  /** One-line messages for paths that could not be used. */
+  errors: string[];
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+function isMarkdown(name: string): boolean {
+  return name.toLowerCase().endsWith('.md');
+}
+
+/** Every `.md` file below `folder`, skipping node_modules and dot-folders; symbolic links to folders are not followed. */
+function markdownFilesBelow(folder: string): string[] {
+  const found: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+      } else if (isMarkdown(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) {
+        found.push(path);
+      }
+    }
+  }
+  return found;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function collectTargets(paths: readonly string[], cwd: string): Promise<Targets> {
+  const explicit = new Set<string>();
+  const searched = new Set<string>();
+  const errors: string[] = [];
+  let stdin = false;
+  for (const path of paths) {
+    if (path === '-') {
+      stdin = true;
+      continue;
+    }
+    const absolute = resolve(cwd, path);
+    let kind: 'file' | 'folder' | 'missing' | 'other';
+    try {
+      const stats = statSync(absolute);
+      kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        errors.push(`${path}: ${describeFsError(error)}`);
+        continue;
+      }
+      kind = 'missing';
+    }
+    if (kind === 'file') explicit.add(absolute);
+    else if (kind === 'folder') for (const file of markdownFilesBelow(absolute)) searched.add(file);
+    else if (kind === 'other') errors.push(`${path}: not a file or folder`);
+    else if (isDynamicPattern(path)) {
+      const matches = await glob(path, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
+      if (matches.length === 0) errors.push(`${path}: no files match`);
+      for (const match of matches) searched.add(resolve(match));
+    } else errors.push(`${path}: no such file or folder`);
+  }
+  for (const file of searched) {
+    if (!explicit.has(file) && looksLikeMarpDeck(file)) explicit.add(file);
+  }
+  const files = [...explicit].sort((a, b) => {
+    const left = displayPath(a, cwd);
+    const right = displayPath(b, cwd);
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  return { files, stdin, errors };
+}
+
+/** The outcome of `isdeck lint`, before printing: results, and messages for stderr. */
+export interface LintRun {
+  results: FileResult[];
+  /** One-line messages: unreadable files, bad configuration, failed writes. Any of them means exit 2. */
+  errors: string[];
+  /** How many files `--fix` changed. */
+  fixedFiles: number;
+}
+
+/** Lints what `options.paths` name; never throws for a file's content or a bad config file. */
+export async function runLint(options: LintCommandOptions, io: CliIo): Promise<LintRun> {
+  const targets = await collectTargets(options.paths, io.cwd);
+  const errors = [...targets.errors];
+  const loader = new ConfigLoader({
+    configFile: options.config === undefined ? undefined : resolve(io.cwd, options.config),
+    display: (file) => displayPath(file, io.cwd),
+  });
+  const reportedConfigErrors = new Set<string>();
+  const workspaceRoots = new Map<string, string>();
+  const workspaceRootOf = (folder: string): string => {
+    let root = workspaceRoots.get(folder);
+    if (root === undefined) {
+      root = findWorkspaceRoot(folder, loader);
+      workspaceRoots.set(folder, root);
+    }
+    return root;
+  };
+  const results: FileResult[] = [];
+  let fixedFiles = 0;
+
+  const lintOptionsFor = (folder: string): LintOptions | undefined => {
+    try {
+      const config = loader.configFor(folder);
+      return { config, environment: nodeEnvironment(workspaceRootOf(folder)) };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      if (!reportedConfigErrors.has(error.message)) {
+        reportedConfigErrors.add(error.message);
+        errors.push(...error.message.split('\n'));
+      }
+      return undefined;
+    }
+  };
+  const keep = (problems: Problem[]) => (options.quiet ? problems.filter((problem) => problem.severity === 'error') : problems);
+
+  if (options.config !== undefined) {
+    // A --config file that is missing or broken is bad usage for the whole run: say so once, up front.
+    if (lintOptionsFor(io.cwd) === undefined) return { results, errors, fixedFiles };
+  }
+
+  if (targets.stdin) {
+    const decoded = decodeDeckBytes(await io.readStdin(), STDIN_NAME);
+    if ('error' in decoded) errors.push(decoded.error);
+    else {
+      const lintOptions = lintOptionsFor(io.cwd);
+      if (lintOptions) {
+        try {
+          results.push({ file: STDIN_NAME, problems: keep(lintText(decoded.text, undefined, lintOptions).problems) });
+        } catch (error) {
+          errors.push(`${STDIN_NAME}: could not be linted: ${errorMessage(error)}`);
+        }
+      }
+    }
+  }
+
+  for (const file of targets.files) {
+    const name = displayPath(file, io.cwd);
+    const read = readDeckFile(file, name);
+    if ('error' in read) {
+      errors.push(read.error);
+      continue;
+    }
+    const lintOptions = lintOptionsFor(dirname(file));
+    if (!lintOptions) continue;
+    let problems: Problem[];
+    try {
+      if (options.fix) {
+        const fixed = fixText(read.text, file, lintOptions);
+        problems = fixed.problems;
+        if (fixed.applied > 0 && fixed.text !== read.text) {
+          try {
+            writeFileAtomic(file, Buffer.from(fixed.text, 'utf8'), { mode: read.mode });
+            fixedFiles++;
+          } catch (error) {
+            errors.push(`${name}: the fixes could not be written: ${describeFsError(error)}`);
+            problems = lintText(read.text, file, lintOptions).problems;
+          }
+        }
+      } else {
+        problems = lintText(read.text, file, lintOptions).problems;
+      }
+    } catch (error) {
+      errors.push(`${name}: could not be linted: ${errorMessage(error)}`);
+      continue;
+    }
+    results.push({ file: name, problems: keep(problems) });
+  }
+  return { results: ordered(results), errors, fixedFiles };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseOptions(args);
+  if (parsed === 'help') {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const lint = await runLint(parsed, io);
+  for (const message of lint.errors) io.stderr(`isdeck: ${message}\n`);
+
+  const toTerminal = parsed.output === undefined && io.stdoutIsTTY;
+  const color = toTerminal && io.env.NO_COLOR === undefined;
+  const report = FORMATTERS[parsed.format](lint.results, {
+    color,
+    rules: allRules,
+    version,
+    srcRoot: `${pathToFileURL(io.cwd).href.replace(/\/$/, '')}/`,
+  });
+  let exitCode: number = EXIT_OK;
+  if (parsed.output !== undefined) {
+    const outputPath = resolve(io.cwd, parsed.output);
+    try {
+      writeFileAtomic(outputPath, report, { createFolder: true });
+    } catch (error) {
+      io.stderr(`isdeck: ${parsed.output}: the report could not be written: ${describeFsError(error)}\n`);
+      exitCode = EXIT_USAGE;
+    }
+  } else {
+    io.stdout(report);
+  }
+
+  const problems = lint.results.flatMap((result) => result.problems);
+  const errorCount = problems.filter((problem) => problem.severity === 'error').length;
+  const warningCount = problems.length - errorCount;
+  if (lint.fixedFiles > 0) {
+    io.stderr(`isdeck: fixed ${lint.fixedFiles} file${lint.fixedFiles === 1 ? '' : 's'}\n`);
+  }
+  const tooManyWarnings = parsed.maxWarnings !== undefined && warningCount > parsed.maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr(`isdeck: too many warnings (${warningCount}; --max-warnings is ${parsed.maxWarnings})\n`);
+  }
+  if (lint.results.length === 0 && lint.errors.length === 0) {
+    io.stderr('isdeck: no Marp decks found (a deck starts with front-matter that sets `marp: true`)\n');
+  }
+  if (lint.errors.length > 0 || exitCode === EXIT_USAGE) return EXIT_USAGE;
+  return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'check decks against the house structure',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,80 @@
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { checkDeckSize, decodeDeckBytes, type DecodeResult } from '../core/io/read-text';
+
+/** A short reason for a file-system error code. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}
+
+/**
+ * Reads a deck file for linting. The size is checked before reading, so a huge file is
+ * refused without loading it. Every failure is one line naming the file: `<name>: <reason>`.
+ */
+export function readDeckFile(path: string, name: string): DecodeResult & { mode?: number } {
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) return { error: `${name}: is a folder` };
+    const tooBig = checkDeckSize(stats.size, name);
+    if (tooBig) return { error: tooBig };
+    const result = decodeDeckBytes(readFileSync(path), name);
+    return 'text' in result ? { ...result, mode: stats.mode & 0o7777 } : result;
+  } catch (error) {
+    return { error: `${name}: ${describeFsError(error)}` };
+  }
+}
+
+/** How much of a file is read to decide whether a Markdown file found in a folder is a Marp deck. */
+const HEAD_BYTES = 64 * 1024;
+
+/** The first bytes of a file, or undefined when it cannot be read. */
+function readHead(path: string): Uint8Array | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const buffer = new Uint8Array(HEAD_BYTES);
+    const length = readSync(descriptor, buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, length);
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)(?:\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)|$)/;
+
+/**
+ * Whether text opens with front-matter that sets `marp: true`. YAML that does not parse still
+ * counts when a plain `marp: true` line is there: the deck is then linted and the YAML error reported.
+ */
+export function hasMarpFrontMatter(text: string): boolean {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return false;
+  const yaml = match[1] ?? '';
+  try {
+    const data: unknown = parseYaml(yaml);
+    if (data !== null && typeof data === 'object' && (data as Record<string, unknown>).marp === true) return true;
+  } catch {
+    // Fall through to the plain check.
+  }
+  return /^marp[ \t]*:[ \t]*true[ \t]*(#.*)?$/m.test(yaml);
+}
+
+/** For files found by searching a folder or a glob: is this a Marp deck? (Reads only the first 64 KB.) */
+export function looksLikeMarpDeck(path: string): boolean {
+  const head = readHead(path);
+  if (!head) return false;
+  return hasMarpFrontMatter(new TextDecoder('utf-8').decode(head));
+}
