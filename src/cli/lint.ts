@@ -24,7 +24,8 @@ Checks Marp decks against the Improvement Service house structure.
 
 Paths are files, folders or globs (default: the current folder). A folder is searched for
 .md files whose front-matter has \`marp: true\` (node_modules and dot-folders are skipped);
-a glob's matches are filtered the same way; a file named explicitly is always linted.
+a glob's matches are filtered the same way; a file named explicitly is always linted,
+unless --decks-only is given (for hooks that pass every staged Markdown file).
 \`-\` reads one deck from standard input, reported as ${STDIN_NAME}.
 
 Options:
@@ -34,6 +35,7 @@ Options:
       --max-warnings N  exit 1 when there are more than N warnings
   -c, --config FILE     use this configuration file instead of looking for .isdeckrc.*
   -q, --quiet           report errors only
+      --decks-only      skip named files that are not Marp decks too
   -h, --help            show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
@@ -47,6 +49,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
+  'decks-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -58,6 +61,7 @@ export interface LintCommandOptions {
   maxWarnings: number | undefined;
   config: string | undefined;
   quiet: boolean;
+  decksOnly: boolean;
 }
 
 function parseOptions(args: string[]): LintCommandOptions | 'help' {
@@ -83,6 +87,7 @@ function parseOptions(args: string[]): LintCommandOptions | 'help' {
     maxWarnings,
     config: values.config,
     quiet: values.quiet ?? false,
+    decksOnly: values['decks-only'] ?? false,
   };
 }
 
@@ -132,7 +137,7 @@ function isFile(path: string): boolean {
   }
 }
 
-async function collectTargets(paths: readonly string[], cwd: string): Promise<Targets> {
+async function collectTargets(paths: readonly string[], cwd: string, decksOnly = false): Promise<Targets> {
   const explicit = new Set<string>();
   const searched = new Set<string>();
   const errors: string[] = [];
@@ -154,7 +159,7 @@ async function collectTargets(paths: readonly string[], cwd: string): Promise<Ta
       }
       kind = 'missing';
     }
-    if (kind === 'file') explicit.add(absolute);
+    if (kind === 'file') (decksOnly ? searched : explicit).add(absolute);
     else if (kind === 'folder') for (const file of markdownFilesBelow(absolute)) searched.add(file);
     else if (kind === 'other') errors.push(`${path}: not a file or folder`);
     else if (isDynamicPattern(path)) {
@@ -185,7 +190,7 @@ export interface LintRun {
 
 /** Lints what `options.paths` name; never throws for a file's content or a bad config file. */
 export async function runLint(options: LintCommandOptions, io: CliIo): Promise<LintRun> {
-  const targets = await collectTargets(options.paths, io.cwd);
+  const targets = await collectTargets(options.paths, io.cwd, options.decksOnly);
   const errors = [...targets.errors];
   const loader = new ConfigLoader({
     configFile: options.config === undefined ? undefined : resolve(io.cwd, options.config),

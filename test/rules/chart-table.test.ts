@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChartValue } from '../../src/core/rules/helpers/chart-values';
+import { parseChartValue } from '../../src/core/chart-data';
 import { lintFixture, lintString, problemsOf, summarise } from '../helpers/lint';
 
 const RULE = 'chart-table';
@@ -66,7 +66,7 @@ describe('parseChartValue', () => {
     [' 30 ', 30],
     ['12.5%', 12.5],
   ])('reads %j as %d', (cell, value) => {
-    expect(parseChartValue(cell)).toBe(value);
+    expect(parseChartValue(cell)?.value).toBe(value);
   });
 
   it.each(['', 'n/a', 'high', '3.5 %', '£3bn', '1.7m', '£56%', '1,20', '12,34,567', '.5', '5.', '--3', '-£-3', '$5', '5£', '%5', '1 200'])(

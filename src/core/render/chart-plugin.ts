@@ -13,14 +13,14 @@
  * - With `env.isdeckResolveImage`, image sources are rewritten (or the image left out)
  *   before Marpit reads them, so background images are covered too.
  */
-import { chartDataFromTable } from './chart-data';
-import type { ChartData } from './chart-data';
+import { chartDataFromTable } from '../chart-data';
+import type { ChartData } from '../chart-data';
 import { chartHeights, renderChartSvg } from './chart-svg';
 import { chartRoom, type FitBlock, type FitItem, fitLevel, slideGeometry } from './fit';
 import type { MarkdownIt, MdCoreState, MdInlineState, MdToken, MdTokenConstructor } from './markdown-it-types';
 
-export { chartDataFromTable, parseChartValue } from './chart-data';
-export type { ChartData, ChartSeries, ChartValue } from './chart-data';
+export { chartDataFromTable, parseChartValue } from '../chart-data';
+export type { ChartData, ChartSeries, ChartValue } from '../chart-data';
 
 /** Slide types of the house structure; a slide whose class names none of them is `content`. */
 export const HOUSE_SLIDE_TYPES = [

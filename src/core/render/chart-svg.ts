@@ -7,7 +7,7 @@
  * Colours and the font are CSS custom properties of the house theme (`var(--is-…)`), so
  * the brand is set in one place. Pure string building: no DOM.
  */
-import type { ChartData, ChartValue } from './chart-data';
+import type { ChartData, ChartValue } from '../chart-data';
 
 export interface ChartSvgOptions {
   /** The slide title: the SVG's `<title>`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Table } from '../deck/types';
-import { parseChartValue } from './helpers/chart-values';
+import { parseChartValue } from '../chart-data';
 import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({

@@ -1,5 +1,5 @@
+import { chartDataFromTable } from '../../chart-data';
 import type { Table } from '../../deck/types';
-import { parseChartValue } from '../../rules/helpers/chart-values';
 import { displayText } from './content';
 
 /** A chart slide's table as pptxgenjs chart data, with what the labels should show. */
@@ -11,32 +11,25 @@ export interface PptxChartData {
   invalid: string[];
 }
 
-/**
- * Labels from the first column, one series per other column, values read with
- * `parseChartValue` (the same reading as the `chart-table` rule).
- */
+/** The shared chart reading of a table (the renderer's and the `chart-table` rule's), for pptxgenjs. */
 export function chartData(table: Table): PptxChartData {
-  const labels = table.rows.map((row) => displayText(row.cells[0]?.text ?? '').trim());
-  const columns = Math.max(table.header.cells.length, ...table.rows.map((row) => row.cells.length));
+  const header = table.header.cells.map((cell) => displayText(cell.text));
+  const rows = table.rows.map((row) => row.cells.map((cell) => displayText(cell.text)));
+  const data = chartDataFromTable(header, rows);
+  if (!data) return { series: [], formatCode: '#,##0', invalid: [] };
   const invalid: string[] = [];
-  const cells: string[] = [];
-  const series = Array.from({ length: Math.max(0, columns - 1) }, (_, offset) => {
-    const column = offset + 1;
-    const name = displayText(table.header.cells[column]?.text ?? '').trim() || `Series ${column}`;
-    const values = table.rows.map((row, rowIndex) => {
-      const text = row.cells[column]?.text ?? '';
-      cells.push(text.trim());
-      const value = parseChartValue(text);
-      if (value === undefined) invalid.push(`${labels[rowIndex] || `row ${rowIndex + 1}`} / ${name}: "${text.trim()}"`);
-      return value ?? 0;
-    });
-    return { name, labels, values };
-  });
-  const numeric = cells.filter((cell) => parseChartValue(cell) !== undefined);
-  const decimals = numeric.some((cell) => /\.\d/.test(cell));
-  const number = decimals ? '#,##0.0##' : '#,##0';
+  const series = data.series.map(({ name, values }) => ({
+    name,
+    labels: data.categories,
+    values: values.map((value, row) => {
+      if (value === undefined) invalid.push(`${data.categories[row] || `row ${row + 1}`} / ${name}: "${(rows[row]?.[header.indexOf(name)] ?? '').trim()}"`);
+      return value?.value ?? 0;
+    }),
+  }));
+  const numeric = data.series.flatMap((s) => s.values).filter((value) => value !== undefined);
+  const number = numeric.some((value) => /\.\d/.test(value.text)) ? '#,##0.0##' : '#,##0';
   let formatCode = number;
-  if (numeric.length > 0 && numeric.every((cell) => cell.endsWith('%'))) formatCode = `${number}"%"`;
-  else if (numeric.length > 0 && numeric.every((cell) => cell.includes('£'))) formatCode = `"£"${number}`;
+  if (numeric.length > 0 && numeric.every((value) => value.suffix === '%')) formatCode = `${number}"%"`;
+  else if (numeric.length > 0 && numeric.every((value) => value.prefix === '£')) formatCode = `"£"${number}`;
   return { series, formatCode, invalid };
 }

@@ -14,25 +14,25 @@ export interface ChartValue {
   text: string;
 }
 
-const VALUE_PATTERN =
-  /^(?<sign1>[-+\u2212])?(?<prefix>£)?\s?(?<sign2>[-+\u2212])?(?<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s?(?<suffix>%)?$/u;
+const VALUE_PATTERN = /^([-\u2212]?)(£?)([-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)$/u;
 
 /**
- * Reads a chart table cell as a number. Accepts an optional sign (`-`, `+`, `−`), an
- * optional `£` before the digits, thousands commas (`1,234`), a decimal point and an
- * optional `%` after: `79`, `64%`, `£3.5`, `-£1,200`, `£-3`, `+2.5%`. Anything else
- * (empty, `n/a`, `3bn`, `1.2.3`, `12 345`, `£%`) is `undefined`.
+ * Reads a chart table cell as a number (house-structure §3, the same grammar as the
+ * validator's `chart-table` rule): digits with an optional decimal part, thousands commas in
+ * groups of three, an optional minus (`-` or `−`, before or after a `£`), and either a `£`
+ * prefix or a `%` suffix: `79`, `64%`, `£3.5`, `-£1,200`, `£-3`, `−12%`. Anything else
+ * (empty, `n/a`, `3bn`, `1.2.3`, `12 345`, `+2`, `£5%`) is `undefined`.
  */
 export function parseChartValue(cell: string): ChartValue | undefined {
-  const text = cell.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const text = cell.trim();
   const match = VALUE_PATTERN.exec(text);
-  if (!match?.groups) return undefined;
-  const { sign1, sign2, prefix = '', digits = '', suffix = '' } = match.groups;
-  if (sign1 && sign2) return undefined;
-  const sign = sign1 ?? sign2;
-  const magnitude = Number(digits.replace(/,/g, ''));
-  if (!Number.isFinite(magnitude)) return undefined;
-  const negative = sign === '-' || sign === '\u2212';
+  if (!match) return undefined;
+  const [, signBefore = '', prefix = '', signAfter = '', whole = '', fraction = '', suffix = ''] = match;
+  if (signBefore !== '' && signAfter !== '') return undefined;
+  if (signAfter !== '' && prefix === '') return undefined;
+  if (prefix !== '' && suffix !== '') return undefined;
+  const magnitude = Number(`${whole.replace(/,/g, '')}${fraction}`);
+  const negative = (signBefore !== '' || signAfter !== '') && magnitude !== 0;
   return { value: negative ? -magnitude : magnitude, prefix, suffix, text };
 }
 

@@ -1,0 +1,105 @@
+/**
+ * The house theme in a real browser (Debian's Chromium through playwright-core): every slide
+ * of the template deck (and the fixtures) at 16:9 and 4:3 keeps its content inside the slide
+ * and clear of the header and footer bands, and axe-core finds no WCAG A/AA or best-practice
+ * violations (colour contrast included). scripts/screenshots.mjs shoots the same page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDeck } from '../../src/core/render/render';
+import { findPackageRoot } from '../../src/core/render/theme';
+import {
+  type Browser,
+  browserDeckPath,
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  measureSlides,
+  openDeck,
+  runAxe,
+  withSize,
+} from './browser-page';
+
+const skipReason = chromiumAvailable()
+  ? undefined
+  : `Chromium not found at ${CHROMIUM_PATH} (set ISDECK_CHROMIUM): real-browser theme checks skipped`;
+
+const root = findPackageRoot();
+const decks = [
+  browserDeckPath(),
+  join(root, 'test/fixtures/render/all-types.md'),
+  join(root, 'test/fixtures/render/dense.md'),
+].filter((path, i, all) => existsSync(path) && all.indexOf(path) === i);
+
+if (skipReason) {
+  it.skip(skipReason, () => {});
+}
+
+describe.skipIf(skipReason !== undefined)('house theme in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { launchBrowser } = await import('./browser-page');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const deckPath of decks) {
+    for (const size of ['16:9', '4:3'] as const) {
+      describe(`${basename(deckPath)} at ${size}`, () => {
+        let page: Page;
+        const markdown = withSize(readFileSync(deckPath, 'utf8'), size);
+
+        beforeAll(async () => {
+          page = await openDeck(browser, markdown, deckPath);
+        });
+
+        afterAll(async () => {
+          await page?.close();
+        });
+
+        it('keeps every slide’s content inside the slide and clear of the header and footer bands', async () => {
+          const reports = await measureSlides(page);
+          expect(reports).toHaveLength(renderDeck(markdown).slideCount);
+          const problems = reports.flatMap((r) => r.problems.map((p) => `slide ${r.slide} (${r.type}, fit ${r.fit}): ${p}`));
+          expect(problems).toEqual([]);
+          expect(reports.every((r) => r.carlito)).toBe(true);
+        });
+
+        it('has no axe-core violations (WCAG 2.2 A/AA incl. colour contrast, best practice)', async () => {
+          const violations = await runAxe(page);
+          expect(violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).join('\n  ')}`)).toEqual([]);
+        });
+      });
+    }
+  }
+
+  describe('the checks can fail', () => {
+    it('reports content pushed into the footer band', async () => {
+      const bullets = Array.from({ length: 24 }, (_, i) => `- Point ${i} ${'with many words '.repeat(6)}`).join('\n');
+      const markdown = `---\nmarp: true\ntheme: improvement-service\nsize: 4:3\n---\n\n## Too much\n\n${bullets}\n`;
+      const page = await openDeck(browser, markdown, join(root, 'decks', 'x.md'));
+      try {
+        const [report] = await measureSlides(page);
+        expect(report?.problems.join('\n')).toMatch(/overlaps the footer band|overflows the slide/);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('sees the slides’ text: a low-contrast override is a colour-contrast violation', async () => {
+      const page = await openDeck(browser, readFileSync(decks[0] ?? '', 'utf8'), decks[0] ?? '');
+      try {
+        await page.addStyleTag({ content: 'div.marpit section li { color: #b8b8b8 !important; }' });
+        const violations = await runAxe(page);
+        expect(violations.map((v) => v.id)).toContain('color-contrast');
+      } finally {
+        await page.close();
+      }
+    });
+  });
+});
