@@ -57,6 +57,7 @@ async function inProcess() {
   row('re-lint a 300-slide deck after a one-line edit, in process (median of 50)', `${fmt(figures.relint300, 2)} ms`, '< 15 ms');
   row('lint a 300-slide deck from scratch, in process (median of 20)', `${fmt(figures.fullLint300, 2)} ms`);
   row('lint the 45-slide seed deck in process (median of 50)', `${fmt(figures.seedLint, 2)} ms`);
+  row('render the 45-slide seed deck to HTML in process (median of 30)', `${fmt(figures.seedRender, 2)} ms`, '< 60 ms');
 }
 
 try {

@@ -5,6 +5,7 @@ import { resolveConfig } from '../../src/core/config/schema';
 import { IncrementalDeckParser } from '../../src/core/deck/incremental';
 import { lintDeck, lintText } from '../../src/core/lint/lint';
 import { nodeEnvironment } from '../../src/core/lint/node-environment';
+import { renderDeck } from '../../src/core/render';
 import { allRules } from '../../src/core/rules';
 import { generateDeck } from './corpus.mjs';
 
@@ -42,4 +43,6 @@ const fullLint = time(20, () => lintText(bigLines.join('\n'), join(root, 'big.md
 const seed = readFileSync(join(root, 'decks/masterclass-2010-03-24.md'), 'utf8');
 const seedLint = time(50, () => lintText(seed, join(root, 'decks/masterclass-2010-03-24.md'), options));
 
-console.log(JSON.stringify({ relint300: relint, fullLint300: fullLint, seedLint }));
+const seedRender = time(30, () => renderDeck(seed));
+
+console.log(JSON.stringify({ relint300: relint, fullLint300: fullLint, seedLint, seedRender }));

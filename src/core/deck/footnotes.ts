@@ -4,6 +4,7 @@ import type { FootnoteMarker, Slide } from './types';
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** `¹`, `²³` or `<sup>1</sup>`: the forms house-structure §3 allows. */
 const MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\s*(\d+)\s*<\/sup>/g;
+const MAY_HOLD_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>/;
 
 export function normaliseMarker(raw: string): string {
   const sup = /<sup>\s*(\d+)\s*<\/sup>/.exec(raw);
@@ -21,11 +22,14 @@ export function findFootnotes(
   firstLine: number,
   lastLine: number,
 ): { markers: FootnoteMarker[]; sources: FootnoteMarker[] } {
-  const paragraphLines = new Set(slide.paragraphs.flatMap((paragraph) => paragraph.lines.map((line) => line.range.line)));
-  const noteLines = new Set(slide.notes.flatMap((note) => lineNumbers(note.range.line, note.range.endLine)));
   const markers: FootnoteMarker[] = [];
   const sources: FootnoteMarker[] = [];
-  for (let line = firstLine; line <= lastLine; line++) {
+  const candidates: number[] = [];
+  for (let line = firstLine; line <= lastLine; line++) if (MAY_HOLD_MARKER.test(lines[line - 1] ?? '')) candidates.push(line);
+  if (candidates.length === 0) return { markers, sources };
+  const paragraphLines = new Set(slide.paragraphs.flatMap((paragraph) => paragraph.lines.map((line) => line.range.line)));
+  const noteLines = new Set(slide.notes.flatMap((note) => lineNumbers(note.range.line, note.range.endLine)));
+  for (const line of candidates) {
     if (noteLines.has(line)) continue;
     const text = lines[line - 1] ?? '';
     const indent = text.length - text.trimStart().length;

@@ -14,7 +14,11 @@ export function blankNonProse(lines: readonly string[], nonProse: ReadonlyArray<
 
 const INLINE_NON_PROSE = [/`+[^`]*`+/g, /\]\([^)]*\)/g, /<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, /\bhttps?:\/\/\S+/gi, /<!--.*?-->/g];
 
+/** Cheap test for the characters every non-prose pattern needs, so most lines skip the patterns. */
+const MAY_HOLD_NON_PROSE = /[`<]|\]\(|:\/\//;
+
 function blankInlineNonProse(line: string): string {
+  if (!MAY_HOLD_NON_PROSE.test(line)) return line;
   let result = line;
   for (const pattern of INLINE_NON_PROSE) result = result.replace(pattern, (match) => ' '.repeat(match.length));
   return result;
