@@ -1,6 +1,7 @@
-// Builds the VS Code extension into dist/: the extension (src/extension/extension.ts → dist/extension.js)
-// and its lint worker (dist/lint-worker.js), both CommonJS for Node with the core bundled in and
-// `vscode` external. playwright-core (PDF export) loads its own files at run time, so it is not
+// Builds the VS Code extension into dist/, CommonJS for Node with `vscode` external:
+//   dist/extension.js   the shell (src/extension/extension.ts): small, so activation is fast;
+//   dist/core.js        the core as the extension uses it (src/extension/core-api.ts), loaded on first use;
+//   dist/lint-worker.js the lint worker thread (loads dist/core.js). playwright-core (PDF export) loads its own files at run time, so it is not
 // bundled: a trimmed copy is shipped as dist/node_modules/playwright-core, where Node's resolution
 // from dist/extension.js finds it.
 //   node scripts/build-extension.mjs [--watch] [--minify]
@@ -9,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './esbuild-settings.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -18,12 +20,10 @@ const options = {
   entryPoints: {
     extension: join(root, 'src/extension/extension.ts'),
     'lint-worker': join(root, 'src/extension/lint-worker.ts'),
+    core: join(root, 'src/extension/core-api.ts'),
   },
+  ...nodeBundle,
   outdir: join(root, 'dist'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   sourcemap: 'linked',
   minify: !args.has('--no-minify'),
   keepNames: true,

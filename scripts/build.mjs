@@ -1,4 +1,4 @@
-// Builds the command line into dist/ and writes the configuration JSON schema.
+// Builds the command line and the VS Code extension into dist/ and writes the configuration JSON schema.
 // esbuild bundles our TypeScript; packages that load their own files at run time stay external.
 import { build } from 'esbuild';
 import { nodeBundle } from './esbuild-settings.mjs';
@@ -23,3 +23,6 @@ await build({
 const schema = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema'], { encoding: 'utf8' });
 mkdirSync(join(root, 'schemas'), { recursive: true });
 writeFileSync(join(root, 'schemas/isdeckrc.schema.json'), schema);
+
+// The extension's bundles (scripts/build-extension.mjs) go into the same dist/.
+execFileSync(process.execPath, [join(root, 'scripts/build-extension.mjs')], { stdio: 'inherit' });

@@ -11,6 +11,7 @@
 //   --install-only   install the cache and stop
 //   --no-build       use the existing dist/ and VSIX (the caller built them)
 //   --code-server    skip the @vscode/test-electron attempt
+//   --electron       try @vscode/test-electron even when the DNS check says VS Code cannot be downloaded
 //   --ui-only / --no-ui   run only / skip the Playwright workbench UI test
 // Environment: ISDECK_VSCODE_CACHE (cache folder), ISDECK_VSCODE_TIMEOUT_MS (hard timeout, default 600000),
 // ISDECK_BROWSER (Chromium path, default /usr/bin/chromium).
@@ -21,6 +22,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -31,6 +33,21 @@ const HARD_TIMEOUT_MS = Number(process.env.ISDECK_VSCODE_TIMEOUT_MS ?? 600_000);
 const chromiumPath = process.env.ISDECK_BROWSER ?? '/usr/bin/chromium';
 const started = Date.now();
 const cleanups = [];
+/** What the run measured; written to .cache/vscode-test/metrics.json for `npm run bench`. */
+const metrics = { host: undefined, cold: false, vsixBytes: undefined, passing: 0, failing: 0, pending: 0, ui: undefined };
+const verbose = process.env.ISDECK_VSCODE_VERBOSE === '1';
+/** Workbench chatter that is harmless offline (set ISDECK_VSCODE_VERBOSE=1 to see it). */
+const NOISE = [
+  /^\[AgentHost\]/,
+  /authentication provider/i,
+  /ENOTFOUND/,
+  /open-vsx|marketplace|gallery/i,
+  /^\[AccountPolicyGate\]/,
+  /^\[ChatModelSelection\]/,
+  /^\[reconnection-grace-time\]/,
+  /^Creating a socket|^Resolving connection token|^Resolved connection token/,
+  /^Updating additional builtin extensions cache|^\[Service Worker\]/,
+];
 
 function log(message) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -75,6 +92,7 @@ function ensureKerberosHeaders() {
 
 function ensureCodeServer() {
   if (existsSync(installedMarker) && existsSync(codeServerBin) && existsSync(join(node24Bin, 'node'))) return;
+  metrics.cold = true;
   log(`installing Node ${NODE24_VERSION} and code-server ${CODE_SERVER_VERSION} into ${cache} (once; a few minutes)`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   if (!existsSync(join(node24Bin, 'node'))) {
@@ -141,7 +159,10 @@ async function canDownloadVsCode() {
 async function runWithTestElectron() {
   const { runTests } = await import('@vscode/test-electron');
   const workspace = makeWorkspace();
+  metrics.host = 'electron';
   return runTests({
+    cachePath: join(cache, 'electron'),
+    timeout: 30_000,
     extensionDevelopmentPath: root,
     extensionTestsPath: suiteIndex,
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
@@ -264,7 +285,14 @@ async function runSuiteInCodeServer(context, port, folder, installedExtension) {
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));
   await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-    const text = Array.isArray(logArgs) ? logArgs.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ') : String(logArgs);
+    const text = Array.isArray(logArgs) ? format(...logArgs) : String(logArgs);
+    if (!verbose && NOISE.some((pattern) => pattern.test(text))) return;
+    const measured = /^ISDECK_METRICS (.*)$/.exec(text);
+    if (measured) {
+      Object.assign(metrics, JSON.parse(measured[1]));
+      return;
+    }
+    for (const [, count, kind] of text.matchAll(/^\s*(\d+) (passing|failing|pending)\b/gm)) metrics[kind] = Number(count);
     if (type === 'error') process.stderr.write(`${text}\n`);
     else process.stdout.write(`${text}\n`);
   });
@@ -313,6 +341,9 @@ async function runWithCodeServer() {
         'files.autoSave': 'off',
         'security.workspace.trust.enabled': false,
         'workbench.tips.enabled': false,
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'editor.stickyScroll.enabled': false,
         'isdeck.browserPath': chromiumPath,
       },
       null,
@@ -320,7 +351,9 @@ async function runWithCodeServer() {
     ),
   );
 
-  log(`installing ${vsix} (${(statSync(vsix).size / 1024 / 1024).toFixed(2)} MB)`);
+  metrics.host = 'code-server';
+  metrics.vsixBytes = statSync(vsix).size;
+  log(`installing ${vsix} (${(metrics.vsixBytes / 1024 / 1024).toFixed(2)} MB)`);
   run(join(node24Bin, 'node'), [codeServerBin, ...codeServerArgs(dirs), '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const installedExtension = join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
@@ -360,6 +393,7 @@ async function runWithCodeServer() {
       const { runUiTest } = await import('../test/vscode/ui/problems-ui.mjs');
       const uiCode = await runUiTest({ context, port, workspace, root, log });
       log(`UI test exit code ${uiCode}`);
+      metrics.ui = uiCode === 0 ? 'passed' : 'failed';
       if (code === 0) code = uiCode;
     } catch (error) {
       process.stderr.write(server.output.slice(-50).join(''));
@@ -394,11 +428,16 @@ async function main() {
     return 0;
   }
   if (!args.has('--no-build')) {
+    // The config schema the VSIX ships comes from the main build (scripts/build.mjs).
+    if (!existsSync(join(root, 'schemas', 'isdeckrc.schema.json'))) {
+      const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+      if (built.status !== 0) log('warning: scripts/build.mjs failed, so the VSIX has no config schema');
+    }
     run(process.execPath, [join(root, 'scripts/build-extension.mjs')], { cwd: root });
     run(process.execPath, [join(root, 'scripts/package-vsix.mjs')], { cwd: root });
   }
   await buildSuite();
-  if (!args.has('--code-server') && !args.has('--ui-only') && (await canDownloadVsCode())) {
+  if (!args.has('--code-server') && !args.has('--ui-only') && (args.has('--electron') || (await canDownloadVsCode()))) {
     try {
       return await runWithTestElectron();
     } catch (error) {
@@ -431,5 +470,20 @@ try {
 } finally {
   await cleanup();
 }
-log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${exitCode}`);
+const wallSeconds = (Date.now() - started) / 1000;
+if (metrics.host) {
+  const summary = { ...metrics, exitCode, wallSeconds: Number(wallSeconds.toFixed(1)), date: new Date().toISOString() };
+  try {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'metrics.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  } catch {
+    /* the summary line below still says it */
+  }
+  log(
+    `summary: ${metrics.passing} passing, ${metrics.failing} failing; UI test ${metrics.ui ?? 'not run'}; ` +
+      `VSIX ${metrics.vsixBytes ? (metrics.vsixBytes / 1024 / 1024).toFixed(2) : '?'} MB; ` +
+      `activation ${metrics.activationMs !== undefined ? metrics.activationMs.toFixed(1) : '?'} ms; ${metrics.cold ? 'cold' : 'warm'} cache`,
+  );
+}
+log(`done in ${wallSeconds.toFixed(1)} s, exit ${exitCode}`);
 process.exit(exitCode);

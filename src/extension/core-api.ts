@@ -1,0 +1,14 @@
+/**
+ * The core as the extension uses it, bundled on its own into dist/core.js and loaded on first
+ * use (see core.ts), so that activating the extension does not pay for loading Marp, zod and
+ * the rules. The lint worker loads the same file. No `vscode` import here.
+ */
+export { buildConfigSchema, resolveConfig } from '../core/config/schema';
+export { applyFixes, fixText } from '../core/lint/fix';
+export { nodeEnvironment } from '../core/lint/node-environment';
+export { allRules } from '../core/rules';
+export { renderDeck } from '../core/render/render';
+export { exportHtml } from '../core/render/html-export';
+export { discoverConfigFiles } from './config-discovery';
+export { runLintJob, forgetLintState } from './lint-job';
+export { exportPdfFile, exportPptxFile } from './export-jobs';

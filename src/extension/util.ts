@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { SourceRange } from '../core/deck/types';
+
+export const EXTENSION_ID = 'improvement-service.isdeck';
+export const DIAGNOSTIC_SOURCE = 'isdeck';
+
+let channel: vscode.OutputChannel | undefined;
+
+export function output(): vscode.OutputChannel {
+  channel ??= vscode.window.createOutputChannel('Improvement Service Decks');
+  return channel;
+}
+
+export function logError(where: string, error: unknown): void {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  output().appendLine(`[${new Date().toISOString()}] ${where}: ${text}`);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Wraps a handler so bad input never reaches the extension host as an exception: errors are
+ * logged, and for user-started commands shown once as a message.
+ */
+export function guard<Args extends unknown[], Result>(
+  where: string,
+  handler: (...args: Args) => Result | Promise<Result>,
+  options: { showError?: boolean } = {},
+): (...args: Args) => Promise<Result | undefined> {
+  return async (...args: Args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      logError(where, error);
+      if (options.showError) void vscode.window.showErrorMessage(`Improvement Service: ${where} failed: ${errorMessage(error)}`);
+      return undefined;
+    }
+  };
+}
+
+/** The same, for synchronous callbacks VS Code calls on its own (providers, events). */
+export function guardSync<Args extends unknown[], Result>(where: string, handler: (...args: Args) => Result, fallback: Result): (...args: Args) => Result {
+  return (...args: Args) => {
+    try {
+      return handler(...args);
+    } catch (error) {
+      logError(where, error);
+      return fallback;
+    }
+  };
+}
+
+/** A core range (1-based, end column exclusive) as a VS Code range (0-based, end exclusive). */
+export function toVsRange(range: SourceRange): vscode.Range {
+  const line = Math.max(range.line - 1, 0);
+  const endLine = Math.max(range.endLine - 1, line);
+  return new vscode.Range(line, Math.max(range.column - 1, 0), endLine, Math.max(range.endColumn - 1, 0));
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** A Marp deck: Markdown whose front-matter sets `marp: true`. Anything else is left alone. */
+export function isMarpText(text: string): boolean {
+  const match = FRONT_MATTER.exec(text);
+  return !!match && /^marp[ \t]*:[ \t]*(?:true|"true"|'true')[ \t]*(?:#.*)?$/m.test(match[1]!);
+}
+
+export function isMarkdownDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && document.uri.scheme !== 'git' && document.uri.scheme !== 'output';
+}
+
+export function isMarpDocument(document: vscode.TextDocument): boolean {
+  return isMarkdownDocument(document) && isMarpText(document.getText());
+}
+
+/** The smallest single edit turning `before` into `after` (common prefix and suffix kept). */
+export function minimalEdit(document: vscode.TextDocument, after: string): vscode.TextEdit | undefined {
+  const before = document.getText();
+  if (before === after) return undefined;
+  let start = 0;
+  const limit = Math.min(before.length, after.length);
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(endBefore));
+  return vscode.TextEdit.replace(range, after.slice(start, endAfter));
+}
+
+export function debounce<Key>(delayMs: () => number, run: (key: Key) => void) {
+  const timers = new Map<Key, ReturnType<typeof setTimeout>>();
+  return {
+    schedule(key: Key) {
+      const existing = timers.get(key);
+      if (existing) clearTimeout(existing);
+      timers.set(
+        key,
+        setTimeout(() => {
+          timers.delete(key);
+          run(key);
+        }, delayMs()),
+      );
+    },
+    cancel(key: Key) {
+      const existing = timers.get(key);
+      if (existing) clearTimeout(existing);
+      timers.delete(key);
+    },
+    dispose() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The export jobs the extension's Export commands run (src/extension/export-jobs.ts, part of
+ * dist/core.js): PPTX and PDF written from a deck file, cancellation leaving no file, and a
+ * missing browser reported with the code the extension turns into its "Set Browser Path" message.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportPdfFile, exportPptxFile } from '../../src/extension/export-jobs';
+
+const deckPath = join(__dirname, 'fixtures', 'export-deck.md');
+const out = mkdtempSync(join(tmpdir(), 'isdeck-export-jobs-'));
+const browserPath = process.env.ISDECK_BROWSER ?? '/usr/bin/chromium';
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('export jobs', () => {
+  it('writes a PPTX with every slide', async () => {
+    const outPath = join(out, 'deck.pptx');
+    const result = await exportPptxFile({ deckPath, outPath });
+    expect(result.slideCount).toBe(8);
+    expect(readFileSync(outPath).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it.skipIf(!existsSync(browserPath))('writes a PDF, one page a slide', async () => {
+    const outPath = join(out, 'deck.pdf');
+    const result = await exportPdfFile({ deckPath, outPath, browserPath });
+    expect(result.slideCount).toBe(8);
+    expect(readFileSync(outPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it.skipIf(!existsSync(browserPath))('a cancelled PDF export leaves no file', async () => {
+    const outPath = join(out, 'cancelled.pdf');
+    const controller = new AbortController();
+    const running = exportPdfFile({ deckPath, outPath, browserPath, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(running).rejects.toThrow();
+    expect(existsSync(outPath)).toBe(false);
+    expect(readdirSync(out).filter((name) => name.includes('cancelled'))).toEqual([]);
+  });
+
+  it('a missing browser is reported with ISDECK_BROWSER_NOT_FOUND and writes nothing', async () => {
+    const outPath = join(out, 'no-browser.pdf');
+    await expect(exportPdfFile({ deckPath, outPath, browserPath: '/nonexistent/chrome' })).rejects.toMatchObject({ code: 'ISDECK_BROWSER_NOT_FOUND' });
+    expect(existsSync(outPath)).toBe(false);
+  });
+});

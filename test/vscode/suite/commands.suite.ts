@@ -1,0 +1,271 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite, suiteSetup, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { IsdeckApi } from '../../../src/extension/extension';
+import { activateExtension, exists, fixture, isdeckDiagnostics, openDeck, ruleOf, sleep, waitFor, writeFile } from './helpers';
+
+const SLIDE_TYPES = ['cover', 'content', 'models', 'benefits-risks', 'statistics', 'chart', 'spectrum', 'discussion'];
+
+suite('commands, snippets, preview, export, trust', () => {
+  let api: IsdeckApi;
+  let extension: vscode.Extension<IsdeckApi>;
+
+  suiteSetup(async () => {
+    ({ api, extension } = await activateExtension());
+  });
+
+  teardown(() => api.setTrustOverride(undefined));
+
+  test('snippets are contributed for Markdown and offered as completions', async () => {
+    const contributed = extension.packageJSON.contributes.snippets as { language: string; path: string }[];
+    assert.deepEqual(contributed, [{ language: 'markdown', path: './snippets/isdeck.code-snippets' }]);
+    const file = join(extension.extensionPath, 'snippets', 'isdeck.code-snippets');
+    assert.ok(existsSync(file), `${file} is in the VSIX`);
+    const snippets = api.slideSnippets();
+    assert.deepEqual([...snippets.keys()].sort(), [...SLIDE_TYPES].sort());
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'is-' });
+    await vscode.window.showTextDocument(document);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 3));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const snippetItems = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet);
+    assert.ok(snippetItems.length >= SLIDE_TYPES.length, `snippet completions for "is-": ${JSON.stringify(labels)}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Insert House Slide inserts the chosen slide type', async () => {
+    const uri = fixture('insert.md');
+    await writeFile(uri, '---\nmarp: true\ntheme: improvement-service\n---\n\n<!-- _class: cover -->\n\nSeries\n24/03/2026\n\n# Title\n\nPresenter\nThe Improvement Service\n');
+    const editor = await openDeck(uri);
+    editor.selection = new vscode.Selection(editor.document.lineCount - 1, 0, editor.document.lineCount - 1, 0);
+    assert.equal(await vscode.commands.executeCommand('isdeck.insertSlide', 'models'), true);
+    const text = editor.document.getText();
+    assert.match(text, /\n---\n\n<!-- _class: models -->/);
+    const state = await api.diagnostics.lintDocument(editor.document);
+    assert.equal(state?.slides, 2);
+  });
+
+  test('New Masterclass Deck writes a lint-clean deck and opens it', async () => {
+    const target = fixture('new', 'masterclass.md');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('isdeck.newDeck', {
+      series: 'Elected Members Masterclass',
+      date: '24/03/2026',
+      title: 'Co-production in Public Services',
+      presenter: 'Jane Smith',
+      organisation: 'The Improvement Service',
+      parts: 2,
+      target: target.fsPath,
+      overwrite: true,
+    });
+    assert.equal(uri?.fsPath, target.fsPath);
+    assert.ok(await exists(target));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, target.fsPath);
+    const state = await waitFor('the new deck is linted', () => api.diagnostics.state(target));
+    assert.deepEqual(state.problems.map((problem) => `${problem.ruleId}: ${problem.message}`), []);
+    assert.equal(state.slides, 6);
+    assert.equal(state.parts, 2);
+    assert.deepEqual(isdeckDiagnostics(target), []);
+  });
+
+  test('New Masterclass Deck asks through input boxes, validating each answer', async () => {
+    const target = fixture('new', 'asked.md');
+    const answers = ['Elected Members Masterclass', '24/03/2026', 'Asked Deck', 'Jane Smith', 'The Improvement Service', '1'];
+    const asked: string[] = [];
+    api.setInputBoxForTests(async (options) => {
+      asked.push(`${options.title}: ${options.value ?? ''}`);
+      const validate = options.validateInput!;
+      if (asked.length === 2) {
+        assert.equal(await validate('31/02/2026'), '31/02/2026 is not a calendar date.');
+        assert.match(String(await validate('2026-03-24')), /dd\/mm\/yyyy/);
+        assert.match(options.value ?? '', /^\d{2}\/\d{2}\/\d{4}$/, 'the date defaults to today');
+      }
+      if (asked.length === 5) assert.equal(options.value, 'The Improvement Service');
+      if (asked.length === 6) assert.match(String(await validate('0')), /whole number/);
+      const answer = answers[asked.length - 1]!;
+      assert.equal(await validate(answer), null);
+      return answer;
+    });
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('isdeck.newDeck', { target: target.fsPath, overwrite: true });
+      assert.equal(uri?.fsPath, target.fsPath);
+    } finally {
+      api.setInputBoxForTests(undefined);
+    }
+    assert.equal(asked.length, 6, asked.join('\n'));
+    assert.match(readFileSync(target.fsPath, 'utf8'), /# Asked Deck/);
+    const state = await waitFor('the asked deck is linted', () => api.diagnostics.state(target));
+    assert.deepEqual(state.problems, []);
+  });
+
+  test('the preview opens, renders every slide with the house renderer, and follows edits', async () => {
+    const uri = fixture('export-deck.md');
+    const editor = await openDeck(uri);
+    const state = await waitFor('export-deck linted', () => api.diagnostics.state(uri));
+    const drawn = new Promise<number>((resolve) => {
+      const listener = api.preview.onDidRender((render) => {
+        if (render.uri.toString() === uri.toString() && render.drawnSlides !== undefined) {
+          listener.dispose();
+          resolve(render.drawnSlides);
+        }
+      });
+    });
+    assert.equal(await vscode.commands.executeCommand('isdeck.showPreview', uri), true);
+    const slides = await Promise.race([drawn, sleep(20_000).then(() => -1)]);
+    assert.equal(slides, state.slides, 'the webview drew every slide');
+    assert.equal(api.preview.last?.slideCount, state.slides);
+
+    const redrawn = new Promise<number>((resolve) => {
+      const listener = api.preview.onDidRender((render) => {
+        if (render.drawnSlides === state.slides + 1) {
+          listener.dispose();
+          resolve(render.drawnSlides);
+        }
+      });
+    });
+    // Following the cursor: put it on the fourth slide, the preview scrolls there.
+    const revealed = new Promise<number>((resolve) => {
+      const listener = api.preview.onDidReveal((index) => {
+        if (index === 3) {
+          listener.dispose();
+          resolve(index);
+        }
+      });
+    });
+    const fourth = state.slideStartLines[3]! + 2;
+    editor.selection = new vscode.Selection(fourth, 0, fourth, 0);
+    assert.equal(await Promise.race([revealed, sleep(10_000).then(() => -1)]), 3, 'the preview followed the cursor to slide 4');
+
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n---\n\n## One More Slide\n\n- A point\n'));
+    assert.equal(await Promise.race([redrawn, sleep(20_000).then(() => -1)]), state.slides + 1, 'the preview follows typing');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    api.preview.close();
+  });
+
+  test('Export to HTML writes a standalone file', async () => {
+    const uri = fixture('export-deck.md');
+    const outcome = await vscode.commands.executeCommand<{ outPath: string; slideCount: number }>('isdeck.exportHtml', uri, { quiet: true });
+    assert.ok(outcome, 'the export ran');
+    assert.equal(outcome.outPath, join(fixture().fsPath, 'export-deck.html'));
+    const html = readFileSync(outcome.outPath, 'utf8');
+    assert.match(html, /<!doctype html>/i);
+    assert.equal(html.match(/<section/g)?.length, outcome.slideCount);
+  });
+
+  test('Export to PowerPoint writes a .pptx with every slide', async () => {
+    const uri = fixture('export-deck.md');
+    const outcome = await vscode.commands.executeCommand<{ outPath: string; slideCount: number }>('isdeck.exportPptx', uri, { quiet: true });
+    assert.ok(outcome, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
+    assert.equal(outcome.outPath, join(fixture().fsPath, 'export-deck.pptx'));
+    const bytes = readFileSync(outcome.outPath);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
+    assert.equal(outcome.slideCount, 8);
+    assert.ok(bytes.includes(Buffer.from('ppt/slides/slide8.xml')));
+  });
+
+  test('Export to PDF writes a PDF through the browser', async () => {
+    const uri = fixture('export-deck.md');
+    const outcome = await vscode.commands.executeCommand<{ outPath: string; slideCount: number }>('isdeck.exportPdf', uri, { quiet: true });
+    assert.ok(outcome, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
+    assert.equal(outcome.outPath, join(fixture().fsPath, 'export-deck.pdf'));
+    const bytes = readFileSync(outcome.outPath);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.equal(outcome.slideCount, 8, 'one page a slide');
+  });
+
+  test('a missing browser gives a message pointing to isdeck.browserPath, and no file', async () => {
+    const config = vscode.workspace.getConfiguration('isdeck');
+    await config.update('browserPath', '/nonexistent/chrome', vscode.ConfigurationTarget.Global);
+    try {
+      const out = fixture('missing-browser.pdf');
+      const outcome = await vscode.commands.executeCommand('isdeck.exportPdf', fixture('export-deck.md'), { quiet: true, outPath: out.fsPath });
+      assert.equal(outcome, undefined);
+      assert.equal(api.lastExportFailure()?.kind, 'browser-not-found', JSON.stringify(api.lastExportFailure()));
+      assert.match(api.lastExportFailure()!.message, /nonexistent\/chrome/);
+      assert.equal(await exists(out), false);
+    } finally {
+      await config.update('browserPath', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('in an untrusted workspace diagnostics work, export and code configuration are disabled', async () => {
+    api.setTrustOverride(false);
+    assert.equal(api.isTrusted(), false);
+    const folder = fixture('untrusted');
+    await writeFile(vscode.Uri.joinPath(folder, '.isdeckrc.js'), 'module.exports = { rules: { "uk-spelling": "off" } };\n');
+    const deck = vscode.Uri.joinPath(folder, 'deck.md');
+    await writeFile(deck, (await vscode.workspace.fs.readFile(fixture('bad-deck.md'))).toString());
+    const document = await vscode.workspace.openTextDocument(deck);
+    const state = await api.diagnostics.lintDocument(document);
+    assert.ok(state && state.problems.some((problem) => problem.ruleId === 'uk-spelling'), 'diagnostics still work');
+    assert.ok(state.config.messages.some((message) => message.includes('.isdeckrc.js') && message.includes('Restricted Mode')), JSON.stringify(state.config.messages));
+    const out = vscode.Uri.joinPath(folder, 'deck.html');
+    const outcome = await vscode.commands.executeCommand('isdeck.exportHtml', deck, { quiet: true });
+    assert.equal(outcome, undefined, 'export refused');
+    assert.equal(api.lastExportFailure()?.kind, 'untrusted');
+    assert.equal(await exists(out), false);
+    assert.match(api.statusBar.item.tooltip instanceof vscode.MarkdownString ? api.statusBar.item.tooltip.value : '', /Restricted Mode/);
+    const capabilities = extension.packageJSON.capabilities.untrustedWorkspaces;
+    assert.equal(capabilities.supported, 'limited');
+    assert.deepEqual(capabilities.restrictedConfigurations, ['isdeck.browserPath']);
+  });
+
+  test('Lint Workspace puts every deck into the Problems panel', async () => {
+    const summary = await vscode.commands.executeCommand<{ decks: number; errors: number; warnings: number }>('isdeck.lintWorkspace');
+    assert.ok(summary.decks >= 3, JSON.stringify(summary));
+    const unopened = fixture('configured', 'bad-deck.md');
+    assert.ok(isdeckDiagnostics(unopened).length > 0);
+    assert.deepEqual(isdeckDiagnostics(fixture('plain.md')), []);
+  });
+
+  test('registers the house theme for Marp for VS Code', async () => {
+    const relative = await vscode.commands.executeCommand<string>('isdeck.useHouseThemeInMarp');
+    assert.equal(relative, '.vscode/isdeck-theme/improvement-service.css');
+    assert.ok(await exists(fixture('.vscode', 'isdeck-theme', 'improvement-service.css')));
+    assert.ok(await exists(fixture('.vscode', 'isdeck-theme', 'fonts')));
+    const settings = JSON.parse(readFileSync(fixture('.vscode', 'settings.json').fsPath, 'utf8'));
+    assert.deepEqual(settings['markdown.marp.themes'], [relative]);
+  });
+
+  test('contributes a task type, problem matchers, jsonValidation, settings and a walkthrough', async () => {
+    const tasks = await vscode.tasks.fetchTasks({ type: 'isdeck' });
+    const lint = tasks.find((task) => task.name === 'lint decks');
+    assert.ok(lint, JSON.stringify(tasks.map((task) => task.name)));
+    assert.deepEqual(lint.problemMatchers, ['$isdeck']);
+    const contributes = extension.packageJSON.contributes;
+    assert.deepEqual(contributes.problemMatchers.map((matcher: { name: string }) => matcher.name), ['isdeck', 'isdeck-github']);
+    assert.equal(contributes.jsonValidation[0].url, './schemas/isdeckrc.schema.json');
+    assert.ok(existsSync(join(extension.extensionPath, 'schemas', 'isdeckrc.schema.json')), 'the schema is in the VSIX');
+    for (const key of ['isdeck.browserPath', 'isdeck.validate.onType', 'isdeck.validate.onSave', 'isdeck.rules']) assert.ok(contributes.configuration.properties[key], key);
+    const walkthrough = contributes.walkthroughs[0];
+    for (const step of walkthrough.steps) assert.ok(existsSync(join(extension.extensionPath, step.media.markdown)), step.media.markdown);
+  });
+
+  test('bad input never throws out of a command', async () => {
+    for (const [id, args] of [
+      ['isdeck.exportPdf', [42]],
+      ['isdeck.exportHtml', [vscode.Uri.parse('untitled:nothing.md')]],
+      ['isdeck.insertSlide', [{ not: 'a type' }]],
+      ['isdeck.showPreview', [vscode.Uri.file('/nonexistent/deck.md')]],
+      ['isdeck.newDeck', [{ series: '', date: '99/99/9999', title: 'x', presenter: 'y', parts: 0, target: '/nonexistent/x.md' }]],
+    ] as [string, unknown[]][]) {
+      const started = Date.now();
+      const outcome = await Promise.race([vscode.commands.executeCommand(id, ...args).then(() => 'returned'), sleep(10_000).then(() => 'hung')]);
+      assert.equal(outcome, 'returned', `${id} ${JSON.stringify(args)} returned (after ${Date.now() - started} ms)`);
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nmarp: true\n: : bad yaml [\n---\n\n<!-- _class: -->\n\n| a |\n' });
+    const state = await api.diagnostics.lintDocument(document);
+    assert.ok(state, 'a broken deck is still linted');
+    assert.ok(isdeckDiagnostics(document.uri).length > 0);
+    assert.ok(ruleOf(isdeckDiagnostics(document.uri)[0]!).length > 0);
+  });
+
+  test('VSIX contents: the bundles and the theme are installed', () => {
+    for (const path of ['dist/extension.js', 'dist/core.js', 'dist/lint-worker.js', 'themes/improvement-service.css', 'dist/node_modules/playwright-core/package.json']) {
+      assert.ok(existsSync(join(extension.extensionPath, path)), path);
+    }
+    assert.ok(!existsSync(join(extension.extensionPath, 'src', 'core')), 'no sources shipped');
+    const size = statSync(join(extension.extensionPath, 'dist', 'extension.js')).size;
+    assert.ok(size < 200_000, `dist/extension.js is ${size} bytes`);
+  });
+});
