@@ -210,7 +210,7 @@ function escapeHtml(text: string): string {
 
 export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
   const source = webview.cspSource;
-  return `default-src 'none'; img-src ${source} data: https:; style-src ${source} 'unsafe-inline'; font-src ${source} data:; script-src 'nonce-${nonce}';`;
+  return `default-src 'none'; img-src ${source} data:; style-src ${source} 'unsafe-inline'; font-src ${source} data:; script-src 'nonce-${nonce}';`;
 }
 
 function pageHtml(webview: vscode.Webview, deckHtml: string, deckCss: string, uri: vscode.Uri, lang: string): string {
