@@ -8,7 +8,11 @@ import { findWorkspaceRoot } from '../core/config/workspace';
 import { FORMAT_NAMES, FORMATTERS, isFormatName, ordered, type FileResult, type FormatName } from '../core/format';
 import { decodeDeckBytes } from '../core/io/read-text';
 import { fixText } from '../core/lint/fix';
-import { lintText, type LintOptions } from '../core/lint/lint';
+import { parseDeck } from '../core/deck/parse';
+import type { Deck } from '../core/deck/types';
+import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/export/browser';
+import { lintText, sortProblems, type LintOptions } from '../core/lint/lint';
+import { renderedProblems } from '../core/render-check/check';
 import { nodeEnvironment } from '../core/lint/node-environment';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
@@ -35,6 +39,9 @@ Options:
       --max-warnings N  exit 1 when there are more than N warnings
   -c, --config FILE     use this configuration file instead of looking for .isdeckrc.*
   -q, --quiet           report errors only
+      --render          also draw each deck in a browser and check what is drawn:
+                        slide-overflow, min-font-size, contrast (or \`render: true\` in config)
+      --browser-path P  the Chrome, Chromium or Edge to draw with (else ISDECK_BROWSER, else found)
       --decks-only      skip named files that are not Marp decks too
   -h, --help            show this help
 
@@ -50,6 +57,8 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q' },
   'decks-only': { type: 'boolean' },
+  render: { type: 'boolean' },
+  'browser-path': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,6 +71,8 @@ export interface LintCommandOptions {
   config: string | undefined;
   quiet: boolean;
   decksOnly: boolean;
+  render: boolean;
+  browserPath: string | undefined;
 }
 
 function parseOptions(args: string[]): LintCommandOptions | 'help' {
@@ -88,6 +99,8 @@ function parseOptions(args: string[]): LintCommandOptions | 'help' {
     config: values.config,
     quiet: values.quiet ?? false,
     decksOnly: values['decks-only'] ?? false,
+    render: values.render ?? false,
+    browserPath: values['browser-path'],
   };
 }
 
@@ -223,6 +236,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
     }
   };
   const keep = (problems: Problem[]) => (options.quiet ? problems.filter((problem) => problem.severity === 'error') : problems);
+  const renderer = new RenderPass(options, io, errors);
 
   if (options.config !== undefined) {
     // A --config file that is missing or broken is bad usage for the whole run: say so once, up front.
@@ -236,7 +250,9 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
       const lintOptions = lintOptionsFor(io.cwd);
       if (lintOptions) {
         try {
-          results.push({ file: STDIN_NAME, problems: keep(lintText(decoded.text, undefined, lintOptions).problems) });
+          const linted = lintText(decoded.text, undefined, lintOptions);
+          const rendered = await renderer.problems(linted.deck, undefined, lintOptions);
+          results.push({ file: STDIN_NAME, problems: keep(sortProblems([...linted.problems, ...rendered])) });
         } catch (error) {
           errors.push(`${STDIN_NAME}: could not be linted: ${errorMessage(error)}`);
         }
@@ -254,6 +270,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
     const lintOptions = lintOptionsFor(dirname(file));
     if (!lintOptions) continue;
     let problems: Problem[];
+    let finalText = read.text;
     try {
       if (options.fix) {
         const fixed = fixText(read.text, file, lintOptions);
@@ -262,6 +279,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
           try {
             writeFileAtomic(file, Buffer.from(fixed.text, 'utf8'), { mode: read.mode });
             fixedFiles++;
+            finalText = fixed.text;
           } catch (error) {
             errors.push(`${name}: the fixes could not be written: ${describeFsError(error)}`);
             problems = lintText(read.text, file, lintOptions).problems;
@@ -270,13 +288,53 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
       } else {
         problems = lintText(read.text, file, lintOptions).problems;
       }
+      const rendered = await renderer.problems(parseDeck(finalText, file), file, lintOptions);
+      problems = sortProblems([...problems, ...rendered]);
     } catch (error) {
       errors.push(`${name}: could not be linted: ${errorMessage(error)}`);
       continue;
     }
     results.push({ file: name, problems: keep(problems) });
   }
+  await renderer.close();
   return { results: ordered(results), errors, fixedFiles };
+}
+
+/**
+ * The rendered checks of a run: one browser, started on the first deck that asks for it
+ * (`--render` or `render: true` in its configuration) and shared by all. Without a browser,
+ * one message says how to get one, and the static checks still report.
+ */
+class RenderPass {
+  private browser: Promise<PdfBrowser | undefined> | undefined;
+
+  constructor(
+    private readonly options: LintCommandOptions,
+    private readonly io: CliIo,
+    private readonly errors: string[],
+  ) {}
+
+  async problems(deck: Deck, file: string | undefined, lintOptions: LintOptions): Promise<Problem[]> {
+    if (!this.options.render && !lintOptions.config.render) return [];
+    const browser = await (this.browser ??= this.launch());
+    if (!browser) return [];
+    return renderedProblems(deck, { browser, config: lintOptions.config, deckPath: file });
+  }
+
+  async close(): Promise<void> {
+    const browser = await this.browser;
+    await browser?.close();
+  }
+
+  private async launch(): Promise<PdfBrowser | undefined> {
+    try {
+      return await launchBrowser({ browserPath: this.options.browserPath, env: this.io.env });
+    } catch (error) {
+      if (!(error instanceof BrowserNotFoundError)) throw error;
+      this.errors.push(`the rendered checks need a browser: ${error.message}`);
+      return undefined;
+    }
+  }
 }
 
 function errorMessage(error: unknown): string {

@@ -55,7 +55,7 @@ export function resolveConfig(rules: readonly Rule[], files: readonly ConfigFile
   let render = false;
   for (const rule of rules) {
     const entries = files.map((file) => file.rules?.[rule.id] as RuleEntry | undefined);
-    let severity: Severity | 'off' = rule.rendered ? 'off' : rule.defaultSeverity;
+    let severity: Severity | 'off' = rule.defaultSeverity;
     let options: Record<string, unknown> = {};
     for (const entry of entries) {
       if (entry === undefined) continue;

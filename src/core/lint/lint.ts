@@ -7,15 +7,15 @@ import { allRules } from '../rules';
 export interface LintOptions {
   config: ResolvedConfig;
   environment: LintEnvironment;
-  /** Include rules marked `rendered` (they report nothing here; the render pass adds them). */
   rules?: readonly Rule[];
 }
 
-/** Runs every enabled rule over one parsed deck; problems sorted by position, then rule id. */
+/** Runs every enabled static rule over one parsed deck; problems sorted by position, then rule id. */
 export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
   const problems: Problem[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = options.config.rules.get(rule.id);
+    // Rendered rules need a browser: src/core/render-check runs them.
     if (!setting || setting.severity === 'off' || rule.rendered) continue;
     const severity = setting.severity;
     rule.check({
@@ -25,12 +25,17 @@ export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
       report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
     });
   }
-  return sortProblems(problems.filter((problem) => !isDisabled(deck.inlineConfig, problem)));
+  return sortProblems(problems.filter((problem) => isEnabledAt(deck, problem)));
 }
 
 export function lintText(text: string, file: string | undefined, options: LintOptions): { deck: Deck; problems: Problem[] } {
   const deck = parseDeck(text, file);
   return { deck, problems: lintDeck(deck, options) };
+}
+
+/** Whether a problem survives the deck's inline `isdeck-disable` comments. */
+export function isEnabledAt(deck: Deck, problem: Problem): boolean {
+  return !isDisabled(deck.inlineConfig, problem);
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -115,10 +115,10 @@ interface ChartLayout {
 function chartLayout(data: ChartData, width: number, maxHeight?: number): ChartLayout {
   const W = Math.round(width);
   const compact = W < 1000;
-  const labelSize = compact ? 19 : 21;
-  const valueSize = compact ? 17 : 19;
-  const tickSize = compact ? 15 : 16;
-  const legendSize = compact ? 17 : 19;
+  const labelSize = compact ? 20 : 21;
+  const valueSize = compact ? 18 : 19;
+  const tickSize = 18;
+  const legendSize = compact ? 18 : 19;
   const seriesCount = Math.max(1, data.series.length);
 
   // Legend (only with more than one series), wrapped into rows.
@@ -213,7 +213,7 @@ export function renderChartSvg(data: ChartData, options: ChartSvgOptions): strin
   }
 
   // Value scale; value labels no taller than thin bars allow.
-  const valueSize = Math.min(layout.valueSize, Math.max(14, Math.round(layout.barHeight * 0.8 + 4)));
+  const valueSize = Math.min(layout.valueSize, Math.max(18, Math.round(layout.barHeight * 0.8 + 4)));
   const numbers = all.map((v) => v.value);
   const minValue = Math.min(0, ...numbers);
   const maxValue = Math.max(0, ...numbers);

@@ -19,9 +19,12 @@ import imageAltText from './image-alt-text';
 import imageExists from './image-exists';
 import ukSpelling from './uk-spelling';
 import unknownSlideType from './unknown-slide-type';
+import slideOverflow from './slide-overflow';
+import minFontSize from './min-font-size';
+import contrast from './contrast';
 import type { Rule } from './rule';
 
-/** The rule catalogue of house-structure §4, in its order. */
+/** The rule catalogue of house-structure §4, in its order, then the rendered rules. */
 export const allRules: readonly Rule[] = [
   frontMatter as Rule,
   taglineIntact as Rule,
@@ -44,6 +47,10 @@ export const allRules: readonly Rule[] = [
   imageExists as Rule,
   ukSpelling as Rule,
   unknownSlideType as Rule,
+  // Rendered rules: they need a browser and run with `isdeck lint --render`.
+  slideOverflow as Rule,
+  minFontSize as Rule,
+  contrast as Rule,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -43,19 +43,53 @@ export interface RuleContext<Options> {
   report(report: Report): void;
 }
 
-export interface Rule<Schema extends z.ZodType = z.ZodType> {
+interface RuleMeta<Schema extends z.ZodType> {
   id: string;
   description: string;
   defaultSeverity: Severity;
   /** Options with their defaults; `z.object({})` for a rule without options. */
   options: Schema;
-  /** Rules that need a browser run only with `--render`. */
-  rendered?: boolean;
+}
+
+/** A rule that reads the deck model: runs on every lint. */
+export interface StaticRule<Schema extends z.ZodType = z.ZodType> extends RuleMeta<Schema> {
+  rendered?: false;
   check(context: RuleContext<z.output<Schema>>): void;
 }
 
+/** What the browser measured on one slide, for the rendered rules. */
+export interface SlideMeasurement {
+  /** 0-based index into `Deck.slides` (Marp draws one section a slide, in order). */
+  slide: number;
+  /** Content that runs out of the slide's content box or into a band: what, where, by how many pixels. */
+  overflow: { what: string; where: 'slide' | 'header' | 'footer'; by: number }[];
+  /** Text drawn, with its size in CSS pixels at a 1280×720 slide. */
+  text: { text: string; px: number }[];
+  /** Text/background pairs below WCAG 2.2 AA, found by axe-core. */
+  contrast: { text: string; ratio: number; required: number; foreground: string; background: string }[];
+}
+
+export interface RenderedRuleContext<Options> {
+  deck: Deck;
+  options: Options;
+  measurements: readonly SlideMeasurement[];
+  report(report: Report): void;
+}
+
+/** A rule that reads what a real browser drew: runs only with `--render`. */
+export interface RenderedRule<Schema extends z.ZodType = z.ZodType> extends RuleMeta<Schema> {
+  rendered: true;
+  checkRendered(context: RenderedRuleContext<z.output<Schema>>): void;
+}
+
+export type Rule<Schema extends z.ZodType = z.ZodType> = StaticRule<Schema> | RenderedRule<Schema>;
+
 /** Types a rule definition against its own options schema. */
-export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
+export function defineRule<Schema extends z.ZodType>(rule: StaticRule<Schema>): StaticRule<Schema> {
+  return rule;
+}
+
+export function defineRenderedRule<Schema extends z.ZodType>(rule: RenderedRule<Schema>): RenderedRule<Schema> {
   return rule;
 }
 
