@@ -60,9 +60,20 @@ async function inProcess() {
   row('render the 45-slide seed deck to HTML in process (median of 30)', `${fmt(figures.seedRender, 2)} ms`, '< 60 ms');
 }
 
+function renderedLint() {
+  const seed = join(root, 'decks/masterclass-2010-03-24.md');
+  const plain = timeNode([join(root, 'dist/cli.js'), 'lint', seed, '--format', 'json']);
+  const rendered = timeNode([join(root, 'dist/cli.js'), 'lint', seed, '--render', '--format', 'json']);
+  row('lint the seed deck: plain', `${fmt(plain.ms)} ms`);
+  row('lint the seed deck: --render (Chromium start included)', `${fmt(rendered.ms)} ms (exit ${rendered.status})`, '< 2000 ms');
+  row('  ratio --render / plain', fmt(rendered.ms / plain.ms, 1));
+  row('  peak memory, --render run (isdeck process)', `${fmt(rendered.peakMiB)} MiB`);
+}
+
 try {
   lintCorpus();
   await inProcess();
+  renderedLint();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

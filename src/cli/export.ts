@@ -272,7 +272,7 @@ function progressReporter(io: CliIo, color: boolean): Progress {
     const width = 24;
     const filled = total === 0 ? 0 : Math.round((finished / total) * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    io.stderr(`\r\x1b[K${c.cyan(bar)} ${finished}/${total} ${c.dim(current).slice(0, 200)}`);
+    io.stderr(`\r\x1b[K${c.cyan(bar)} ${finished}/${total} ${c.dim(current.slice(0, 60))}`);
   };
   return {
     start(count) {
@@ -334,7 +334,8 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
   }
 
   const wantsPdf = options.formats.includes('pdf');
-  // Started at once, while the first decks are read and linted; shared by every deck.
+  // Started at once: the browser boots (its own processes) while the decks are read, checked
+  // and rendered here. One browser for every deck.
   const browserPromise = wantsPdf ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
   browserPromise?.catch(() => undefined);
   // Pages for exportPdf: it renders the deck first and only then waits for the browser.
@@ -449,7 +450,6 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
       const browser = await browserPromise.catch(() => undefined);
       await browser?.close().catch(() => undefined);
     }
-    removePendingTempFilesSync();
   }
   outcomes.sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0));
   return run;

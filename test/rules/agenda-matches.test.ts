@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { lintFixture, lintString, problemsOf, summarise } from '../helpers/lint';
 
 const RULE = 'agenda-matches';
-/** Rules a colleague is still writing: the good deck is checked against every other rule. */
 const ADVICE = 'matches no slide title or part title: word it as the title it announces, or add that slide.';
 
 describe(RULE, () => {

@@ -8,7 +8,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export type BrowserSource = 'option' | 'env' | 'well-known';
 
@@ -128,16 +128,86 @@ export function browserArgs(options: { platform?: NodeJS.Platform; env?: NodeJS.
   ];
 }
 
-/** Finds a browser and starts it headless with playwright-core. */
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+let playwright: Promise<typeof import('playwright-core')> | undefined;
+
+/**
+ * Loads playwright-core (once). It takes 0.3–1 s of this thread, so it is loaded only when a
+ * PDF is wanted, and a caller may load it ahead to order its own work around it.
+ */
+export function loadPlaywright(): Promise<typeof import('playwright-core')> {
+  // `require` where there is one (the CommonJS bundles): an `import()` of a CommonJS package
+  // first scans its 7 MB for export names, about 0.1 s more.
+  playwright ??=
+    typeof require === 'function'
+      ? Promise.resolve().then(() => require('playwright-core') as typeof import('playwright-core'))
+      : import('playwright-core');
+  return playwright;
+}
+
+/**
+ * A running browser for printing: one headless Chromium with one profile, its pages reused
+ * from deck to deck. Any number of decks may print at once (a page each).
+ */
+export interface PdfBrowser {
+  /** The browser's executable. */
+  readonly executablePath: string;
+  /** The browser context pages come from (for tests and checks). */
+  readonly context: BrowserContext;
+  /** A blank page to print on: an idle one, else a new one. */
+  newPage(): Promise<Page>;
+  /** Gives a page back for the next deck (a page that has crashed or closed is dropped). */
+  release(page: Page): Promise<void>;
+  close(): Promise<void>;
+}
+
+class BrowserSession implements PdfBrowser {
+  private readonly idle: Page[];
+  private closed = false;
+
+  constructor(
+    readonly executablePath: string,
+    readonly context: BrowserContext,
+  ) {
+    // The context opens with one page, made while the browser started: the first deck's.
+    this.idle = [...context.pages()];
+  }
+
+  async newPage(): Promise<Page> {
+    for (let page = this.idle.pop(); page; page = this.idle.pop()) if (!page.isClosed()) return page;
+    return this.context.newPage();
+  }
+
+  async release(page: Page): Promise<void> {
+    if (this.closed || page.isClosed()) return;
+    this.idle.push(page);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.idle.length = 0;
+    await this.context.close();
+  }
+}
+
+/**
+ * Finds a browser and starts it headless with playwright-core (a persistent context on a
+ * temporary profile, so the first page is ready when the browser is). Throws
+ * {@link BrowserNotFoundError} when none is found or it does not start.
+ */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<PdfBrowser> {
   const found = findBrowser(options);
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await loadPlaywright();
   try {
-    return await chromium.launch({
+    // An empty user-data-dir: playwright makes a temporary profile and removes it on close.
+    const context = await chromium.launchPersistentContext('', {
       executablePath: found.path,
       args: browserArgs({ ...(options.platform ? { platform: options.platform } : {}), ...(options.env ? { env: options.env } : {}) }),
       timeout: options.timeoutMs ?? 30_000,
+      viewport: { width: 1280, height: 720 },
+      offline: false,
+      acceptDownloads: false,
     });
+    return new BrowserSession(found.path, context);
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error))
       .split('\n')

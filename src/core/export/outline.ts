@@ -7,7 +7,7 @@
  * ("Service Users" → "ServiceUsers"). So the PDF is printed without it and this module
  * writes the outline from the deck model with pdf-lib.
  */
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { type PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
 import type { Deck, Slide } from '../deck/types';
 
 export interface OutlineItem {
@@ -63,16 +63,12 @@ export function deckOutline(deck: Deck, deckTitle: string, pageCount = deck.slid
 }
 
 /**
- * Replaces the document's outline with `items` (parts open, so slide titles show) and asks
- * readers to show it on opening.
+ * Adds the outline dictionaries for `items` to `context` (parts open, so slide titles show)
+ * and returns the ref of the outline root, or undefined when there is nothing to list.
+ * `pageRefs` are the page objects in page order.
  */
-export function writeOutline(doc: PDFDocument, items: readonly OutlineItem[]): void {
-  const context = doc.context;
-  const pages = doc.getPages();
-  if (items.length === 0) {
-    doc.catalog.delete(PDFName.of('Outlines'));
-    return;
-  }
+export function addOutlineObjects(context: PDFContext, pageRefs: readonly PDFRef[], items: readonly OutlineItem[]): PDFRef | undefined {
+  if (items.length === 0 || pageRefs.length === 0) return undefined;
   const rootRef = context.nextRef();
 
   /** Writes siblings under `parentRef`; returns their refs and how many entries are visible. */
@@ -80,11 +76,11 @@ export function writeOutline(doc: PDFDocument, items: readonly OutlineItem[]): v
     const refs = level.map(() => context.nextRef());
     let visible = level.length;
     level.forEach((item, i) => {
-      const page = pages[Math.min(item.pageIndex, pages.length - 1)];
+      const page = pageRefs[Math.min(Math.max(item.pageIndex, 0), pageRefs.length - 1)]!;
       const dict = context.obj({}) as PDFDict;
       dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
       dict.set(PDFName.of('Parent'), parentRef);
-      if (page) dict.set(PDFName.of('Dest'), context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
+      dict.set(PDFName.of('Dest'), context.obj([page, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
       const prev = refs[i - 1];
       const next = refs[i + 1];
       if (prev) dict.set(PDFName.of('Prev'), prev);
@@ -109,6 +105,20 @@ export function writeOutline(doc: PDFDocument, items: readonly OutlineItem[]): v
   root.set(PDFName.of('Last'), top.refs.at(-1)!);
   root.set(PDFName.of('Count'), PDFNumber.of(top.visible));
   context.assign(rootRef, root);
+  return rootRef;
+}
+
+/** Replaces a loaded document's outline with `items` and asks readers to show it on opening. */
+export function writeOutline(doc: PDFDocument, items: readonly OutlineItem[]): void {
+  const rootRef = addOutlineObjects(
+    doc.context,
+    doc.getPages().map((page) => page.ref),
+    items,
+  );
+  if (!rootRef) {
+    doc.catalog.delete(PDFName.of('Outlines'));
+    return;
+  }
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

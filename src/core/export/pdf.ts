@@ -11,13 +11,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
 import type { Deck } from '../deck/types';
 import { type RenderWarning, renderStandaloneHtml } from '../render';
 import { OutputIsInputError, samePath, writeFileAtomic } from './atomic-write';
-import { deckOutline, writeOutline } from './outline';
+import { deckOutline, type OutlineItem, writeOutline } from './outline';
+import { updatePdf } from './pdf-update';
 
 export interface PdfMetadata {
   title: string;
@@ -27,8 +28,15 @@ export interface PdfMetadata {
   lang: string;
 }
 
+/** Where pages come from: a {@link PdfBrowser} (pages reused), or a playwright Browser or BrowserContext. */
+export interface PageSource {
+  newPage(): Promise<Page>;
+  /** Takes the page back when the deck is done; without it, the page is closed. */
+  release?(page: Page): Promise<void>;
+}
+
 export interface ExportPdfOptions {
-  browser: Browser;
+  browser: PageSource;
   deckPath: string;
   outPath: string;
   /** Also write the handout with presenter notes. */
@@ -95,14 +103,30 @@ export function pdfMetadata(deck: Deck, fallback: { title?: string; lang?: strin
   };
 }
 
-/** Sets the properties and the outline on a printed PDF; returns the bytes to write and the page count. */
+/**
+ * Sets the properties and the outline on a printed PDF; returns the bytes to write and the
+ * page count. An incremental update when the file allows it (fast: Chromium's bytes are kept),
+ * else a full load and save with pdf-lib.
+ */
 export async function finishPdf(
   printed: Uint8Array,
   metadata: PdfMetadata,
-  outline: Parameters<typeof writeOutline>[1],
+  outline: readonly OutlineItem[],
   now = new Date(),
 ): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  const updated = updatePdf(printed, { ...metadata, creator: 'isdeck', producer: 'isdeck', date: now }, outline);
+  return updated ?? rewritePdf(printed, metadata, outline, now);
+}
+
+/** The full rewrite with pdf-lib (the fallback of {@link finishPdf}). */
+export async function rewritePdf(
+  printed: Uint8Array,
+  metadata: PdfMetadata,
+  outline: readonly OutlineItem[],
+  now = new Date(),
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  // Fastest / objectsPerTick: no yielding to the event loop every few objects (it only adds waiting).
+  const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) doc.setAuthor(metadata.author);
   if (metadata.subject) doc.setSubject(metadata.subject);
@@ -113,7 +137,7 @@ export async function finishPdf(
   doc.setCreationDate(now);
   doc.setModificationDate(now);
   writeOutline(doc, outline);
-  return { bytes: await doc.save(), pages: doc.getPageCount() };
+  return { bytes: await doc.save({ objectsPerTick: Infinity }), pages: doc.getPageCount() };
 }
 
 const PRINT = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false } as const;
@@ -129,26 +153,38 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
     if (protect.some((input) => samePath(target, input))) throw new OutputIsInputError(target);
   }
   const source = options.source ?? (await readFile(deckPath, 'utf8'));
-  const deck = options.deck ?? parseDeck(source, deckPath);
-  const standalone = renderStandaloneHtml(source, { deckPath });
-  const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
-
-  const page = await options.browser.newPage();
+  // Asked for first: a new page is made by the browser while the deck renders here.
+  const pagePromise = options.browser.newPage();
+  pagePromise.catch(() => undefined);
+  let page: Page | undefined;
+  let pageIsClean = false;
   try {
-    await page.setContent(standalone.html, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 });
-    await fontsReady(page);
-    const printed = await page.pdf(PRINT);
+    const deck = options.deck ?? parseDeck(source, deckPath);
+    const standalone = renderStandaloneHtml(source, { deckPath });
+    const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
     const outline = deckOutline(deck, metadata.title, standalone.slideCount);
-    const slides = await finishPdf(printed, metadata, outline);
+    page = await pagePromise;
+    const printPage = page;
 
-    let handout: { bytes: Uint8Array; pages: number } | undefined;
-    if (options.notes) {
-      const notes = deck.slides.map((slide) => slide.notes.map((note) => note.text));
-      await page.evaluate(layOutHandout, { notes, css: HANDOUT_CSS, notesHeading: 'Notes', noNotes: 'No presenter notes.' });
-      await fontsReady(page);
-      const printedHandout = await page.pdf(PRINT);
-      handout = await finishPdf(printedHandout, { ...metadata, title: `${metadata.title} (handout with notes)` }, outline);
-    }
+    await printPage.setContent(standalone.html, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 });
+    await fontsReady(printPage);
+    const printed = await printPage.pdf(PRINT);
+
+    // The handout prints in the browser while the slides' PDF is finished here.
+    const handoutPrint = options.notes
+      ? (async () => {
+          const notes = deck.slides.map((slide) => slide.notes.map((note) => note.text));
+          await printPage.evaluate(layOutHandout, { notes, css: HANDOUT_CSS, notesHeading: 'Notes', noNotes: 'No presenter notes.' });
+          await fontsReady(printPage);
+          return printPage.pdf(PRINT);
+        })()
+      : undefined;
+    handoutPrint?.catch(() => undefined);
+    const slides = await finishPdf(printed, metadata, outline);
+    const handout = handoutPrint
+      ? await finishPdf(await handoutPrint, { ...metadata, title: `${metadata.title} (handout with notes)` }, outline)
+      : undefined;
+    pageIsClean = true;
 
     // Both printed before either is written: a failed print leaves neither file.
     await writeFileAtomic(outPath, slides.bytes, { protect });
@@ -160,7 +196,12 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
       metadata,
     };
   } finally {
-    await page.close().catch(() => undefined);
+    page ??= await pagePromise.catch(() => undefined);
+    if (page) {
+      // A page that printed is reused for the next deck; one that failed midway is closed.
+      if (pageIsClean && options.browser.release) await options.browser.release(page).catch(() => undefined);
+      else await page.close().catch(() => undefined);
+    }
   }
 }
 

@@ -1,0 +1,213 @@
+/**
+ * `isdeck export` as a child process: the shipped bundle (dist/cli.js, built once by
+ * test/global-setup.ts), real decks, a real browser, real files.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli';
+
+const SEED = join(PROJECT_ROOT, 'decks', 'masterclass-2010-03-24.md');
+const TEMPLATE = join(PROJECT_ROOT, 'decks', 'template.md');
+
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'isdeck-export-cli-'));
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Result {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runExport(args: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }): Promise<Result> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI_PATH, 'export', ...args], {
+      cwd: options.cwd,
+      // ISDECK_BROWSER cleared: each test says which browser it means.
+      env: { ...process.env, NO_COLOR: '1', ISDECK_DEBUG: '', ISDECK_BROWSER: '', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`isdeck export ${args.join(' ')} did not finish`));
+    }, 170_000);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(killer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+function sha(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+function pages(pdf: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+}
+
+/** A project folder with the two bundled decks under decks/. */
+function project(name: string): string {
+  const folder = join(work, name);
+  mkdirSync(join(folder, 'decks'), { recursive: true });
+  copyFileSync(SEED, join(folder, 'decks', 'masterclass-2010-03-24.md'));
+  copyFileSync(TEMPLATE, join(folder, 'decks', 'template.md'));
+  writeFileSync(join(folder, 'decks', 'README.md'), '# Not a deck\n');
+  return folder;
+}
+
+const TIMEOUT = 180_000;
+
+describe('isdeck export', () => {
+  it('exports a folder of decks to PDF, handout and PPTX with one browser, and sums up', { timeout: TIMEOUT }, async () => {
+    const folder = project('all');
+    const hashes = ['masterclass-2010-03-24.md', 'template.md'].map((file) => sha(join(folder, 'decks', file)));
+    const result = await runExport(['decks', '--out', 'out', '--notes'], { cwd: folder });
+    expect(result.stderr).not.toMatch(/not written|refus/);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(folder, 'out')).sort()).toEqual([
+      'masterclass-2010-03-24.notes.pdf',
+      'masterclass-2010-03-24.pdf',
+      'masterclass-2010-03-24.pptx',
+      'template.notes.pdf',
+      'template.pdf',
+      'template.pptx',
+    ]);
+    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
+    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
+    expect(pages(join(folder, 'out', 'template.pdf'))).toBe(8);
+    // The summary: every file with its size; plain progress lines when not on a terminal.
+    expect(result.stdout).toMatch(/Wrote 6 files/);
+    expect(result.stdout).toMatch(/out\/masterclass-2010-03-24\.pdf\s+\d+ KB\s+45 pages/);
+    expect(result.stdout).toMatch(/out\/template\.pptx\s+\d+ KB\s+8 slides/);
+    expect(result.stderr).toMatch(/^\[4\/4\] /m);
+    expect(result.stderr).not.toContain('\r');
+    expect(['masterclass-2010-03-24.md', 'template.md'].map((file) => sha(join(folder, 'decks', file)))).toEqual(hashes);
+  });
+
+  it('without a browser: one clear message, exit 2, and the PPTX and HTML still written', { timeout: TIMEOUT }, async () => {
+    const folder = project('nobrowser');
+    const result = await runExport(['decks/template.md', '--pdf', '--pptx', '--html', '--browser-path', '/nonexistent'], { cwd: folder });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('No browser at the given browser path /nonexistent');
+    for (const hint of ['apt-get install chromium', '--browser-path', 'ISDECK_BROWSER', 'isdeck.browserPath']) expect(result.stderr).toContain(hint);
+    expect(result.stderr.match(/PDF export needs/g)).toHaveLength(1);
+    expect(existsSync(join(folder, 'decks', 'template.pptx'))).toBe(true);
+    expect(existsSync(join(folder, 'decks', 'template.html'))).toBe(true);
+    expect(existsSync(join(folder, 'decks', 'template.pdf'))).toBe(false);
+    expect(result.stdout).toMatch(/Wrote 2 files/);
+
+    const env = await runExport(['decks/template.md', '--pdf'], { cwd: folder, env: { ISDECK_BROWSER: '/nonexistent/chrome' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('ISDECK_BROWSER= /nonexistent/chrome');
+  });
+
+  it('exports a deck with errors and prints them; --strict skips it with exit 1', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'errors');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'bad.md'), '---\nmarp: true\ntheme: improvement-service\n---\n\n<!-- _class: content -->\n\nNo title here.\n');
+    const loose = await runExport(['bad.md', '--pptx'], { cwd: folder });
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toMatch(/^bad\.md$/m);
+    expect(loose.stdout).toMatch(/^\s+\d+:\d+\s+error\s+.+\s{2}[a-z-]+$/m);
+    expect(existsSync(join(folder, 'bad.pptx'))).toBe(true);
+    rmSync(join(folder, 'bad.pptx'));
+
+    const strict = await runExport(['bad.md', '--pptx', '--strict'], { cwd: folder });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('bad.md: skipped');
+    expect(readdirSync(folder)).toEqual(['bad.md']);
+  });
+
+  it('refuses an output path equal to an input, writing nothing', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'same');
+    mkdirSync(folder);
+    copyFileSync(TEMPLATE, join(folder, 'talk.pptx'));
+    const hash = sha(join(folder, 'talk.pptx'));
+    const result = await runExport(['talk.pptx', '--pptx', '--html'], { cwd: folder });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('talk.pptx: refusing to write the PPTX over an input deck');
+    expect(sha(join(folder, 'talk.pptx'))).toBe(hash);
+    expect(readdirSync(folder)).toEqual(['talk.pptx']);
+  });
+
+  it('a failed write leaves no partial file and the source untouched; the other formats are written', { timeout: TIMEOUT }, async () => {
+    const folder = project('blocked');
+    mkdirSync(join(folder, 'out', 'template.pdf'), { recursive: true });
+    const hash = sha(join(folder, 'decks', 'template.md'));
+    const result = await runExport(['decks/template.md', '--out', 'out'], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/decks\/template\.md: PDF not written: .*(EISDIR|directory|folder)/i);
+    expect(readdirSync(join(folder, 'out')).sort()).toEqual(['template.pdf', 'template.pptx']);
+    expect(readdirSync(join(folder, 'out', 'template.pdf'))).toEqual([]);
+    expect(sha(join(folder, 'decks', 'template.md'))).toBe(hash);
+  });
+
+  it('interrupted mid-export: only whole files, no temporary files', { timeout: TIMEOUT }, async () => {
+    const folder = project('interrupted');
+    const hash = sha(join(folder, 'decks', 'masterclass-2010-03-24.md'));
+    // SIGTERM 1.5 s in: the browser is starting, loading or printing the 45 slides.
+    const result = await runExport(['decks/masterclass-2010-03-24.md', '--out', 'out', '--notes'], { cwd: folder, killAfterMs: 1500 });
+    expect(result.code).toBe(143);
+    expect(result.stderr).toContain('isdeck: interrupted (SIGTERM)');
+    const left = readdirSync(join(folder, 'out'));
+    expect(left.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    for (const name of left.filter((file) => file.endsWith('.pdf'))) expect(pages(join(folder, 'out', name))).toBe(45);
+    expect(sha(join(folder, 'decks', 'masterclass-2010-03-24.md'))).toBe(hash);
+  });
+
+  it('embeds images inside the deck folder and refuses one outside, naming its path', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'pictures');
+    mkdirSync(join(folder, 'deck', 'img'), { recursive: true });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    writeFileSync(join(folder, 'deck', 'img', 'in.png'), png);
+    writeFileSync(join(folder, 'out.png'), png);
+    writeFileSync(
+      join(folder, 'deck', 'talk.md'),
+      '---\nmarp: true\ntheme: improvement-service\ntitle: Pictures\n---\n\n<!-- _class: content -->\n\n## Pictures\n\n![Inside](img/in.png)\n\n![Outside](../out.png)\n',
+    );
+    const result = await runExport(['deck/talk.md', '--pdf', '--html'], { cwd: folder });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`deck/talk\\.md: PDF: image left out: \\S*${join(folder, 'out.png').replace(/[/.]/g, '\\$&')} is outside the deck's folder`));
+    expect(pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
+    const html = readFileSync(join(folder, 'deck', 'talk.html'), 'utf8');
+    expect(html).toContain('data:image/png;base64,');
+    expect(html).not.toContain('../out.png');
+
+    const strict = await runExport(['deck/talk.md', '--html', '--strict'], { cwd: folder });
+    expect(strict.code).toBe(1);
+  });
+
+  it('reports bad usage with exit 2', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'usage');
+    mkdirSync(folder);
+    expect((await runExport([], { cwd: folder })).code).toBe(2);
+    const notes = await runExport(['x.md', '--pptx', '--notes'], { cwd: folder });
+    expect(notes.code).toBe(2);
+    expect(notes.stderr).toContain('--notes');
+    const missing = await runExport(['nothing-here.md'], { cwd: folder });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nothing-here.md: no such file or folder');
+    const help = await runExport(['--help'], { cwd: folder });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: isdeck export');
+  });
+});

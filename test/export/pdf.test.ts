@@ -1,0 +1,361 @@
+/**
+ * PDF export with a real browser (Debian's Chromium on CI): page count, tags, properties,
+ * outline and text of the seed deck and the template; the handout; failures leave nothing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/core/deck/parse';
+import type { Deck, List } from '../../src/core/deck/types';
+import { OutputIsInputError, writeFileAtomic } from '../../src/core/export/atomic-write';
+import { browserArgs, BrowserNotFoundError, findBrowser, HOW_TO_GET_ONE, launchBrowser, wellKnownBrowserPaths, type PdfBrowser } from '../../src/core/export/browser';
+import { deckOutline, readOutline } from '../../src/core/export/outline';
+import { exportPdf, finishPdf, handoutPath, pdfMetadata } from '../../src/core/export/pdf';
+import { updatePdf } from '../../src/core/export/pdf-update';
+
+const ROOT = resolve(__dirname, '..', '..');
+const SEED = join(ROOT, 'decks', 'masterclass-2010-03-24.md');
+const TEMPLATE = join(ROOT, 'decks', 'template.md');
+
+function pdfinfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((line) => line.includes(':')).map((line) => {
+    const at = line.indexOf(':');
+    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+  }));
+}
+
+/** Compares text as a reader sees it: compatibility forms (ligatures), case, and no spaces, hyphens or punctuation (line wraps and CSS upper-casing differ). */
+function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Every list item's text. Items that lead with bold text (`**Name** – text`) are drawn by the
+ * models and statistics layouts as two boxes without the dash: their two halves are checked.
+ */
+function listTexts(lists: readonly List[]): string[] {
+  return lists.flatMap((list) =>
+    list.items.flatMap((item) => [...(item.boldLead ? [item.boldLead.bold, item.boldLead.rest] : [item.text]), ...listTexts(item.children)]),
+  );
+}
+
+/**
+ * Checks every cross-reference section, following /Prev: each in-use entry points at
+ * `N G obj`. (Readers such as poppler rebuild a broken table silently, so pdfinfo alone
+ * would not notice a wrong offset.)
+ */
+function checkXref(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes).toString('latin1');
+  let offset: number | undefined = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-1024))?.[1]);
+  let sections = 0;
+  while (offset !== undefined && Number.isFinite(offset)) {
+    expect(text.startsWith('xref', offset)).toBe(true);
+    const end = text.indexOf('trailer', offset);
+    const lines = text.slice(offset + 4, end).trim().split(/\r?\n/).map((line) => line.trim());
+    let number = 0;
+    for (const line of lines) {
+      const header = /^(\d+) (\d+)$/.exec(line);
+      if (header) {
+        number = Number(header[1]);
+        continue;
+      }
+      const [at, generation, kind] = line.split(/\s+/);
+      if (kind === 'n') expect(text.slice(Number(at), Number(at) + 24)).toMatch(new RegExp(`^${number} ${Number(generation)} obj\\b`));
+      number++;
+    }
+    const prev = /\/Prev (\d+)/.exec(text.slice(end, text.indexOf('>>', end) + 2));
+    offset = prev ? Number(prev[1]) : undefined;
+    sections++;
+  }
+  return sections;
+}
+
+function sha(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+let browser: PdfBrowser;
+let work: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'isdeck-pdf-test-'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the seed deck', () => {
+  let deck: Deck;
+  let out: string;
+  let result: Awaited<ReturnType<typeof exportPdf>>;
+  const before = () => sha(SEED);
+  let seedHash: string;
+
+  beforeAll(async () => {
+    seedHash = before();
+    deck = parseDeck(readFileSync(SEED, 'utf8'), SEED);
+    out = join(work, 'seed.pdf');
+    result = await exportPdf({ browser, deckPath: SEED, outPath: out, notes: true });
+  });
+
+  it('appends the properties and outline as a valid incremental update', () => {
+    expect(checkXref(readFileSync(out))).toBe(2);
+    expect(checkXref(readFileSync(handoutPath(out)))).toBe(2);
+    const check = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
+    expect(check.status).toBe(0);
+    expect(check.stderr).toBe('');
+  });
+
+  it('has a page a slide, tags and the document properties', () => {
+    expect(deck.slides).toHaveLength(45);
+    const info = pdfinfo(out);
+    expect(Number(info.Pages)).toBe(deck.slides.length);
+    expect(result.pdf.pages).toBe(45);
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe('Delivering Outcomes - Co-production with Service Users & Communities');
+    expect(info.Author).toBe('Bob Christie');
+    expect(info.Subject).toBe('Elected Members Masterclass');
+    expect(info.Creator).toBe('isdeck');
+    expect(info.Producer).toBe('isdeck');
+    expect(info['Page size']).toMatch(/^960 x 540 pts/);
+  });
+
+  it('contains every slide title and every bullet as text', () => {
+    const text = normalise(execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }));
+    const titles = deck.slides.map((slide) => slide.title?.text).filter((title): title is string => !!title);
+    const bullets = deck.slides.flatMap((slide) => listTexts(slide.lists));
+    expect(titles.length).toBeGreaterThan(35);
+    expect(bullets.length).toBeGreaterThan(150);
+    const missing = [...titles, ...bullets].filter((item) => !text.includes(normalise(item)));
+    expect(missing).toEqual([]);
+  });
+
+  it('has an outline of parts, then slide titles, and the language', async () => {
+    const doc = await PDFDocument.load(readFileSync(out), { updateMetadata: false });
+    const outline = readOutline(doc);
+    const parts = outline.filter((item) => item.depth === 0);
+    expect(parts.map((item) => item.title)).toEqual([
+      'Delivering Outcomes - Co-production with Service Users & Communities',
+      'Implications of Co-Production',
+      'Co-production: Transforming Services',
+    ]);
+    expect(parts.map((item) => item.pageIndex)).toEqual(deck.parts.map((part) => part.slideIndices[0]));
+    // Every slide is reachable: the part entry opens its cover, its slides sit beneath it.
+    const pages = new Set(outline.map((item) => item.pageIndex));
+    expect(pages.size).toBe(45);
+    expect(outline.find((item) => item.pageIndex === 1)).toEqual({ title: 'The Purpose of the Masterclass Series', depth: 1, pageIndex: 1 });
+    // Titles keep their spaces (Chromium's heading outline loses them at line wraps).
+    expect(outline.map((item) => item.title)).toContain('Co-production & Outcomes - what is the role of the elected member?');
+    expect(outline.every((item) => item.depth <= 1)).toBe(true);
+    const lang = doc.catalog.lookup(PDFName.of('Lang'));
+    expect(lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined).toBe('en-GB');
+    expect(doc.catalog.lookup(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
+  });
+
+  it('writes the handout: a page a slide, A4, with the notes', () => {
+    const notes = handoutPath(out);
+    expect(notes).toBe(join(work, 'seed.notes.pdf'));
+    const info = pdfinfo(notes);
+    expect(Number(info.Pages)).toBe(45);
+    expect(info.Tagged).toBe('yes');
+    expect(info['Page size']).toContain('(A4)');
+    const text = normalise(execFileSync('pdftotext', ['-enc', 'UTF-8', notes, '-'], { encoding: 'utf8' }));
+    for (const slide of deck.slides) for (const note of slide.notes) expect(text).toContain(normalise(note.text));
+    expect(text).toContain(normalise('The Purpose of the Masterclass Series'));
+  });
+
+  it('leaves the source untouched', () => {
+    expect(sha(SEED)).toBe(seedHash);
+  });
+});
+
+describe('the template', () => {
+  it('prints 8 pages with its title, presenter and notes in the handout', async () => {
+    const out = join(work, 'template.pdf');
+    const result = await exportPdf({ browser, deckPath: TEMPLATE, outPath: out, notes: true });
+    const info = pdfinfo(out);
+    expect(Number(info.Pages)).toBe(8);
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe('Deck Title');
+    expect(info.Author).toBe('Presenter Name');
+    expect(result.handout?.pages).toBe(8);
+    const deck = parseDeck(readFileSync(TEMPLATE, 'utf8'), TEMPLATE);
+    const text = normalise(execFileSync('pdftotext', ['-enc', 'UTF-8', handoutPath(out), '-'], { encoding: 'utf8' }));
+    const notes = deck.slides.flatMap((slide) => slide.notes.map((note) => note.text));
+    expect(notes.length).toBeGreaterThanOrEqual(8);
+    for (const note of notes) expect(text).toContain(normalise(note));
+    // A one-part deck without a part title: a flat outline of its slides.
+    const doc = await PDFDocument.load(readFileSync(out));
+    expect(readOutline(doc).map((item) => [item.depth, item.pageIndex])).toEqual(deck.slides.map((slide) => [0, slide.index]));
+  });
+});
+
+describe('images', () => {
+  it('embeds an image inside the deck folder and refuses one outside, naming its path', async () => {
+    const folder = join(work, 'images', 'deck');
+    mkdirSync(join(folder, 'pictures'), { recursive: true });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    writeFileSync(join(folder, 'pictures', 'inside.png'), png);
+    writeFileSync(join(work, 'images', 'outside.png'), png);
+    const deckPath = join(folder, 'deck.md');
+    writeFileSync(
+      deckPath,
+      '---\nmarp: true\ntheme: improvement-service\ntitle: Images\n---\n\n<!-- _class: content -->\n\n## Pictures\n\n![A dot](pictures/inside.png)\n\n![Another dot](../outside.png)\n',
+    );
+    const result = await exportPdf({ browser, deckPath, outPath: join(folder, 'deck.pdf') });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]!.path).toBe('../outside.png');
+    expect(result.warnings[0]!.message).toContain(join(work, 'images', 'outside.png').replace(/^\/private/, ''));
+    expect(pdfinfo(join(folder, 'deck.pdf')).Pages).toBe('1');
+  });
+});
+
+describe('failures leave no partial file', () => {
+  it('a browser that dies while printing: no PDF, no temporary file, source untouched', async () => {
+    const own = await launchBrowser();
+    const folder = join(work, 'killed');
+    mkdirSync(folder);
+    const deckPath = join(folder, 'seed.md');
+    copyFileSync(SEED, deckPath);
+    const hash = sha(deckPath);
+    // The browser goes 150 ms after the page is handed over: while the deck loads or prints.
+    let handedOver: () => void = () => undefined;
+    const pageGiven = new Promise<void>((done) => (handedOver = done));
+    const pages = { newPage: () => own.newPage().finally(() => handedOver()) };
+    const settled = exportPdf({ browser: pages, deckPath, outPath: join(folder, 'seed.pdf'), notes: true }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await pageGiven;
+    await new Promise((done) => setTimeout(done, 150));
+    await own.close();
+    expect(await settled).toBeInstanceOf(Error);
+    expect(readdirSync(folder)).toEqual(['seed.md']);
+    expect(sha(deckPath)).toBe(hash);
+  });
+
+  it('a failed write (target is a folder): earlier files stay, no temporary file', async () => {
+    const folder = join(work, 'blocked');
+    mkdirSync(join(folder, 'template.pdf'), { recursive: true });
+    await expect(exportPdf({ browser, deckPath: TEMPLATE, outPath: join(folder, 'template.pdf') })).rejects.toThrow();
+    expect(readdirSync(folder)).toEqual(['template.pdf']);
+  });
+
+  it('refuses to write over the deck', async () => {
+    const folder = join(work, 'self');
+    mkdirSync(folder);
+    const deckPath = join(folder, 'talk.pdf');
+    copyFileSync(TEMPLATE, deckPath);
+    const hash = sha(deckPath);
+    await expect(exportPdf({ browser, deckPath, outPath: deckPath })).rejects.toBeInstanceOf(OutputIsInputError);
+    expect(sha(deckPath)).toBe(hash);
+    expect(readdirSync(folder)).toEqual(['talk.pdf']);
+    await expect(writeFileAtomic(join(folder, 'x'), 'x', { protect: [join(folder, 'x')] })).rejects.toThrow(/input/);
+  });
+});
+
+describe('finding a browser', () => {
+  const none = () => false;
+  it('prefers --browser-path, then ISDECK_BROWSER, then the usual places', () => {
+    const all = () => true;
+    expect(findBrowser({ browserPath: '/opt/a', env: { ISDECK_BROWSER: '/opt/b' }, isExecutable: all })).toEqual({ path: '/opt/a', source: 'option' });
+    expect(findBrowser({ env: { ISDECK_BROWSER: '/opt/b' }, isExecutable: all })).toEqual({ path: '/opt/b', source: 'env' });
+    expect(findBrowser({ env: {}, platform: 'linux', isExecutable: (p) => p === '/usr/bin/google-chrome' })).toEqual({ path: '/usr/bin/google-chrome', source: 'well-known' });
+  });
+
+  it('knows Chrome, Chromium and Edge on Linux, macOS and Windows', () => {
+    const linux = wellKnownBrowserPaths('linux', { PATH: '' });
+    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge']) expect(linux).toContain(`/usr/bin/${name}`);
+    expect(wellKnownBrowserPaths('darwin', {})).toContain('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
+    const windows = wellKnownBrowserPaths('win32', { PROGRAMFILES: 'C:\\Program Files', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' });
+    expect(windows).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
+    expect(windows).toContain('C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe');
+  });
+
+  it('says how to install one or point to one', () => {
+    let error: unknown;
+    try {
+      findBrowser({ env: {}, platform: 'linux', isExecutable: none });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(BrowserNotFoundError);
+    const message = (error as Error).message;
+    for (const hint of ['apt-get install chromium', '--browser-path', 'ISDECK_BROWSER', 'isdeck.browserPath', 'Edge']) expect(message).toContain(hint);
+    expect(() => findBrowser({ browserPath: '/nonexistent', isExecutable: none })).toThrow(/No browser at the given browser path \/nonexistent/);
+    expect(HOW_TO_GET_ONE).toContain('PPTX and HTML export do not need a browser');
+  });
+
+  it('a path that is not a browser fails to launch with the same kind of error', async () => {
+    await expect(launchBrowser({ browserPath: '/bin/true', timeoutMs: 10_000 })).rejects.toBeInstanceOf(BrowserNotFoundError);
+  });
+
+  it('turns the sandbox off only as root or on Linux CI', () => {
+    expect(browserArgs({ platform: 'linux', env: {}, isRoot: false })).not.toContain('--no-sandbox');
+    expect(browserArgs({ platform: 'linux', env: {}, isRoot: true })).toContain('--no-sandbox');
+    expect(browserArgs({ platform: 'linux', env: { CI: 'true' }, isRoot: false })).toContain('--no-sandbox');
+    expect(browserArgs({ platform: 'darwin', env: { CI: 'true' }, isRoot: false })).not.toContain('--no-sandbox');
+    expect(browserArgs({ platform: 'linux', env: {}, isRoot: false })).toEqual(
+      expect.arrayContaining(['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']),
+    );
+  });
+});
+
+describe('finishing a PDF that is not laid out as Chromium writes it', () => {
+  it('falls back to a full rewrite with pdf-lib (cross-reference stream)', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([960, 540]);
+    doc.addPage([960, 540]);
+    const bytes = await doc.save({ useObjectStreams: true });
+    const metadata = { title: 'T', author: 'A', subject: 'S', keywords: ['k'], lang: 'cy' };
+    const outline = [{ title: 'One', pageIndex: 0, children: [{ title: 'Two', pageIndex: 1, children: [] }] }];
+    expect(updatePdf(bytes, { ...metadata, creator: 'isdeck', producer: 'isdeck', date: new Date() }, outline)).toBeUndefined();
+    const finished = await finishPdf(bytes, metadata, outline);
+    expect(finished.pages).toBe(2);
+    const file = join(work, 'fallback.pdf');
+    writeFileSync(file, finished.bytes);
+    const info = pdfinfo(file);
+    expect([info.Title, info.Author, info.Subject, info.Creator]).toEqual(['T', 'A', 'S', 'isdeck']);
+    const reread = await PDFDocument.load(finished.bytes);
+    expect(readOutline(reread)).toEqual([
+      { title: 'One', depth: 0, pageIndex: 0 },
+      { title: 'Two', depth: 1, pageIndex: 1 },
+    ]);
+  });
+});
+
+describe('properties and outline from the deck model', () => {
+  const deckOf = (front: string, body = '<!-- _class: cover -->\n\nSeries Name\n01/02/2026\n\n# Cover Title\n\nAnna Presenter\nThe Improvement Service\n') =>
+    parseDeck(`---\nmarp: true\n${front}---\n\n${body}`);
+
+  it('title: front-matter, else the cover; language: front-matter, else en-GB', () => {
+    expect(pdfMetadata(deckOf('title: Front Title\nlang: gd\nkeywords: [a, b]\n'))).toEqual({
+      title: 'Front Title',
+      author: 'Anna Presenter',
+      subject: 'Series Name',
+      keywords: ['a', 'b'],
+      lang: 'gd',
+    });
+    const fallback = pdfMetadata(deckOf(''));
+    expect(fallback.title).toBe('Cover Title');
+    expect(fallback.lang).toBe('en-GB');
+    expect(fallback.keywords).toEqual(['Series Name', 'The Improvement Service']);
+    expect(pdfMetadata(deckOf('keywords: "x, y"\n')).keywords).toEqual(['x', 'y']);
+  });
+
+  it('a slide without a title is named by its number', () => {
+    const deck = deckOf('', '<!-- _class: content -->\n\nJust a paragraph.\n');
+    expect(deckOutline(deck, 'T')).toEqual([{ title: 'Slide 1', pageIndex: 0, children: [] }]);
+  });
+});
