@@ -17,7 +17,7 @@ import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
 import type { Deck } from '../core/deck/types';
-import { removePendingTempFilesSync, samePath } from '../core/export/atomic-write';
+import { removePendingTempFilesSync, samePath } from '../core/io/atomic-write';
 import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
 import { exportPptx } from '../core/export/pptx';

@@ -18,7 +18,7 @@ import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
 import { describeFsError, looksLikeMarpDeck, readDeckFile } from './read-deck';
-import { writeFileAtomic } from './write-file';
+import { writeFileAtomicSync } from '../core/io/atomic-write';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -277,7 +277,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
         problems = fixed.problems;
         if (fixed.applied > 0 && fixed.text !== read.text) {
           try {
-            writeFileAtomic(file, Buffer.from(fixed.text, 'utf8'), { mode: read.mode });
+            writeFileAtomicSync(file, Buffer.from(fixed.text, 'utf8'), { mode: read.mode });
             fixedFiles++;
             finalText = fixed.text;
           } catch (error) {
@@ -362,7 +362,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (parsed.output !== undefined) {
     const outputPath = resolve(io.cwd, parsed.output);
     try {
-      writeFileAtomic(outputPath, report, { createFolder: true });
+      writeFileAtomicSync(outputPath, report, { createFolder: true });
     } catch (error) {
       io.stderr(`isdeck: ${parsed.output}: the report could not be written: ${describeFsError(error)}\n`);
       exitCode = EXIT_USAGE;

@@ -11,7 +11,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
 import type { Deck, List } from '../../src/core/deck/types';
-import { OutputIsInputError, writeFileAtomic } from '../../src/core/export/atomic-write';
+import { OutputIsInputError, writeFileAtomic } from '../../src/core/io/atomic-write';
 import { browserArgs, BrowserNotFoundError, findBrowser, HOW_TO_GET_ONE, launchBrowser, wellKnownBrowserPaths, type PdfBrowser } from '../../src/core/export/browser';
 import { deckOutline, readOutline } from '../../src/core/export/outline';
 import { exportPdf, finishPdf, handoutPath, pdfMetadata } from '../../src/core/export/pdf';

@@ -416,7 +416,7 @@ describe('PPTX atomic write', () => {
       outPath,
       fileSystem: {
         writeFile: async (path, data) => {
-          writeFileSync(path, data.subarray(0, 100));
+          writeFileSync(path, data.slice(0, 100));
           throw new Error('disk full');
         },
       },

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
 import type { Deck } from '../deck/types';
 import { type RenderWarning, renderStandaloneHtml } from '../render';
-import { OutputIsInputError, samePath, writeFileAtomic } from './atomic-write';
+import { OutputIsInputError, samePath, writeFileAtomic } from '../io/atomic-write';
 import { deckOutline, type OutlineItem, writeOutline } from './outline';
 import { updatePdf } from './pdf-update';
 

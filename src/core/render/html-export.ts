@@ -1,7 +1,7 @@
 /** `isdeck export --html`: one self-contained HTML file, written atomically. */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write';
 import { type RenderWarning, renderStandaloneHtml } from './render';
 
 export interface HtmlExportResult {
@@ -21,13 +21,6 @@ export async function exportHtml(deckPath: string, outPath: string): Promise<Htm
   const source = await readFile(deckPath, 'utf8');
   const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath) });
   const target = resolve(outPath);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, result.html, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(target, result.html, { protect: [deckPath] });
   return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings };
 }

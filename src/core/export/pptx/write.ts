@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Deck } from '../../deck/types';
+import { samePath, writeFileAtomic, type AtomicFileSystem } from '../../io/atomic-write';
 import { buildPresentation, deckLanguage } from './build';
 import type { PptxWarning, ReadFile } from './context';
 import { packPresentation } from './finish';
@@ -21,26 +21,6 @@ export const readLocalFile: ReadFile = (path) => {
   }
 };
 
-/** Whether two paths name one file: equal, or (when both exist) the same after links and letter case are resolved. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (a === b) return true;
-  const [realA, realB] = await Promise.all([realpath(a).catch(() => undefined), realpath(b).catch(() => undefined)]);
-  return realA !== undefined && realA === realB;
-}
-
-/** The file operations the writer uses; tests replace one to inject a failure. */
-export interface PptxFileSystem {
-  writeFile(path: string, data: Uint8Array): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  rm(path: string): Promise<void>;
-}
-
-const nodeFileSystem: PptxFileSystem = {
-  writeFile: (path, data) => writeFile(path, data, { flag: 'wx' }),
-  rename: (from, to) => rename(from, to),
-  rm: (path) => rm(path, { force: true }),
-};
-
 export interface ExportPptxOptions {
   /** The deck's file (images resolve against its folder; never overwritten). */
   deckPath: string;
@@ -48,7 +28,7 @@ export interface ExportPptxOptions {
   outPath: string;
   readFile?: ReadFile;
   /** Replaces some file operations (for tests). */
-  fileSystem?: Partial<PptxFileSystem>;
+  fileSystem?: Partial<AtomicFileSystem>;
 }
 
 export interface ExportPptxResult {
@@ -67,10 +47,9 @@ export interface ExportPptxResult {
  */
 export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promise<ExportPptxResult> {
   const outPath = resolve(options.outPath);
-  if (await samePath(outPath, resolve(options.deckPath))) {
+  if (samePath(outPath, resolve(options.deckPath))) {
     throw new Error(`Refusing to export over the deck itself (${options.deckPath}): choose an output path ending in .pptx.`);
   }
-  const fs: PptxFileSystem = { ...nodeFileSystem, ...options.fileSystem };
   const folder = dirname(outPath);
   const folderStat = await stat(folder).catch(() => undefined);
   if (!folderStat?.isDirectory()) {
@@ -83,12 +62,9 @@ export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promis
     onWarning: (warning) => warnings.push(warning),
   });
   const data = await packPresentation(pptx, { lang: deckLanguage(deck) });
-  const temporary = join(folder, `.${basename(outPath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(temporary, data);
-    await fs.rename(temporary, outPath);
+    await writeFileAtomic(outPath, data, { fileSystem: options.fileSystem ?? {} });
   } catch (error) {
-    await fs.rm(temporary).catch(() => undefined);
     throw new Error(`Could not write ${outPath}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return { outPath, slideCount: deck.slides.length, bytes: data.byteLength, warnings };
