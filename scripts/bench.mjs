@@ -2,11 +2,12 @@
 // on this machine; peers run side by side in the same run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './bench/corpus.mjs';
+import { benchExport } from './bench/export.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'isdeck-bench-'));
@@ -70,10 +71,30 @@ function renderedLint() {
   row('  peak memory, --render run (isdeck process)', `${fmt(rendered.peakMiB)} MiB`);
 }
 
+/**
+ * The extension: the VSIX is built here; activation is measured inside a real VS Code by the
+ * extension test run (`npm test` or `npm run test:vscode`), which records it.
+ */
+function extension() {
+  const packaged = spawnSync(process.execPath, [join(root, 'scripts/package-vsix.mjs')], { cwd: root, encoding: 'utf8' });
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const vsix = join(root, `${manifest.name}-${manifest.version}.vsix`);
+  row('VSIX size', packaged.status === 0 ? `${fmt(statSync(vsix).size / 1024 / 1024, 2)} MB` : `not built: ${packaged.stderr.trim().split('\n').at(-1)}`, '≤ 8 MB');
+  const metrics = join(root, '.cache/vscode-test/metrics.json');
+  if (!existsSync(metrics)) {
+    row('extension activation in a real VS Code', 'not measured yet: run `npm run test:vscode`');
+    return;
+  }
+  const measured = JSON.parse(readFileSync(metrics, 'utf8'));
+  row('extension activation in a real VS Code (last test run)', `${fmt(measured.activationMs, 1)} ms (${measured.host}, ${measured.date})`, '≤ 150 ms');
+}
+
 try {
   lintCorpus();
   await inProcess();
   renderedLint();
+  await benchExport({ root, work, timeNode, row, fmt });
+  extension();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -8,11 +8,10 @@
  * unreadable decks or configuration, an output that would overwrite an input, or no browser
  * for PDF (PPTX and HTML are still written).
  */
-import { mkdirSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createColors } from 'picocolors';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
@@ -29,7 +28,8 @@ import { exportHtml } from '../core/render';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
-import { describeFsError, looksLikeMarpDeck, readDeckFile } from './read-deck';
+import { describeFsError, readDeckFile } from './read-deck';
+import { collectTargets } from './targets';
 
 const USAGE = `Usage: isdeck export [options] <deck|folder|glob>...
 
@@ -104,78 +104,6 @@ export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
     browserPath: values['browser-path'],
     strict: values.strict ?? false,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Finding decks (the same rules as `isdeck lint`).
-
-const SKIPPED_FOLDERS = new Set(['node_modules']);
-
-function markdownFilesBelow(folder: string): string[] {
-  const found: string[] = [];
-  const pending = [folder];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.name.toLowerCase().endsWith('.md') && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) {
-        found.push(path);
-      }
-    }
-  }
-  return found;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Absolute deck paths from files, folders and globs; messages for names that give nothing. */
-export async function collectDecks(inputs: readonly string[], cwd: string): Promise<{ files: string[]; errors: string[] }> {
-  const explicit = new Set<string>();
-  const searched = new Set<string>();
-  const errors: string[] = [];
-  for (const input of inputs) {
-    const absolute = resolve(cwd, input);
-    let kind: 'file' | 'folder' | 'missing' | 'other';
-    try {
-      const stats = statSync(absolute);
-      kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        errors.push(`${input}: ${describeFsError(error)}`);
-        continue;
-      }
-      kind = 'missing';
-    }
-    if (kind === 'file') explicit.add(absolute);
-    else if (kind === 'folder') for (const file of markdownFilesBelow(absolute)) searched.add(file);
-    else if (kind === 'other') errors.push(`${input}: not a file or folder`);
-    else if (isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
-      if (matches.length === 0) errors.push(`${input}: no files match`);
-      for (const match of matches) searched.add(resolve(match));
-    } else errors.push(`${input}: no such file or folder`);
-  }
-  for (const file of searched) if (!explicit.has(file) && looksLikeMarpDeck(file)) explicit.add(file);
-  const files = [...explicit].sort((a, b) => {
-    const left = displayPath(a, cwd);
-    const right = displayPath(b, cwd);
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
-  return { files, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +240,9 @@ function messageOf(error: unknown): string {
 
 /** Exports what `options.inputs` name. Never throws for one deck's failure. */
 export async function runExportWith(options: ExportCommandOptions, io: CliIo): Promise<ExportRun> {
-  const { files, errors } = await collectDecks(options.inputs, io.cwd);
+  const targets = await collectTargets(options.inputs, io.cwd);
+  const { files, errors } = targets;
+  if (targets.stdin) errors.push('-: export reads decks from files, not standard input');
   const outcomes: DeckOutcome[] = [];
   const run: ExportRun = { outcomes, errors, browserError: undefined };
   if (files.length === 0) return run;

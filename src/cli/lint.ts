@@ -1,7 +1,5 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
@@ -17,7 +15,8 @@ import { nodeEnvironment } from '../core/lint/node-environment';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
-import { describeFsError, looksLikeMarpDeck, readDeckFile } from './read-deck';
+import { describeFsError, readDeckFile } from './read-deck';
+import { collectTargets } from './targets';
 import { writeFileAtomicSync } from '../core/io/atomic-write';
 
 export const STDIN_NAME = '<stdin>';
@@ -102,94 +101,6 @@ function parseOptions(args: string[]): LintCommandOptions | 'help' {
     render: values.render ?? false,
     browserPath: values['browser-path'],
   };
-}
-
-interface Targets {
-  /** Absolute paths of the decks to lint, sorted by the name shown. */
-  files: string[];
-  stdin: boolean;
-  /** One-line messages for paths that could not be used. */
-  errors: string[];
-}
-
-const SKIPPED_FOLDERS = new Set(['node_modules']);
-
-function isMarkdown(name: string): boolean {
-  return name.toLowerCase().endsWith('.md');
-}
-
-/** Every `.md` file below `folder`, skipping node_modules and dot-folders; symbolic links to folders are not followed. */
-function markdownFilesBelow(folder: string): string[] {
-  const found: string[] = [];
-  const pending = [folder];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (isMarkdown(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) {
-        found.push(path);
-      }
-    }
-  }
-  return found;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function collectTargets(paths: readonly string[], cwd: string, decksOnly = false): Promise<Targets> {
-  const explicit = new Set<string>();
-  const searched = new Set<string>();
-  const errors: string[] = [];
-  let stdin = false;
-  for (const path of paths) {
-    if (path === '-') {
-      stdin = true;
-      continue;
-    }
-    const absolute = resolve(cwd, path);
-    let kind: 'file' | 'folder' | 'missing' | 'other';
-    try {
-      const stats = statSync(absolute);
-      kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        errors.push(`${path}: ${describeFsError(error)}`);
-        continue;
-      }
-      kind = 'missing';
-    }
-    if (kind === 'file') (decksOnly ? searched : explicit).add(absolute);
-    else if (kind === 'folder') for (const file of markdownFilesBelow(absolute)) searched.add(file);
-    else if (kind === 'other') errors.push(`${path}: not a file or folder`);
-    else if (isDynamicPattern(path)) {
-      const matches = await glob(path, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
-      if (matches.length === 0) errors.push(`${path}: no files match`);
-      for (const match of matches) searched.add(resolve(match));
-    } else errors.push(`${path}: no such file or folder`);
-  }
-  for (const file of searched) {
-    if (!explicit.has(file) && looksLikeMarpDeck(file)) explicit.add(file);
-  }
-  const files = [...explicit].sort((a, b) => {
-    const left = displayPath(a, cwd);
-    const right = displayPath(b, cwd);
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
-  return { files, stdin, errors };
 }
 
 /** The outcome of `isdeck lint`, before printing: results, and messages for stderr. */

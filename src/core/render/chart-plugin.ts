@@ -18,21 +18,11 @@ import type { ChartData } from '../chart-data';
 import { chartHeights, renderChartSvg } from './chart-svg';
 import { chartRoom, type FitBlock, type FitItem, fitLevel, slideGeometry } from './fit';
 import type { MarkdownIt, MdCoreState, MdInlineState, MdToken, MdTokenConstructor } from './markdown-it-types';
+import { isSlideType } from '../deck/types';
 
 export { chartDataFromTable, parseChartValue } from '../chart-data';
 export type { ChartData, ChartSeries, ChartValue } from '../chart-data';
 
-/** Slide types of the house structure; a slide whose class names none of them is `content`. */
-export const HOUSE_SLIDE_TYPES = [
-  'cover',
-  'content',
-  'models',
-  'benefits-risks',
-  'statistics',
-  'chart',
-  'spectrum',
-  'discussion',
-] as const;
 
 /**
  * Key of the render `env` that maps an image source to the source to draw, or `null` to
@@ -52,7 +42,7 @@ const LEAD_DASH = /^(\s*[–—-]\s*)/u;
 export function slideTypeOf(token: MdToken): string {
   const directives = (token.meta?.marpitDirectives ?? {}) as { class?: unknown };
   const classes = typeof directives.class === 'string' ? directives.class.split(/\s+/) : [];
-  return classes.find((c) => (HOUSE_SLIDE_TYPES as readonly string[]).includes(c)) ?? 'content';
+  return classes.find((c) => isSlideType(c)) ?? 'content';
 }
 
 /** Plain text of an inline token: text and code; line breaks as `\n`; images as nothing. */

@@ -1,4 +1,4 @@
-export { chartDataFromTable, parseChartValue, housePlugin, slideTypeOf, HOUSE_SLIDE_TYPES } from './chart-plugin';
+export { chartDataFromTable, parseChartValue, housePlugin, slideTypeOf } from './chart-plugin';
 export type { ChartData, ChartSeries, ChartValue, ImageResolver } from './chart-plugin';
 export { renderChartSvg, describeChart } from './chart-svg';
 export { fitLevel, FIT_SCALES } from './fit';
