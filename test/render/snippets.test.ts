@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseChartValue } from '../../src/core/render/chart-plugin';
 import { renderDeck } from '../../src/core/render/render';
 import { findPackageRoot } from '../../src/core/render/theme';
+import { lintString, summarise } from '../helpers/lint';
 import { dateVariables, expandSnippet, type SnippetDefinition } from './snippet-expand';
 
 const snippets = JSON.parse(
@@ -101,67 +101,28 @@ describe('snippets render as house decks', () => {
     expect(slide).toMatch(new RegExp(`class="${type}"`));
     if (type !== 'cover') expect(texts(slide, 'h2')).toHaveLength(1);
   });
+});
 
-  it('is-cover repeats the cover fields with a valid dd/mm/yyyy date and a part title', () => {
-    const slide = lastSlide(renderDeck(`${base}\n${expand('is-cover')}`).html);
-    const [series, presenter] = texts(slide, 'p');
-    expect(series).toMatch(/^Elected Members Masterclass\s*\n?\s*05\/03\/2026$/);
-    expect(texts(slide, 'h1')).toEqual(['Deck title']);
-    expect(texts(slide, 'h2')).toEqual(['Part title']);
-    expect(presenter).toMatch(/^Presenter name\s*\n?\s*The Improvement Service$/);
+/**
+ * A slide snippet placed where an author would put it: before the part's closing discussion
+ * (a cover opens a new part, so it goes last, followed by a discussion of its own).
+ */
+function deckWith(type: string): string {
+  const base = expand('is-deck');
+  const slide = expand(`is-${type}`);
+  if (type === 'cover') return `${base}\n${slide}\n${expand('is-discussion')}`;
+  const closing = base.lastIndexOf('\n---\n');
+  return `${base.slice(0, closing)}\n${slide}${base.slice(closing)}`;
+}
+
+describe('snippets pass the house validator', () => {
+  it('is-deck with its defaults lints clean', () => {
+    expect(lintString(expand('is-deck')).map(summarise)).toEqual([]);
   });
 
-  it('is-content has a title, bullets at most two levels and a callout', () => {
-    const slide = lastSlide(renderDeck(`${base}\n${expand('is-content')}`).html);
-    expect(slide).toContain('<blockquote>');
-    expect(slide).not.toMatch(/<ul>\s*<li>[^]*<ul>\s*<li>[^]*<ul>/);
-  });
-
-  it('is-models has exactly four **Name** – description items with unique names', () => {
-    const slide = lastSlide(renderDeck(`${base}\n${expand('is-models')}`).html);
-    const names = texts(slide, 'strong');
-    expect(names).toHaveLength(4);
-    expect(new Set(names).size).toBe(4);
-    expect(slide.match(/<li><strong>[^<]+<\/strong><span class="is-sep"[^>]*> – <\/span>\S/g)).toHaveLength(4);
-  });
-
-  it('is-benefits-risks has a table headed exactly Benefits | Risks, no empty row', () => {
-    const slide = lastSlide(renderDeck(`${base}\n${expand('is-benefits-risks')}`).html);
-    expect(texts(slide, 'th')).toEqual(['Benefits', 'Risks']);
-    expect(texts(slide, 'td').every((t) => t.length > 0)).toBe(true);
-  });
-
-  it('is-statistics items are all **figure** – label', () => {
-    const md = expand('is-statistics');
-    const items = md.split('\n').filter((l) => l.startsWith('- '));
-    expect(items.length).toBeGreaterThanOrEqual(2);
-    for (const item of items) expect(item).toMatch(/^- \*\*[^*]+\*\* – \S/);
-  });
-
-  it('is-chart has a numeric table and is drawn as a chart', () => {
-    const md = expand('is-chart');
-    const rows = md.split('\n').filter((l) => l.startsWith('|') && !l.startsWith('|---'));
-    for (const row of rows.slice(1)) {
-      const cells = row.split('|').slice(2, -1);
-      for (const cell of cells) expect(parseChartValue(cell)).toBeDefined();
-    }
-    const slide = lastSlide(renderDeck(`${base}\n${md}`).html);
-    expect(slide).toContain('<svg class="is-chart"');
-    expect(slide.match(/class="is-chart-bar"/g)).toHaveLength(6);
-  });
-
-  it('is-spectrum is an ordered list of 2 to 6 stages', () => {
-    const slide = lastSlide(renderDeck(`${base}\n${expand('is-spectrum')}`).html);
-    const stages = texts(slide.split('<ol>')[1] ?? '', 'li');
-    expect(stages.length).toBeGreaterThanOrEqual(2);
-    expect(stages.length).toBeLessThanOrEqual(6);
-  });
-
-  it('is-discussion has the heading and one question ending in ?', () => {
-    const slide = lastSlide(renderDeck(`${base}\n${expand('is-discussion')}`).html);
-    expect(texts(slide, 'h2')).toEqual(['Group Discussion']);
-    const paragraphs = texts(slide, 'p');
-    expect(paragraphs).toHaveLength(1);
-    expect(paragraphs[0]).toMatch(/\?$/);
+  it.each(TYPES)('is-%s with its defaults, inserted into is-deck, lints clean', (type) => {
+    const text = deckWith(type);
+    expect(lintString(text).map(summarise)).toEqual([]);
+    expect(renderDeck(text).slideCount).toBe(type === 'cover' ? 5 : 4);
   });
 });
