@@ -1,7 +1,7 @@
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
-import { displayText } from '../content';
+import { displayText, flowBlocks, listItems } from '../content';
 import type { SlideContext } from '../context';
-import { addCallout, addFootnotes, calloutSize, footnotesHeight } from '../draw';
+import { addCallout, addFlow, addFootnotes, calloutSize, flowFontSize, flowHeight, footnotesHeight } from '../draw';
 import { fitFontSize, textHeight } from '../fit';
 import { containBox, type LoadedImage } from '../images';
 import { above, below, type Box } from '../layout';
@@ -119,4 +119,22 @@ export function addImageColumn(ctx: SlideContext, images: readonly LoadedImage[]
     });
   });
   return { ...box, w: box.w - columnWidth - GAP * 1.5 };
+}
+
+/**
+ * For slides drawn from one list (models, statistics, spectrum): the slide's paragraphs and
+ * any further lists go on top, in at most `introShare` of the box; returns the box left below
+ * them and the first list's top-level items.
+ */
+export function introThenItems(ctx: SlideContext, box: Box, introShare: number): { box: Box; items: ReturnType<typeof listItems> } {
+  const [list, ...otherLists] = ctx.source.lists;
+  const intro = flowBlocks(ctx.text.paragraphs, otherLists);
+  let rest = box;
+  if (intro.length > 0) {
+    const introBox = { ...box, h: box.h * introShare };
+    const size = flowFontSize(intro, introBox, { max: 18, min: 13 });
+    addFlow(ctx, intro, introBox, { max: size, min: size });
+    rest = below(box, box.y + Math.min(introBox.h, flowHeight(intro, box.w, size)) + GAP);
+  }
+  return { box: rest, items: list ? listItems(list).filter((item) => item.depth === 1) : [] };
 }

@@ -1,12 +1,11 @@
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
-import { flowBlocks, listItems, type FlowItem } from '../content';
+import { type FlowItem } from '../content';
 import type { SlideContext } from '../context';
-import { addFlow, flowFontSize, flowHeight } from '../draw';
 import { textHeight } from '../fit';
 import type { LoadedImage } from '../images';
-import { below, type Box } from '../layout';
-import { GAP, standardFrame } from './frame';
+import { type Box } from '../layout';
+import { introThenItems, standardFrame } from './frame';
 
 const PADDING = { x: 0.16, top: 0.16, bottom: 0.12 };
 /** The coloured band on top of each card (6 px in the theme). */
@@ -18,16 +17,7 @@ const BAND = 0.0625;
  */
 export function renderModels(ctx: SlideContext, images: readonly LoadedImage[]): void {
   const frame = standardFrame(ctx, images);
-  const [list, ...otherLists] = ctx.source.lists;
-  let box = frame.box;
-  const intro = flowBlocks(ctx.text.paragraphs, otherLists);
-  if (intro.length > 0) {
-    const introBox = { ...box, h: box.h * 0.25 };
-    const size = flowFontSize(intro, introBox, { max: 18, min: 13 });
-    addFlow(ctx, intro, introBox, { max: size, min: size });
-    box = below(box, box.y + Math.min(introBox.h, flowHeight(intro, box.w, size)) + GAP);
-  }
-  const items = list ? listItems(list).filter((item) => item.depth === 1) : [];
+  const { box, items } = introThenItems(ctx, frame.box, 0.25);
   if (items.length === 0) return frame.placeCallout(box.y);
   const columns = items.length === 1 ? 1 : 2;
   const rows = Math.ceil(items.length / columns);

@@ -1,11 +1,8 @@
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES, STAGE_COLOURS } from '../brand';
-import { flowBlocks, listItems } from '../content';
 import type { SlideContext } from '../context';
-import { addFlow, flowFontSize, flowHeight } from '../draw';
 import { textHeight } from '../fit';
 import type { LoadedImage } from '../images';
-import { below } from '../layout';
-import { GAP, standardFrame } from './frame';
+import { introThenItems, standardFrame } from './frame';
 
 /** Depth of each chevron's point, and the gap between neighbours, in inches. */
 const POINT = 0.32;
@@ -17,16 +14,7 @@ const GAP_X = 0.08;
  */
 export function renderSpectrum(ctx: SlideContext, images: readonly LoadedImage[]): void {
   const frame = standardFrame(ctx, images);
-  const [list, ...otherLists] = ctx.source.lists;
-  let box = frame.box;
-  const intro = flowBlocks(ctx.text.paragraphs, otherLists);
-  if (intro.length > 0) {
-    const introBox = { ...box, h: box.h * 0.3 };
-    const size = flowFontSize(intro, introBox, { max: 18, min: 13 });
-    addFlow(ctx, intro, introBox, { max: size, min: size });
-    box = below(box, box.y + Math.min(introBox.h, flowHeight(intro, box.w, size)) + GAP);
-  }
-  const stages = list ? listItems(list).filter((item) => item.depth === 1) : [];
+  const { box, items: stages } = introThenItems(ctx, frame.box, 0.3);
   if (stages.length === 0) return frame.placeCallout(box.y);
   const count = stages.length;
   const width = (box.w + (count - 1) * (POINT - GAP_X)) / count;

@@ -1,11 +1,9 @@
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
-import { flowBlocks, listItems, type FlowItem } from '../content';
+import { type FlowItem } from '../content';
 import type { SlideContext } from '../context';
-import { addFlow, flowFontSize, flowHeight } from '../draw';
 import { textHeight } from '../fit';
 import type { LoadedImage } from '../images';
-import { below } from '../layout';
-import { GAP, standardFrame } from './frame';
+import { introThenItems, standardFrame } from './frame';
 
 /** The teal bar left of each figure (5 px in the theme) and the space after it. */
 const BAR = 0.052;
@@ -25,16 +23,7 @@ export function statisticsColumns(count: number, size: '16:9' | '4:3'): number {
  */
 export function renderStatistics(ctx: SlideContext, images: readonly LoadedImage[]): void {
   const frame = standardFrame(ctx, images);
-  const [list, ...otherLists] = ctx.source.lists;
-  let box = frame.box;
-  const intro = flowBlocks(ctx.text.paragraphs, otherLists);
-  if (intro.length > 0) {
-    const introBox = { ...box, h: box.h * 0.25 };
-    const size = flowFontSize(intro, introBox, { max: 18, min: 13 });
-    addFlow(ctx, intro, introBox, { max: size, min: size });
-    box = below(box, box.y + Math.min(introBox.h, flowHeight(intro, box.w, size)) + GAP);
-  }
-  const items = list ? listItems(list).filter((item) => item.depth === 1) : [];
+  const { box, items } = introThenItems(ctx, frame.box, 0.25);
   if (items.length === 0) return frame.placeCallout(box.y);
   const columns = statisticsColumns(items.length, ctx.geometry.size);
   const rows = Math.ceil(items.length / columns);
