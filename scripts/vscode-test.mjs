@@ -101,8 +101,12 @@ function ensureCodeServer() {
   }
   ensureKerberosHeaders();
   ensureNpmFolder(codeServerDir);
+  // Under `npm test` the outer npm's `npm_*` variables are in the environment, and npm reads
+  // them as its own configuration: its user agent would say Node 20, which code-server's
+  // install script refuses. The install gets a clean npm environment, Node 24 first on PATH.
+  const outerNpm = /^npm_/i;
   const env = {
-    ...process.env,
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !outerNpm.test(name))),
     PATH: `${node24Bin}:${process.env.PATH}`,
     npm_config_nodedir: node24Package,
     npm_config_update_notifier: 'false',
