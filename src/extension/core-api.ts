@@ -11,4 +11,5 @@ export { renderDeck } from '../core/render/render';
 export { exportHtml } from '../core/render/html-export';
 export { discoverConfigFiles } from './config-discovery';
 export { runLintJob, forgetLintState } from './lint-job';
+export { measureRequest, readMeasurements, renderedRuleProblems } from './rendered-check';
 export { exportPdfFile, exportPptxFile } from './export-jobs';

@@ -10,6 +10,7 @@ import { ConfigService } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { LintService } from './lint-service';
 import { PreviewManager } from './preview';
+import { RenderedDiagnostics } from './rendered-diagnostics';
 import { DeckStatusBar } from './status-bar';
 import { IsdeckTaskProvider, TASK_TYPE } from './tasks';
 import { isTrusted, setTrustOverride } from './trust';
@@ -26,6 +27,8 @@ export interface IsdeckApi {
   activateMs: number;
   diagnostics: DiagnosticsManager;
   preview: PreviewManager;
+  /** The rendered rules' problems, from the preview's measurements. */
+  renderedDiagnostics: RenderedDiagnostics;
   lintService: LintService;
   configService: ConfigService;
   codeActions: DeckCodeActions;
@@ -44,8 +47,9 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
   const lintService = new LintService(context.extensionPath);
   const diagnostics = new DiagnosticsManager(lintService, configService);
   const codeActions = new DeckCodeActions(diagnostics, configService);
-  const preview = new PreviewManager(context.extensionUri, diagnostics);
-  const statusBar = new DeckStatusBar(diagnostics);
+  const renderedDiagnostics = new RenderedDiagnostics();
+  const preview = new PreviewManager(context.extensionUri, diagnostics, configService, renderedDiagnostics);
+  const statusBar = new DeckStatusBar(diagnostics, renderedDiagnostics);
   const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
 
   const command = (id: string, handler: (...args: never[]) => unknown) =>
@@ -56,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     configService,
     lintService,
     diagnostics,
+    renderedDiagnostics,
     preview,
     statusBar,
     vscode.languages.registerCodeActionsProvider(selector, codeActions, DeckCodeActions.metadata),
@@ -96,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     activateMs,
     diagnostics,
     preview,
+    renderedDiagnostics,
     lintService,
     configService,
     codeActions,

@@ -2,8 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
+import type { Problem } from '../core/rules/rule';
+import type { ConfigService, DocumentConfig } from './config';
 import { core } from './core';
 import type { DiagnosticsManager } from './diagnostics';
+import { escapeHtml, previewPageHtml } from './preview-page';
+import type { MeasureRequest } from './rendered-check';
+import type { RenderedDiagnostics } from './rendered-diagnostics';
 import { readSettings } from './settings';
 import { debounce, isMarpDocument, logError } from './util';
 
@@ -18,10 +23,32 @@ export interface PreviewRender {
   durationMs: number;
 }
 
+/** The rendered rules run over one measurement the webview posted back. */
+export interface PreviewMeasurement {
+  uri: vscode.Uri;
+  /** The render it measured. */
+  seq: number;
+  problems: readonly Problem[];
+}
+
+/** One render sent to the webview: what was drawn, so its measurement is checked against the same text. */
+interface Drawn {
+  seq: number;
+  uri: vscode.Uri;
+  version: number;
+  text: string;
+  config: DocumentConfig;
+  request: MeasureRequest | undefined;
+}
+
 /**
  * A side preview that renders the deck with the house renderer (charts included) as the author
- * types, and scrolls to the slide under the cursor. The page runs one script of ours (nonce'd);
- * the deck's HTML is rendered with raw HTML off and the CSP allows no other script.
+ * types, and scrolls to the slide under the cursor. The page runs only scripts of ours
+ * (nonce'd); the deck's HTML is rendered with raw HTML off and the CSP allows no other script.
+ *
+ * While it is open, the webview also measures the slides it drew with the core's in-page code
+ * (after each render, debounced) and the rendered rules (`slide-overflow`, `min-font-size`,
+ * `contrast`) run over those measurements here, into the Problems panel.
  */
 export class PreviewManager implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -32,7 +59,13 @@ export class PreviewManager implements vscode.Disposable {
   private readonly revealed = new vscode.EventEmitter<number>();
   /** The slide the webview scrolled to, after following the cursor. */
   readonly onDidReveal = this.revealed.event;
+  private readonly measured = new vscode.EventEmitter<PreviewMeasurement>();
+  /** The rendered rules' problems were set from a measurement of the webview. */
+  readonly onDidMeasure = this.measured.event;
   last: PreviewRender | undefined;
+  private seq = 0;
+  private drawn: Drawn | undefined;
+  private visible = false;
   private readonly scheduler = debounce<string>(
     () => Math.min(readSettings().debounceMs, 300),
     () => this.refresh(),
@@ -41,19 +74,27 @@ export class PreviewManager implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly diagnostics: DiagnosticsManager,
+    private readonly configService: ConfigService,
+    private readonly renderedDiagnostics: RenderedDiagnostics,
   ) {
     this.disposables.push(
       this.rendered,
       this.revealed,
+      this.measured,
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.panel && this.documentUri && event.document.uri.toString() === this.documentUri.toString()) this.scheduler.schedule('render');
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (this.panel && editor && isMarpDocument(editor.document) && editor.document.uri.toString() !== this.documentUri?.toString()) {
-          this.documentUri = editor.document.uri;
+          this.switchTo(editor.document.uri);
           this.panel.title = titleFor(editor.document.uri);
           this.refresh();
         }
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.renderedDiagnostics.clear(document.uri)),
+      // Rule severities or `off` changed: draw and measure again under the new configuration.
+      configService.onDidChange(() => {
+        if (this.panel) this.refresh();
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => this.follow(event.textEditor)),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
@@ -76,7 +117,7 @@ export class PreviewManager implements vscode.Disposable {
 
   show(document: vscode.TextDocument): vscode.WebviewPanel {
     if (this.panel) {
-      this.documentUri = document.uri;
+      this.switchTo(document.uri);
       this.panel.title = titleFor(document.uri);
       this.panel.webview.options = this.webviewOptions(document.uri);
       this.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -91,25 +132,61 @@ export class PreviewManager implements vscode.Disposable {
     return panel;
   }
 
+  /** The preview moves to another deck: the rendered problems of the one it showed go. */
+  private switchTo(uri: vscode.Uri): void {
+    if (this.documentUri && this.documentUri.toString() !== uri.toString()) this.renderedDiagnostics.clear(this.documentUri);
+    this.documentUri = uri;
+  }
+
   private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
     this.panel = panel;
-    this.documentUri = document.uri;
+    this.switchTo(document.uri);
+    this.visible = panel.visible;
     panel.webview.options = this.webviewOptions(document.uri);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'themes', 'assets', 'wordmark.svg');
     panel.onDidDispose(() => {
       if (this.panel === panel) {
         this.panel = undefined;
         this.documentUri = undefined;
+        this.drawn = undefined;
+        this.renderedDiagnostics.clear();
       }
     });
-    panel.webview.onDidReceiveMessage((message: { type?: string; slides?: number; index?: number }) => {
+    // A hidden webview is discarded (no retainContextWhenHidden): shown again, it gets the page
+    // as it is now (not the first render), and measures it again.
+    panel.onDidChangeViewState(() => {
+      const visible = panel.visible;
+      if (visible && !this.visible && this.panel === panel) this.refresh(true);
+      this.visible = visible;
+    });
+    panel.webview.onDidReceiveMessage((message: { type?: string; slides?: number; index?: number; seq?: number; layout?: unknown; contrast?: unknown; message?: unknown }) => {
       if (message?.type === 'revealed' && typeof message.index === 'number') this.revealed.fire(message.index);
       if (message?.type === 'rendered' && this.last && typeof message.slides === 'number') {
         this.last = { ...this.last, drawnSlides: message.slides };
         this.rendered.fire(this.last);
       }
+      if (message?.type === 'measured' && typeof message.seq === 'number') this.check(message.seq, message.layout, message.contrast);
+      if (message?.type === 'measureFailed') logError('preview measure', String(message.message));
     });
     this.refresh(true);
+  }
+
+  /** Runs the rendered rules over a measurement of the webview, if it is of the latest render. */
+  private check(seq: number, layout: unknown, contrast: unknown): void {
+    try {
+      const drawn = this.drawn;
+      if (!drawn || drawn.seq !== seq || !drawn.request || drawn.uri.toString() !== this.documentUri?.toString()) return;
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === drawn.uri.toString());
+      // Edited since: a new render (and measurement) is on its way.
+      if (!document || document.version !== drawn.version) return;
+      const { readMeasurements, renderedRuleProblems } = core();
+      const file = drawn.uri.scheme === 'file' ? drawn.uri.fsPath : undefined;
+      const problems = renderedRuleProblems(drawn.text, file, drawn.config.resolved, readMeasurements(layout, contrast));
+      this.renderedDiagnostics.set(drawn.uri, problems);
+      this.measured.fire({ uri: drawn.uri, seq, problems });
+    } catch (error) {
+      logError('preview rendered rules', error);
+    }
   }
 
   private webviewOptions(uri: vscode.Uri): vscode.WebviewOptions {
@@ -128,18 +205,55 @@ export class PreviewManager implements vscode.Disposable {
     if (!document) return;
     try {
       const started = performance.now();
-      const rendered = core().renderDeck(document.getText(), { resolveImage: this.imageResolver(panel.webview, uri) });
+      const text = document.getText();
+      const rendered = core().renderDeck(text, { resolveImage: this.imageResolver(panel.webview, uri) });
       this.last = { uri, slideCount: rendered.slideCount, durationMs: performance.now() - started };
+      const drawn = this.draw(uri, document.version, text);
       if (full) {
-        panel.webview.html = pageHtml(panel.webview, rendered.html, rendered.css, uri, rendered.lang);
+        panel.webview.html = this.pageHtml(panel.webview, rendered.html, rendered.css, uri, rendered.lang, drawn);
       } else {
-        void panel.webview.postMessage({ type: 'update', html: rendered.html, css: rendered.css });
+        void panel.webview.postMessage({ type: 'update', html: rendered.html, css: rendered.css, seq: drawn.seq, measure: drawn.request ?? null });
       }
       this.rendered.fire(this.last);
     } catch (error) {
       logError('preview', error);
-      if (full) panel.webview.html = pageHtml(panel.webview, `<p class="isdeck-error">The deck could not be rendered: ${escapeHtml(String(error))}</p>`, '', uri, 'en-GB');
+      if (full) {
+        const drawn = this.draw(uri, document.version, '');
+        panel.webview.html = this.pageHtml(panel.webview, `<p class="isdeck-error">The deck could not be rendered: ${escapeHtml(String(error))}</p>`, '', uri, 'en-GB', { ...drawn, request: undefined });
+      }
     }
+  }
+
+  /**
+   * A new render of `text`: its number, and what the webview is to measure under the deck's
+   * configuration (nothing when every rendered rule is off: their problems are cleared).
+   */
+  private draw(uri: vscode.Uri, version: number, text: string): Drawn {
+    const config = this.configService.forDocument(uri);
+    let request: MeasureRequest | undefined;
+    try {
+      request = core().measureRequest(config.resolved);
+    } catch (error) {
+      logError('preview rendered rules', error);
+    }
+    if (!request) this.renderedDiagnostics.clear(uri);
+    this.drawn = { seq: ++this.seq, uri, version, text, config, request };
+    return this.drawn;
+  }
+
+  private pageHtml(webview: vscode.Webview, deckHtml: string, deckCss: string, uri: vscode.Uri, lang: string, drawn: Drawn): string {
+    const script = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', name)).toString();
+    return previewPageHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      deckHtml,
+      deckCss,
+      lang,
+      state: { uri: uri.toString() },
+      scripts: { measure: script('preview-measure.js'), axe: script('axe.min.js') },
+      seq: drawn.seq,
+      measure: drawn.request,
+    });
   }
 
   /** Local images become webview URIs when they are inside the workspace (or the deck's folder); others are left out. */
@@ -202,67 +316,4 @@ function titleFor(uri: vscode.Uri): string {
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): string {
-  const source = webview.cspSource;
-  return `default-src 'none'; img-src ${source} data:; style-src ${source} 'unsafe-inline'; font-src ${source} data:; script-src 'nonce-${nonce}';`;
-}
-
-function pageHtml(webview: vscode.Webview, deckHtml: string, deckCss: string, uri: vscode.Uri, lang: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const state = JSON.stringify({ uri: uri.toString() }).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style id="isdeck-deck-css">${deckCss.replace(/<\/style/gi, '<\\/style')}</style>
-<style>
-  html, body { margin: 0; padding: 0; background: var(--vscode-editor-background, #1e1e1e); }
-  #isdeck-deck { padding: 16px; }
-  #isdeck-deck svg[data-marpit-svg] { display: block; width: 100%; height: auto; margin: 0 auto 16px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35); outline: 3px solid transparent; }
-  #isdeck-deck svg[data-marpit-svg].isdeck-current { outline-color: var(--vscode-focusBorder, #007fd4); }
-  .isdeck-error { color: var(--vscode-errorForeground, #f48771); font-family: var(--vscode-font-family, sans-serif); }
-</style>
-</head>
-<body>
-<div id="isdeck-deck">${deckHtml}</div>
-<script nonce="${nonce}">
-(() => {
-  const vscode = acquireVsCodeApi();
-  vscode.setState(${state});
-  const container = document.getElementById('isdeck-deck');
-  const deckCss = document.getElementById('isdeck-deck-css');
-  const slides = () => container.querySelectorAll('svg[data-marpit-svg]');
-  let current = -1;
-  const mark = () => slides().forEach((slide, index) => slide.classList.toggle('isdeck-current', index === current));
-  const report = () => vscode.postMessage({ type: 'rendered', slides: slides().length });
-  window.addEventListener('message', (event) => {
-    const message = event.data || {};
-    if (message.type === 'update') {
-      deckCss.textContent = message.css;
-      container.innerHTML = message.html;
-      mark();
-      report();
-    } else if (message.type === 'reveal') {
-      current = message.index;
-      mark();
-      const slide = slides()[current];
-      if (slide) {
-        slide.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-        vscode.postMessage({ type: 'revealed', index: current });
-      }
-    }
-  });
-  report();
-})();
-</script>
-</body>
-</html>`;
 }

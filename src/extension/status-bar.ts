@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DiagnosticsManager } from './diagnostics';
+import type { RenderedDiagnostics } from './rendered-diagnostics';
 import { isTrusted } from './trust';
 import { logError } from './util';
 
@@ -8,13 +9,17 @@ export class DeckStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('isdeck.status', vscode.StatusBarAlignment.Left, 90);
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly diagnostics: DiagnosticsManager) {
+  constructor(
+    private readonly diagnostics: DiagnosticsManager,
+    private readonly rendered?: RenderedDiagnostics,
+  ) {
     this.item.name = 'Improvement Service deck';
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       diagnostics.onDidLint(() => this.update()),
+      ...(rendered ? [rendered.onDidChange(() => this.update())] : []),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
     );
     this.update();
@@ -29,14 +34,18 @@ export class DeckStatusBar implements vscode.Disposable {
         this.item.hide();
         return;
       }
-      const errors = state.problems.filter((problem) => problem.severity === 'error').length;
-      const warnings = state.problems.length - errors;
+      // The static rules' problems, and the rendered rules' while the preview measures this deck.
+      const drawn = this.rendered?.get(state.uri) ?? [];
+      const all = [...state.problems, ...drawn];
+      const errors = all.filter((problem) => problem.severity === 'error').length;
+      const warnings = all.length - errors;
       const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-      const problems = state.problems.length === 0 ? '$(check) no problems' : `$(error) ${errors} $(warning) ${warnings}`;
+      const problems = all.length === 0 ? '$(check) no problems' : `$(error) ${errors} $(warning) ${warnings}`;
       this.item.text = `$(preview) ${plural(state.slides, 'slide')} · ${plural(state.parts, 'part')} · ${problems}`;
       const tooltip = new vscode.MarkdownString(undefined, true);
       tooltip.appendMarkdown(`**Improvement Service deck**\n\n${plural(state.slides, 'slide')} in ${plural(state.parts, 'part')}; `);
-      tooltip.appendMarkdown(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} (checked in ${state.durationMs.toFixed(0)} ms).\n\n`);
+      tooltip.appendMarkdown(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} (checked in ${state.durationMs.toFixed(0)} ms)`);
+      tooltip.appendMarkdown(drawn.length > 0 ? `, of which ${plural(drawn.length, 'problem')} on the slides as the preview drew them.\n\n` : '.\n\n');
       tooltip.appendMarkdown(
         state.config.sources.length > 0
           ? `Configuration: ${state.config.sources.map((source) => `\`${source}\``).join(', ')}\n\n`

@@ -5,7 +5,7 @@ import type { PdfBrowser } from '../export/browser';
 import { isEnabledAt, sortProblems } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
 import { allRules } from '../rules';
-import type { Problem, RenderedRule } from '../rules/rule';
+import type { Problem, RenderedRule, SlideMeasurement } from '../rules/rule';
 import { measureSlides } from './measure';
 
 export interface RenderCheckOptions {
@@ -21,8 +21,7 @@ export interface RenderCheckOptions {
  * at each slide's first content line and honour inline `isdeck-disable` comments.
  */
 export async function renderedProblems(deck: Deck, options: RenderCheckOptions): Promise<Problem[]> {
-  const rules = allRules.filter((rule): rule is RenderedRule => rule.rendered === true && options.config.rules.get(rule.id)?.severity !== 'off');
-  if (rules.length === 0) return [];
+  if (renderedRulesOn(options.config).length === 0) return [];
   const { html } = renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md') });
   const page = await options.browser.newPage();
   let measurements;
@@ -33,9 +32,23 @@ export async function renderedProblems(deck: Deck, options: RenderCheckOptions):
   } finally {
     await options.browser.release(page);
   }
+  return runRenderedRules(deck, options.config, measurements);
+}
+
+/** The rendered rules the configuration leaves on. */
+export function renderedRulesOn(config: ResolvedConfig): RenderedRule[] {
+  return allRules.filter((rule): rule is RenderedRule => rule.rendered === true && config.rules.get(rule.id)?.severity !== 'off');
+}
+
+/**
+ * The rendered rules over measurements of a deck, whoever measured it (the CLI's browser or
+ * the editor's preview), with the configured severities and options and the deck's inline
+ * `isdeck-disable` comments.
+ */
+export function runRenderedRules(deck: Deck, config: ResolvedConfig, measurements: readonly SlideMeasurement[]): Problem[] {
   const problems: Problem[] = [];
-  for (const rule of rules) {
-    const setting = options.config.rules.get(rule.id)!;
+  for (const rule of renderedRulesOn(config)) {
+    const setting = config.rules.get(rule.id)!;
     const severity = setting.severity === 'off' ? 'warning' : setting.severity;
     rule.checkRendered({
       deck,

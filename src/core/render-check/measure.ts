@@ -6,7 +6,7 @@ import { findPackageRoot } from '../render/theme';
 import type { SlideMeasurement } from '../rules/rule';
 
 /** Texts measured a slide are capped: a rule needs the smallest, not thousands of entries. */
-const MAX_TEXTS_PER_SLIDE = 200;
+export const MAX_TEXTS_PER_SLIDE = 200;
 
 /**
  * Measures every slide of a deck drawn by the house renderer's standalone HTML: what runs
@@ -15,17 +15,36 @@ const MAX_TEXTS_PER_SLIDE = 200;
  */
 export async function measureSlides(page: Page): Promise<SlideMeasurement[]> {
   const layout = await page.evaluate(measureLayoutInPage, MAX_TEXTS_PER_SLIDE);
-  const contrast = await contrastFailures(page);
-  return layout.map((slide) => ({ ...slide, contrast: contrast.get(slide.slide) ?? [] }));
+  await page.addScriptTag({ content: axeSource() });
+  const contrast = await page.evaluate(contrastInPage);
+  return withContrast(layout, contrast);
 }
 
-type Layout = Omit<SlideMeasurement, 'contrast'>;
+/** What `measureLayoutInPage` finds on one slide: everything but the contrast failures. */
+export type SlideLayout = Omit<SlideMeasurement, 'contrast'>;
+
+/** One colour-contrast failure `contrastInPage` finds, with the 0-based slide it is on. */
+export type ContrastFailure = SlideMeasurement['contrast'][number] & { slide: number };
+
+/** The layout of each slide with its contrast failures: the measurements the rendered rules read. */
+export function withContrast(layout: readonly SlideLayout[], failures: readonly ContrastFailure[]): SlideMeasurement[] {
+  const bySlide = new Map<number, SlideMeasurement['contrast']>();
+  for (const { slide, ...failure } of failures) {
+    if (slide < 0) continue;
+    bySlide.set(slide, [...(bySlide.get(slide) ?? []), failure]);
+  }
+  return layout.map((slide) => ({ ...slide, contrast: bySlide.get(slide.slide) ?? [] }));
+}
 
 /**
- * Runs inside the page (serialised by playwright, so it must not refer to anything outside).
- * Bands come from the theme's custom properties; sizes are scaled to a 720 px high slide.
+ * Runs inside the page: by playwright here, and by the VS Code preview's webview, which loads
+ * it from `dist/preview-measure.js` (written from this function's source by
+ * scripts/build-extension.mjs). So it must not refer to anything outside itself.
+ * Bands come from the theme's custom properties. Everything is measured in the slide's own
+ * CSS pixels (a 720 px high slide), whatever size the slide is drawn at: the preview scales
+ * the slides to its width, and `getBoundingClientRect` gives drawn (scaled) pixels.
  */
-function measureLayoutInPage(maxTexts: number): Layout[] {
+export function measureLayoutInPage(maxTexts: number): SlideLayout[] {
   const sections = Array.from(document.querySelectorAll<HTMLElement>('div.marpit section')).filter((section) => {
     const layer = section.getAttribute('data-marpit-advanced-background');
     return layer === null || layer === 'content';
@@ -34,40 +53,45 @@ function measureLayoutInPage(maxTexts: number): Layout[] {
     const box = section.getBoundingClientRect();
     const style = getComputedStyle(section);
     const px = (name: string) => Number.parseFloat(style.getPropertyValue(name)) || 0;
-    const headerBottom = box.top + px('--is-header-height') + px('--is-accent-height');
-    const footerTop = box.bottom - px('--is-footer-height');
+    // Drawn pixels to slide pixels; the bands are in slide pixels (custom properties are not scaled).
     const scale = 720 / (box.height || 720);
+    const headerBottom = box.top + (px('--is-header-height') + px('--is-accent-height')) / scale;
+    const footerTop = box.bottom - px('--is-footer-height') / scale;
     const describe = (element: Element) => {
       const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text !== '') return `“${text.length > 50 ? `${text.slice(0, 49)}…` : text}”`;
       const image = element instanceof HTMLImageElement ? element : element.querySelector('img');
       return image ? `the image “${image.alt}”` : `<${element.tagName.toLowerCase()}>`;
     };
-    const overflow: Layout['overflow'] = [];
+    const overflow: SlideLayout['overflow'] = [];
     const walk = (element: Element) => {
       for (const child of Array.from(element.children)) {
         // A chart's table stays in the page for assistive technology, hidden from sight.
         if (child.matches('svg.is-chart + table, .is-sep')) continue;
         const rect = child.getBoundingClientRect();
         if (rect.width === 0 && rect.height === 0) continue;
-        const past = Math.max(box.left - rect.left, rect.right - box.right, box.top - rect.top, rect.bottom - box.bottom);
-        if (past > 1) overflow.push({ what: describe(child), where: 'slide', by: Math.round(past * scale) });
-        else if (rect.top < headerBottom - 0.5) overflow.push({ what: describe(child), where: 'header', by: Math.round((headerBottom - rect.top) * scale) });
-        else if (rect.bottom > footerTop + 0.5) overflow.push({ what: describe(child), where: 'footer', by: Math.round((rect.bottom - footerTop) * scale) });
+        const past = Math.max(box.left - rect.left, rect.right - box.right, box.top - rect.top, rect.bottom - box.bottom) * scale;
+        const intoHeader = (headerBottom - rect.top) * scale;
+        const intoFooter = (rect.bottom - footerTop) * scale;
+        if (past > 1) overflow.push({ what: describe(child), where: 'slide', by: Math.round(past) });
+        else if (intoHeader > 0.5) overflow.push({ what: describe(child), where: 'header', by: Math.round(intoHeader) });
+        else if (intoFooter > 0.5) overflow.push({ what: describe(child), where: 'footer', by: Math.round(intoFooter) });
         else if (child.tagName.toLowerCase() !== 'svg') walk(child);
       }
     };
     walk(section);
-    const text: Layout['text'] = [];
+    const text: SlideLayout['text'] = [];
     const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node && text.length < maxTexts; node = walker.nextNode()) {
       const content = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
       const parent = node.parentElement;
       if (content === '' || !parent) continue;
       const rect = parent.getBoundingClientRect();
-      if (rect.width <= 1 || rect.height <= 1 || parent.closest('svg.is-chart + table')) continue;
+      if (rect.width * scale <= 1 || rect.height * scale <= 1 || parent.closest('svg.is-chart + table')) continue;
       const parentStyle = getComputedStyle(parent);
       if (parentStyle.visibility === 'hidden' || parentStyle.display === 'none') continue;
+      // A computed font size is in the CSS pixels of its nearest <svg>'s user space (Marp's
+      // slide <svg>, or a chart's): its drawn width over its viewBox width gives drawn pixels.
       const svg = parent.closest('svg');
       const svgScale = svg instanceof SVGSVGElement && svg.viewBox.baseVal.width > 0 ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
       const size = Number.parseFloat(parentStyle.fontSize) * svgScale * scale;
@@ -82,38 +106,33 @@ interface AxeNode {
   any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number; expectedContrastRatio?: string } }[];
 }
 
-/** axe-core's colour-contrast rule run in the page, its failures grouped by slide. */
-async function contrastFailures(page: Page): Promise<Map<number, SlideMeasurement['contrast']>> {
-  await page.addScriptTag({ content: axeSource() });
-  const failures = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { nodes: AxeNode[] }[] }> } }).axe;
-    const sections = Array.from(document.querySelectorAll('div.marpit section')).filter((section) => {
-      const layer = section.getAttribute('data-marpit-advanced-background');
-      return layer === null || layer === 'content';
-    });
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] });
-    return result.violations.flatMap((violation) =>
-      violation.nodes.map((node) => {
-        const element = document.querySelector(node.target[0] ?? '');
-        const data = node.any[0]?.data ?? {};
-        const text = (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        return {
-          slide: element ? sections.indexOf(element.closest('section') as Element) : -1,
-          text: text.length > 50 ? `${text.slice(0, 49)}…` : text,
-          ratio: data.contrastRatio ?? 0,
-          required: Number.parseFloat(data.expectedContrastRatio ?? '4.5'),
-          foreground: data.fgColor ?? '',
-          background: data.bgColor ?? '',
-        };
-      }),
-    );
+/**
+ * axe-core's colour-contrast rule, run inside the page where `axe` is loaded (by playwright
+ * here, by the preview's webview from `dist/axe.min.js`); self-contained, as
+ * `measureLayoutInPage`. Each failure names its 0-based slide.
+ */
+export async function contrastInPage(): Promise<ContrastFailure[]> {
+  const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { nodes: AxeNode[] }[] }> } }).axe;
+  const sections = Array.from(document.querySelectorAll('div.marpit section')).filter((section) => {
+    const layer = section.getAttribute('data-marpit-advanced-background');
+    return layer === null || layer === 'content';
   });
-  const bySlide = new Map<number, SlideMeasurement['contrast']>();
-  for (const { slide, ...failure } of failures) {
-    if (slide < 0) continue;
-    bySlide.set(slide, [...(bySlide.get(slide) ?? []), failure]);
-  }
-  return bySlide;
+  const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] });
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => {
+      const element = document.querySelector(node.target[0] ?? '');
+      const data = node.any[0]?.data ?? {};
+      const text = (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return {
+        slide: element ? sections.indexOf(element.closest('section') as Element) : -1,
+        text: text.length > 50 ? `${text.slice(0, 49)}…` : text,
+        ratio: data.contrastRatio ?? 0,
+        required: Number.parseFloat(data.expectedContrastRatio ?? '4.5'),
+        foreground: data.fgColor ?? '',
+        background: data.bgColor ?? '',
+      };
+    }),
+  );
 }
 
 let axe: string | undefined;

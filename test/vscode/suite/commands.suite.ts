@@ -261,7 +261,10 @@ suite('commands, snippets, preview, export, trust', () => {
   });
 
   test('VSIX contents: the bundles and the theme are installed', () => {
-    for (const path of ['dist/extension.js', 'dist/core.js', 'dist/lint-worker.js', 'themes/improvement-service.css', 'dist/node_modules/playwright-core/package.json']) {
+    const shipped = ['dist/extension.js', 'dist/core.js', 'dist/lint-worker.js', 'themes/improvement-service.css', 'dist/node_modules/playwright-core/package.json'];
+    // What the preview's webview loads to measure the drawn slides for the rendered rules.
+    shipped.push('dist/preview-measure.js', 'dist/axe.min.js');
+    for (const path of shipped) {
       assert.ok(existsSync(join(extension.extensionPath, path)), path);
     }
     assert.ok(!existsSync(join(extension.extensionPath, 'src', 'core')), 'no sources shipped');

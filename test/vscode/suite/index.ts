@@ -11,6 +11,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'isdeck-vscode-suite', mocha);
   require('./extension.suite');
   require('./commands.suite');
+  require('./rendered.suite');
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
