@@ -1,6 +1,7 @@
 // The UI test through the workbench (Playwright): open a bad deck from the Explorer, see the
 // error squiggle in the editor and the rows in the Problems panel, save a screenshot into
-// docs/images/extension-problems.png. Called by scripts/vscode-test.mjs with a running
+// .cache/vscode-test/extension-problems.png (and into docs/images/ with
+// ISDECK_UPDATE_DOC_IMAGES=1, so a test run leaves the tree clean). Called by scripts/vscode-test.mjs with a running
 // code-server (the VSIX installed) and a headless Chromium context.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,10 @@ const TIMEOUT = 60_000;
 
 export async function runUiTest({ context, port, workspace, root, log }) {
   const page = await context.newPage();
-  const screenshot = join(root, 'docs', 'images', 'extension-problems.png');
+  const screenshot =
+    process.env.ISDECK_UPDATE_DOC_IMAGES === '1'
+      ? join(root, 'docs', 'images', 'extension-problems.png')
+      : join(root, '.cache', 'vscode-test', 'extension-problems.png');
   const failureShot = join(root, '.cache', 'vscode-test', 'ui-failure.png');
   try {
     await page.setViewportSize({ width: 1400, height: 1000 });
