@@ -222,6 +222,24 @@ describe('house Markdown', () => {
     expect(slide(html, 1)).toContain('data-is-fit="0"');
     expect(Number(/data-is-fit="(\d)"/.exec(slide(html, 2))?.[1])).toBeGreaterThan(0);
   });
+
+  it('draws the wordmark as text on every slide, in the layer that draws the footer', () => {
+    const { html } = renderDeck(deck(`## One\n\n---\n\n## Two\n\n![bg left](x.png)\n\n- point\n`));
+    const wordmark = '<div class="is-wordmark" aria-hidden="true"><span></span></div>';
+    expect(html.split(wordmark)).toHaveLength(3);
+    // A plain slide: the last child of the slide, which is marked so the theme drops the SVG.
+    expect(slide(html, 1)).toMatch(/^<section [^>]*data-is-wordmark="text"/);
+    expect(slide(html, 1).trimEnd().endsWith(wordmark)).toBe(true);
+    // An advanced background: in Marpit's pseudo layer (full width, draws the footer), not the content.
+    const layers = html.split(/<section\b/).slice(2).map((s) => `<section${s.split('</section>')[0] ?? ''}`);
+    const of = (layer: string) => layers.find((s) => /^[^>]*/.exec(s)?.[0].includes(`data-marpit-advanced-background="${layer}"`)) ?? '';
+    expect(of('pseudo')).toContain(wordmark);
+    expect(of('pseudo')).toMatch(/data-is-wordmark="text"/);
+    expect(of('content')).not.toContain('is-wordmark');
+    expect(of('background')).not.toContain('is-wordmark');
+    // The text itself is the theme's, not the slide's: nothing of it in the HTML.
+    expect(html).not.toContain('Improvement');
+  });
 });
 
 describe('fit estimates', () => {
@@ -248,6 +266,8 @@ describe('theme', () => {
     expect(css).toContain(TAGLINE);
     expect(css).toContain('data:font/woff2;base64,');
     expect(css).toContain('data:image/svg+xml;base64,');
+    expect(css).toMatch(/--is-wordmark-lead:\s*'Improvement '/);
+    expect(css).toMatch(/section\[data-is-wordmark\]\s*\{\s*--is-wordmark:\s*none;?\s*\}/);
     expect(css).not.toMatch(/url\(['"]?(?:fonts|assets)\//);
     expect(css).not.toMatch(/@import|https?:\/\/(?!www\.w3\.org)/);
   });

@@ -10,6 +10,10 @@
  * - `models` and `statistics` items: the dash after the bold lead is wrapped in
  *   `<span class="is-sep">`, so the theme can set the name/figure above its text.
  * - Every slide gets `data-is-fit` (0–6): how far the theme shrinks body text to fit.
+ * - Every slide gets the footer wordmark as live text: an empty, `aria-hidden`
+ *   `<div class="is-wordmark">` whose text the theme draws from its custom properties, in
+ *   the section that draws the footer (the slide, or Marpit's pseudo layer on a slide with
+ *   an advanced background), marked `data-is-wordmark` so the theme drops the SVG there.
  * - With `env.isdeckResolveImage`, image sources are rewritten (or the image left out)
  *   before Marpit reads them, so background images are covered too.
  */
@@ -30,6 +34,19 @@ export type { ChartData, ChartSeries, ChartValue } from '../chart-data';
  */
 export const IMAGE_RESOLVER_ENV = 'isdeckResolveImage';
 export type ImageResolver = (src: string) => string | null;
+
+/**
+ * The footer wordmark drawn as text. The element holds no text of its own: the theme draws
+ * "Improvement **is.**" and "improvement service" as generated content from its custom
+ * properties (`--is-wordmark-lead`, `--is-wordmark-accent`, `--is-wordmark-strapline`) at
+ * the place and size of `themes/assets/wordmark.svg`, so the brand stays in the theme,
+ * the checks of slide text (sizes, overflow) see only the author's text, and screen readers
+ * skip it as they skip the SVG. Printed as Carlito text it costs far less than the SVG's
+ * outlines on every page.
+ */
+export const WORDMARK_HTML = '<div class="is-wordmark" aria-hidden="true"><span></span></div>';
+/** Attribute on the section holding the text wordmark: the theme drops the SVG wordmark there. */
+export const WORDMARK_MARK = 'data-is-wordmark';
 
 /** Key of the render `env` where the plugin leaves the text of the deck's first `#` heading. */
 export const FIRST_H1_ENV = 'isdeckFirstH1';
@@ -281,6 +298,33 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
   return blocks;
 }
 
+function wordmarkToken(Token: MdTokenConstructor): MdToken {
+  const token = new Token('isdeck_wordmark', 'div', 0);
+  token.block = true;
+  return token;
+}
+
+/**
+ * Queues the text wordmark at the end of each section that draws the footer: a slide, or
+ * on a slide with an advanced background (`![bg]`) Marpit's pseudo layer, which draws the
+ * footer there (the content layer's `::after` is hidden and may be narrowed by a split).
+ */
+function addWordmarks(tokens: MdToken[], Token: MdTokenConstructor, inserts: Map<number, MdToken[]>): void {
+  let open = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const slide = t.type === 'marpit_slide_open' && t.attrGet('data-marpit-advanced-background') !== 'content';
+    if (slide || t.type === 'marpit_advanced_pseudo_section_open') {
+      t.attrSet(WORDMARK_MARK, 'text');
+      open = true;
+    } else if (open && (t.type === 'marpit_slide_close' || t.type === 'marpit_advanced_pseudo_section_close')) {
+      open = false;
+      inserts.set(i, [...(inserts.get(i) ?? []), wordmarkToken(Token)]);
+    }
+  }
+}
+
 function houseCoreRule(state: MdCoreState): void {
   if (state.inlineMode) return;
   const { tokens } = state;
@@ -313,6 +357,7 @@ function houseCoreRule(state: MdCoreState): void {
     slideIndex += 1;
     i = close;
   }
+  addWordmarks(tokens, state.Token, inserts);
   // Insert from the end so earlier indices stay valid; in place, as later rules hold the array.
   for (const index of [...inserts.keys()].sort((a, b) => b - a)) tokens.splice(index, 0, ...(inserts.get(index) ?? []));
 }
@@ -344,4 +389,5 @@ export function housePlugin(md: MarkdownIt): void {
     md.inline.ruler2.push('isdeck_image_source', imageSourceRule);
   }
   md.renderer.rules.isdeck_chart = (tokens, idx) => tokens[idx]?.content ?? '';
+  md.renderer.rules.isdeck_wordmark = () => `${WORDMARK_HTML}\n`;
 }
