@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ConfigFile } from '../../src/core/config/schema';
 import { allRules } from '../../src/core/rules';
+import type { JsonProblem } from '../../src/core/format/json';
 
 /** A deck that follows the house structure: no problems with the default rules. */
 export const HOUSE_DECK = `---
@@ -80,17 +81,7 @@ export function makeWorkspace(files: Record<string, string | Uint8Array> = {}, c
   return workspace;
 }
 
-export interface JsonItem {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-  fixable: boolean;
-}
+type JsonItem = JsonProblem;
 
 export function parseJsonReport(stdout: string): JsonItem[] {
   return JSON.parse(stdout) as JsonItem[];
