@@ -1,13 +1,30 @@
 import { z } from 'zod';
 import { rangeOf } from '../deck/source-text';
-import { UK_SPELLINGS, ukSpelling } from './helpers/uk-spellings';
+import { ukSpelling } from './helpers/uk-spellings';
 import { defineRule } from './rule';
 
-/**
- * Every US spelling the map knows, as whole words in any case: one pass of one pattern over
- * a line finds them all, which is what keeps re-linting a long deck fast.
- */
-const US_WORD = new RegExp(`(?<![A-Za-z])(?:${[...UK_SPELLINGS.keys()].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`, 'gi');
+const WORD = /[A-Za-z]+/g;
+
+/** US spellings found on a line of prose, by the line's text: an edit re-reads only the lines it changed. */
+const usWordsByLine = new Map<string, ReadonlyArray<{ word: string; at: number; uk: string }>>();
+const MAX_REMEMBERED_LINES = 50_000;
+
+function usWordsOn(text: string): ReadonlyArray<{ word: string; at: number; uk: string }> {
+  let found = usWordsByLine.get(text);
+  if (found) return found;
+  const words: { word: string; at: number; uk: string }[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const at = match.index ?? 0;
+    const uk = ukSpelling(word);
+    if (uk !== undefined && !isPartOfToken(text, at, at + word.length)) words.push({ word, at, uk });
+  }
+  found = words;
+  if (usWordsByLine.size >= MAX_REMEMBERED_LINES) usWordsByLine.clear();
+  usWordsByLine.set(text, found);
+  return found;
+}
+
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 export default defineRule({
@@ -22,12 +39,8 @@ export default defineRule({
     const allowed = new Set(context.options.allow.map((word) => word.toLowerCase()));
     context.deck.proseLines.forEach((text, offset) => {
       const line = offset + 1;
-      for (const match of text.matchAll(US_WORD)) {
-        const word = match[0];
-        const at = match.index ?? 0;
-        if (allowed.has(word.toLowerCase()) || isPartOfToken(text, at, at + word.length)) continue;
-        const uk = ukSpelling(word);
-        if (uk === undefined) continue;
+      for (const { word, at, uk } of usWordsOn(text)) {
+        if (allowed.has(word.toLowerCase())) continue;
         const range = rangeOf(line, at + 1, line, at + 1 + word.length);
         context.report({
           message: `\`${word}\` is a US spelling: use the UK spelling \`${uk}\`.`,
