@@ -162,7 +162,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
       if (lintOptions) {
         try {
           const linted = lintText(decoded.text, undefined, lintOptions);
-          const rendered = await renderer.problems(linted.deck, undefined, lintOptions);
+          const rendered = await renderer.problems(() => linted.deck, undefined, lintOptions);
           results.push({ file: STDIN_NAME, problems: keep(sortProblems([...linted.problems, ...rendered])) });
         } catch (error) {
           errors.push(`${STDIN_NAME}: could not be linted: ${errorMessage(error)}`);
@@ -199,7 +199,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
       } else {
         problems = lintText(read.text, file, lintOptions).problems;
       }
-      const rendered = await renderer.problems(parseDeck(finalText, file), file, lintOptions);
+      const rendered = await renderer.problems(() => parseDeck(finalText, file), file, lintOptions);
       problems = sortProblems([...problems, ...rendered]);
     } catch (error) {
       errors.push(`${name}: could not be linted: ${errorMessage(error)}`);
@@ -225,11 +225,12 @@ class RenderPass {
     private readonly errors: string[],
   ) {}
 
-  async problems(deck: Deck, file: string | undefined, lintOptions: LintOptions): Promise<Problem[]> {
+  /** `deck` is asked for only when the deck is to be drawn, so a plain lint parses once. */
+  async problems(deck: () => Deck, file: string | undefined, lintOptions: LintOptions): Promise<Problem[]> {
     if (!this.options.render && !lintOptions.config.render) return [];
     const browser = await (this.browser ??= this.launch());
     if (!browser) return [];
-    return renderedProblems(deck, { browser, config: lintOptions.config, deckPath: file });
+    return renderedProblems(deck(), { browser, config: lintOptions.config, deckPath: file });
   }
 
   async close(): Promise<void> {
