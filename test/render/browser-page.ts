@@ -3,13 +3,13 @@
  * a deck rendered by renderStandaloneHtml, loaded into Debian's Chromium, measured slide by
  * slide (overflow, overlap with the header and footer bands) and checked with axe-core.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findPackageRoot } from '../../src/core/render/theme';
 import { renderStandaloneHtml } from '../../src/core/render/render';
+import { axeSource, MAX_TEXTS_PER_SLIDE, measureLayoutInPage } from '../../src/core/render-check/measure';
 
 export const CHROMIUM_PATH = process.env.ISDECK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -88,55 +88,45 @@ export interface SlideReport {
   carlito: boolean;
 }
 
-/** Every slide: content inside the slide and between the bands, nothing clipped. */
+/**
+ * Every slide: content inside the slide and clear of the bands (the core's in-page
+ * measurement, as `isdeck lint --render` uses it), plus what only the theme's own checks
+ * look for: boxes that clip their content or text wider than its box, and whether the
+ * bundled Carlito drew the text.
+ */
 export async function measureSlides(page: Page): Promise<SlideReport[]> {
-  return page.evaluate(() => {
-    const reports: { slide: number; type: string; fit: string; problems: string[]; carlito: boolean }[] = [];
+  const layout = await page.evaluate(measureLayoutInPage, MAX_TEXTS_PER_SLIDE);
+  const extras = await page.evaluate(() => {
     const sections = Array.from(document.querySelectorAll<HTMLElement>('div.marpit section')).filter((s) => {
       const layer = s.getAttribute('data-marpit-advanced-background');
       return layer === null || layer === 'content';
     });
-    sections.forEach((section, index) => {
-      const box = section.getBoundingClientRect();
-      const style = getComputedStyle(section);
-      const px = (name: string) => Number.parseFloat(style.getPropertyValue(name)) || 0;
-      const headerBottom = box.top + px('--is-header-height') + px('--is-accent-height');
-      const footerTop = box.bottom - px('--is-footer-height');
+    return sections.map((section) => {
       const problems: string[] = [];
-      const describe = (el: Element) => {
-        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-        return `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className}` : ''}> "${text}"`;
-      };
-      const walk = (el: Element) => {
-        for (const child of Array.from(el.children)) {
-          if (child.matches('svg.is-chart + table, .is-sep')) continue;
-          const r = child.getBoundingClientRect();
-          if (r.width === 0 && r.height === 0) continue;
-          const name = describe(child);
-          if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
-            problems.push(`${name} overflows the slide`);
-          } else if (r.top < headerBottom - 0.5) {
-            problems.push(`${name} overlaps the header band (${Math.round(headerBottom - r.top)}px)`);
-          } else if (r.bottom > footerTop + 0.5) {
-            problems.push(`${name} overlaps the footer band (${Math.round(r.bottom - footerTop)}px)`);
-          }
-          const cs = getComputedStyle(child);
-          const clips = cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
-          if (child instanceof HTMLElement) {
-            if (clips && child.scrollHeight > child.clientHeight + 1) problems.push(`${name} clips its content`);
-            if (/^(P|LI|H[1-6]|TD|TH|BLOCKQUOTE)$/.test(child.tagName) && child.scrollWidth > child.clientWidth + 1) {
-              problems.push(`${name} has text wider than its box`);
-            }
-          }
-          if (child.tagName.toLowerCase() !== 'svg') walk(child);
+      for (const element of Array.from(section.querySelectorAll<HTMLElement>('*'))) {
+        if (element.closest('svg') || element.matches('svg.is-chart + table, svg.is-chart + table *')) continue;
+        const name = `<${element.tagName.toLowerCase()}> “${(element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}”`;
+        const style = getComputedStyle(element);
+        const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+        if (clips && element.scrollHeight > element.clientHeight + 1) problems.push(`${name} clips its content`);
+        if (/^(P|LI|H[1-6]|TD|TH|BLOCKQUOTE)$/.test(element.tagName) && element.scrollWidth > element.clientWidth + 1) {
+          problems.push(`${name} has text wider than its box`);
         }
+      }
+      return {
+        type: (section.className || 'content').split(/\s+/)[0] ?? 'content',
+        fit: section.dataset.isFit ?? '',
+        problems,
+        carlito: document.fonts.check('16px Carlito'),
       };
-      walk(section);
-      const type = (section.className || 'content').split(/\s+/)[0] ?? 'content';
-      const carlito = document.fonts.check(`16px Carlito`);
-      reports.push({ slide: index + 1, type, fit: section.dataset.isFit ?? '', problems, carlito });
     });
-    return reports;
+  });
+  return layout.map((slide, index) => {
+    const extra = extras[index]!;
+    const overflow = slide.overflow.map(({ what, where, by }) =>
+      where === 'slide' ? `${what} overflows the slide (${by}px)` : `${what} overlaps the ${where} band (${by}px)`,
+    );
+    return { slide: slide.slide + 1, type: extra.type, fit: extra.fit, problems: [...overflow, ...extra.problems], carlito: extra.carlito };
   });
 }
 
@@ -149,9 +139,7 @@ export interface AxeViolation {
 
 /** axe-core run in the page: WCAG 2.x A/AA (colour contrast included) and best-practice structure rules. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  const require = createRequire(join(findPackageRoot(), 'package.json'));
-  const source = readFileSync(require.resolve('axe-core'), 'utf8');
-  await page.addScriptTag({ content: source });
+  await page.addScriptTag({ content: axeSource() });
   return page.evaluate(async () => {
     type AxeResult = {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
