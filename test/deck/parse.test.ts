@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
+import type { Deck, List, RichTextSpan, TextRun } from '../../src/core/deck/types';
 import { lintString } from '../helpers/lint';
 
 const ROOT = join(__dirname, '..', '..');
@@ -79,7 +80,9 @@ describe('parseDeck', () => {
     expect(content?.subtitle?.text).toBe('Why it matters');
     const [first, second] = content?.lists[0]?.items ?? [];
     expect(first?.children[0]?.items[0]).toMatchObject({ text: 'nested point', depth: 2 });
-    expect(second?.boldLead).toEqual({ bold: '£3bn', rest: 'saved by self care' });
+    expect(second?.boldLead).toEqual({ bold: '£3bn', rest: 'saved by self care', restRuns: [plain('saved by self care')] });
+    expect(first?.children[0]?.items[0]?.runs).toEqual([plain('nested '), bold('point')]);
+    expect(second?.runs).toEqual([bold('£3bn'), plain(' – saved by self care')]);
     expect(content?.tables[0]?.rows[0]?.cells.map((cell) => [cell.text, cell.range.column])).toEqual([
       ['People', 3],
       ['', 11],
@@ -106,7 +109,103 @@ describe('parseDeck', () => {
   });
 });
 
+const run = (text: string, format: Partial<Omit<TextRun, 'text'>> = {}): TextRun => ({ text, bold: false, italic: false, code: false, ...format });
+const plain = (text: string) => run(text);
+const bold = (text: string) => run(text, { bold: true });
+const italic = (text: string) => run(text, { italic: true });
+
+describe('text runs', () => {
+  const RUNS = [
+    '---',
+    'marp: true',
+    '---',
+    '',
+    '## The *real* `cost`',
+    '',
+    'Prices in **real',
+    'terms** rise  ',
+    '*fast*',
+    '',
+    "- We can't **do** outcomes **to** people",
+    '- **Paternalism** – treating citizens as *recipients* of ***services***',
+    '',
+    '| Area | **Cost** |',
+    '|---|---|',
+    '| *Care* | `£3bn` |',
+    '',
+    '> Work **with** people',
+    '>',
+    '> to *co-produce*',
+  ].join('\n');
+  const slide = parseDeck(RUNS).slides[0]!;
+
+  it('keeps bold, italic and code as runs of headings, list items and bold-lead rests', () => {
+    expect(slide.title?.runs).toEqual([plain('The '), italic('real'), plain(' '), run('cost', { code: true })]);
+    const [doTo, paternalism] = slide.lists[0]!.items;
+    expect(doTo?.runs).toEqual([plain("We can't "), bold('do'), plain(' outcomes '), bold('to'), plain(' people')]);
+    expect(paternalism?.boldLead).toEqual({
+      bold: 'Paternalism',
+      rest: 'treating citizens as recipients of services',
+      restRuns: [plain('treating citizens as '), italic('recipients'), plain(' of '), run('services', { bold: true, italic: true })],
+    });
+  });
+
+  it('keeps line breaks in the run they fall in, and splits a paragraph’s runs by line', () => {
+    const [paragraph] = slide.paragraphs;
+    expect(paragraph?.text).toBe('Prices in real\nterms rise\nfast');
+    expect(paragraph?.runs).toEqual([plain('Prices in '), bold('real\nterms'), plain(' rise\n'), italic('fast')]);
+    expect(paragraph?.lines.map((line) => line.runs)).toEqual([[plain('Prices in '), bold('real')], [bold('terms'), plain(' rise')], [italic('fast')]]);
+  });
+
+  it('keeps runs in table cells and joins a blockquote’s paragraphs with a line break', () => {
+    const table = slide.tables[0]!;
+    expect(table.header.cells.map((cell) => cell.runs)).toEqual([[plain('Area')], [bold('Cost')]]);
+    expect(table.rows[0]?.cells.map((cell) => cell.runs)).toEqual([[italic('Care')], [run('£3bn', { code: true })]]);
+    expect(slide.blockquotes[0]?.runs).toEqual([plain('Work '), bold('with'), plain(' people\nto '), italic('co-produce')]);
+  });
+});
+
+/** Every span of a deck that has runs, with a name to report it by. */
+function richSpans(deck: Deck): Array<[string, RichTextSpan]> {
+  const spans: Array<[string, RichTextSpan]> = [];
+  const items = (where: string, list: List): void =>
+    list.items.forEach((item, index) => {
+      spans.push([`${where} item ${index}`, item]);
+      if (item.boldLead) spans.push([`${where} item ${index} rest`, { text: item.boldLead.rest, runs: item.boldLead.restRuns, range: item.range }]);
+      item.children.forEach((child) => items(`${where} item ${index} >`, child));
+    });
+  for (const slide of deck.slides) {
+    const at = `slide ${slide.index + 1}`;
+    slide.headings.forEach((heading, index) => spans.push([`${at} heading ${index}`, heading]));
+    slide.paragraphs.forEach((paragraph, index) => {
+      spans.push([`${at} paragraph ${index}`, paragraph]);
+      paragraph.lines.forEach((line, lineIndex) => spans.push([`${at} paragraph ${index} line ${lineIndex}`, line]));
+    });
+    slide.lists.forEach((list, index) => items(`${at} list ${index}`, list));
+    slide.tables.forEach((table, index) =>
+      [table.header, ...table.rows].forEach((row, rowIndex) =>
+        row.cells.forEach((cell, cellIndex) => spans.push([`${at} table ${index} row ${rowIndex} cell ${cellIndex}`, cell])),
+      ),
+    );
+    slide.blockquotes.forEach((quote, index) => spans.push([`${at} blockquote ${index}`, quote]));
+  }
+  return spans;
+}
+
 describe('the bundled decks', () => {
+  it.each(['decks/masterclass-2010-03-24.md', 'decks/template.md'])('%s: every span’s runs join to its text, none empty', (path) => {
+    const spans = richSpans(parseDeck(read(path)));
+    expect(spans.length).toBeGreaterThan(50);
+    for (const [where, span] of spans) {
+      expect(span.runs.map((r) => r.text).join(''), where).toBe(span.text);
+      expect(span.runs.every((r) => r.text !== ''), where).toBe(true);
+    }
+    if (path.includes('masterclass')) {
+      const formatted = spans.filter(([, span]) => span.runs.some((r) => r.italic || (r.bold && r.text !== span.text)));
+      expect(formatted.length).toBeGreaterThan(10);
+    }
+  });
+
   it('the rebuilt seed masterclass has 45 slides in three parts and passes every rule', () => {
     const seed = parseDeck(read('decks/masterclass-2010-03-24.md'));
     expect(seed.slides).toHaveLength(45);

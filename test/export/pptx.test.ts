@@ -61,6 +61,23 @@ function runTexts(xml: string): string[] {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => unescapeXml(match[1] ?? ''));
 }
 
+/** Each paragraph's text: its runs joined, a soft line break as `\n`. */
+function paragraphTexts(xml: string): string[] {
+  return [...xml.matchAll(/<a:p>(.*?)<\/a:p>/gs)].map((match) =>
+    [...(match[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>|<a:br\/>/g)].map((piece) => (piece[0] === '<a:br/>' ? '\n' : unescapeXml(piece[1] ?? ''))).join(''),
+  );
+}
+
+/** The paragraphs (`<a:p>…</a:p>`) of a slide whose runs joined hold `text`. */
+function paragraphsWith(xml: string, text: string): string[] {
+  return [...xml.matchAll(/<a:p>.*?<\/a:p>/gs)].map((match) => match[0]).filter((p) => paragraphTexts(p).join('').includes(text));
+}
+
+/** A run of exactly `text` whose properties match `props` (e.g. ` b="1"`). */
+function runWith(text: string, props: string): RegExp {
+  return new RegExp(`<a:r><a:rPr[^>]*${props}[^>]*>(?:(?!</a:rPr>).)*</a:rPr><a:t>${text}</a:t></a:r>`);
+}
+
 async function part(zip: JSZip, name: string): Promise<string> {
   const file = zip.file(name);
   if (!file) throw new Error(`missing part ${name}`);
@@ -77,9 +94,10 @@ async function slideRelations(zip: JSZip, slide: number, type: string): Promise<
     .map((target) => (target.startsWith('/') ? target.slice(1) : posix.join('ppt/slides', target)));
 }
 
-/** Every text a slide shows: its runs, and the runs and cached values of its charts. */
+/** Every text a slide shows: its runs and paragraphs, and the runs and cached values of its charts. */
 async function shownTexts(zip: JSZip, slide: number): Promise<string[]> {
-  const texts = runTexts(await part(zip, `ppt/slides/slide${slide}.xml`));
+  const xml = await part(zip, `ppt/slides/slide${slide}.xml`);
+  const texts = [...runTexts(xml), ...paragraphTexts(xml)];
   for (const chart of await slideRelations(zip, slide, 'chart')) {
     const xml = await part(zip, chart);
     texts.push(...runTexts(xml), ...[...xml.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((match) => unescapeXml(match[1] ?? '')));
@@ -364,6 +382,70 @@ describe('PPTX export details', () => {
     const xml = await part(await JSZip.loadAsync(readFileSync(outPath)), 'ppt/slides/slide1.xml');
     expect(xml).toMatch(/<a:p><a:pPr[^>]*>(?:(?!<\/a:p>).)*<a:t>First line<\/a:t><\/a:r><a:br\/><a:r>(?:(?!<\/a:p>).)*<a:t>second line<\/a:t>/);
     expect(xml).toMatch(/<a:rPr[^>]* b="1"[^>]*>(?:(?!<\/a:rPr>).)*<\/a:rPr><a:t>Lead<\/a:t><\/a:r><a:r><a:rPr(?:(?! b="1")[^>])*>(?:(?!<\/a:rPr>).)*<\/a:rPr><a:t> – the rest<\/a:t>/);
+  });
+
+  it('keeps inline bold and italic as runs in bullets, paragraphs, cards, callouts and table cells', async () => {
+    const { deck, zip } = get('seed');
+    const slideXml = (title: string, nth = 0) => {
+      const slide = deck.slides.filter((s) => s.title?.text === title)[nth];
+      if (!slide) throw new Error(`no slide ${title}`);
+      return part(zip, `ppt/slides/slide${slide.index + 1}.xml`);
+    };
+    const finance = await slideXml('The Finance/Demand Graph');
+    const [realBullet] = paragraphsWith(finance, 'in real terms');
+    expect(realBullet).toMatch(/<a:buChar char="&#x25AA;"\/>/);
+    expect(realBullet).toMatch(runWith('real', ' b="1"'));
+    expect(realBullet).toMatch(runWith(' terms: assumes 2.5% inflation', ''));
+    expect(realBullet).not.toMatch(runWith(' terms: assumes 2.5% inflation', ' b="1"'));
+    expect(paragraphsWith(finance, 'on current service patterns')[0]).toMatch(runWith('current', ' b="1"'));
+
+    const outcomes = await slideXml('Delivering Outcomes', 1);
+    const [doTo] = paragraphsWith(outcomes, "We can't do outcomes to people");
+    expect(paragraphTexts(doTo!)).toEqual(["We can't do outcomes to people"]);
+    for (const word of ['do', 'to']) expect(doTo).toMatch(runWith(word, ' b="1"'));
+    expect(doTo).toMatch(runWith(' outcomes ', ''));
+    expect(doTo).not.toMatch(runWith(' outcomes ', ' b="1"'));
+
+    const models = await part(zip, `ppt/slides/slide${deck.slides.find((s) => s.type === 'models')!.index + 1}.xml`);
+    const [paternalism] = paragraphsWith(models, 'citizens as recipients of services');
+    expect(paternalism).toMatch(runWith('recipients', ' i="1"'));
+    expect(paternalism).not.toMatch(runWith('recipients', ' b="1"'));
+
+    // Paragraphs, table cells and the callout, from a deck of their own.
+    const text = [
+      '---',
+      'marp: true',
+      '---',
+      '',
+      '## Runs',
+      '',
+      'A *plain* paragraph',
+      'on **two** lines',
+      '',
+      '| Area | **Cost** |',
+      '|---|---|',
+      '| *Care* | £3bn |',
+      '',
+      '> Work **with** people, *not* to them',
+    ].join('\n');
+    const deckPath = join(work, 'runs.md');
+    const outPath = join(work, 'runs.pptx');
+    await exportPptx(parseDeck(text, deckPath), { deckPath, outPath });
+    const xml = await part(await JSZip.loadAsync(readFileSync(outPath)), 'ppt/slides/slide1.xml');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toMatch(/<\/a:r>\s*<a:pPr|<a:br\/>\s*<a:pPr/);
+    const [paragraph] = paragraphsWith(xml, 'A plain paragraph');
+    expect(paragraphTexts(paragraph!)).toEqual(['A plain paragraph\non two lines']);
+    expect(paragraph).toMatch(runWith('plain', ' i="1"'));
+    expect(paragraph).toMatch(runWith('two', ' b="1"'));
+    const table = /<a:tbl>.*<\/a:tbl>/s.exec(xml)?.[0] ?? '';
+    expect(table).toMatch(runWith('Care', ' i="1"'));
+    expect(table).toMatch(runWith('Cost', ' b="1"'));
+    expect(table).toMatch(/<a:tc>.*?<a:t>£3bn<\/a:t>/s);
+    const callout = /<p:sp>(?:(?!<\/p:sp>).)*name="Key message"(?:(?!<\/p:sp>).)*<\/p:sp>/s.exec(xml)?.[0] ?? '';
+    expect(paragraphTexts(callout)).toEqual(['Work with people, not to them']);
+    expect(callout).toMatch(runWith('not', ' b="1" i="1"'));
+    expect(callout).toMatch(runWith('with', ' b="1"'));
   });
 
   it('returns a pptxgenjs presentation from buildPresentation', async () => {

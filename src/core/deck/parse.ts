@@ -5,6 +5,7 @@ import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
 import { decodePath, writtenImages } from './images';
 import { blankNonProse, readInlineConfig } from './prose';
+import { concatRuns, plainRuns, readInlineRuns, runsText, sliceRuns, splitRunLines, trimRuns, type InlineRuns } from './runs';
 import { sourceCells } from './table-cells';
 import { blockRange, lineContentRange, rangeOf, splitLines, stripByteOrderMark } from './source-text';
 import type {
@@ -17,11 +18,12 @@ import type {
   ListItem,
   Paragraph,
   Part,
+  RichTextSpan,
   Slide,
   SourceRange,
   Table,
   TableRow,
-  TextSpan,
+  TextRun,
 } from './types';
 import { isSlideType } from './types';
 
@@ -86,24 +88,16 @@ export function buildDeck(source: string, lines: string[], slideTokens: readonly
 
 /** Plain text of an inline token: markup dropped, line breaks as `\n`, images left out. */
 export function inlineText(token: MarkdownToken | undefined): string {
-  let text = '';
-  for (const child of token?.children ?? []) {
-    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
-    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += '\n';
-  }
-  return text;
+  return readInlineRuns(token?.children ?? []).text;
 }
 
-function boldLead(token: MarkdownToken | undefined): BoldLead | undefined {
-  const children = token?.children ?? [];
-  if (children[0]?.type !== 'strong_open') return undefined;
-  const close = children.findIndex((child) => child.type === 'strong_close');
-  if (close < 0) return undefined;
-  const bold = inlineText({ ...token!, children: children.slice(1, close) }).trim();
-  const rest = inlineText({ ...token!, children: children.slice(close + 1) })
-    .replace(/^\s*[–—:-]?\s*/, '')
-    .trim();
-  return { bold, rest };
+/** `**Name** – rest`: the text up to the first `strong_close` of an inline that opens bold, and what follows the dash. */
+function boldLead({ text, runs, leadEnd }: InlineRuns): BoldLead | undefined {
+  if (leadEnd === undefined) return undefined;
+  const bold = text.slice(0, leadEnd).trim();
+  const restStart = leadEnd + (/^\s*[–—:-]?\s*/.exec(text.slice(leadEnd))?.[0].length ?? 0);
+  const restRuns = trimRuns(sliceRuns(runs, restStart));
+  return { bold, rest: runsText(restRuns), restRuns };
 }
 
 function countWords(text: string): number {
@@ -134,6 +128,7 @@ class DeckBuilder {
   private blockquoteStart = 0;
   private blockquoteEnd = 0;
   private blockquoteText: string[] = [];
+  private blockquoteRuns: TextRun[][] = [];
   private table: { range: SourceRange; rows: TableRow[] } | undefined;
   private row: TableRow | undefined;
   private inlineKind: 'heading' | 'paragraph' | 'cell' | undefined;
@@ -194,6 +189,7 @@ class DeckBuilder {
           this.blockquoteStart = (token.map?.[0] ?? 0) + 1;
           this.blockquoteEnd = token.map?.[1] ?? this.blockquoteStart;
           this.blockquoteText = [];
+          this.blockquoteRuns = [];
         }
         return;
       case 'blockquote_close':
@@ -337,39 +333,51 @@ class DeckBuilder {
   private readInline(token: MarkdownToken): void {
     const slide = this.current;
     if (!slide || !token.map && this.inlineKind !== 'cell') return;
-    const text = inlineText(token).trim();
+    // One walk over the inline's children gives the plain text and its runs together.
+    const inline = readInlineRuns(token.children ?? []);
+    const text = inline.text.trim();
+    const runs = trimRuns(inline.runs);
     this.collectImages(slide, token);
-    if (this.inlineKind === 'cell') return this.fillCell(text);
-    if (this.inlineKind === 'heading') return this.addHeading(slide, token, text);
+    if (this.inlineKind === 'cell') return this.fillCell(text, runs);
+    if (this.inlineKind === 'heading') return this.addHeading(slide, token, text, runs);
     const item = this.openLists.at(-1)?.item;
-    if (item && item.text === '' && this.blockquoteDepth === 0) return this.fillListItem(item, token, text);
+    if (item && item.text === '' && this.blockquoteDepth === 0) return this.fillListItem(item, inline, text, runs);
     if (this.blockquoteDepth > 0) {
       this.blockquoteText.push(text);
+      this.blockquoteRuns.push(runs);
       return;
     }
-    if (this.openLists.length === 0) slide.paragraphs.push(this.paragraph(token, text));
+    if (this.openLists.length === 0) slide.paragraphs.push(this.paragraph(token, inline, text, runs));
   }
 
-  private addHeading(slide: Slide, token: MarkdownToken, text: string): void {
+  private addHeading(slide: Slide, token: MarkdownToken, text: string, runs: TextRun[]): void {
     const line = (token.map?.[0] ?? 0) + 1;
-    const heading: Heading = { text, level: this.headingLevel, range: lineContentRange(this.lines, line) };
+    const heading: Heading = { text, runs, level: this.headingLevel, range: lineContentRange(this.lines, line) };
     slide.headings.push(heading);
     if (heading.level === 2 && !slide.title) slide.title = heading;
     else if (heading.level === 3 && slide.title && !slide.subtitle) slide.subtitle = heading;
   }
 
-  private paragraph(token: MarkdownToken, text: string): Paragraph {
+  private paragraph(token: MarkdownToken, inline: InlineRuns, text: string, runs: TextRun[]): Paragraph {
     const [start, end] = token.map ?? [0, 1];
-    const lines: TextSpan[] = inlineText(token)
-      .split('\n')
-      .map((lineText, offset) => ({ text: lineText.trim(), range: lineContentRange(this.lines, this.paragraphLine + offset) }))
-      .filter((span) => span.text !== '');
-    return { text, lines, range: blockRange(this.lines, start + 1, end) };
+    const lines: RichTextSpan[] = [];
+    if (!inline.text.includes('\n')) {
+      if (text !== '') lines.push({ text, runs, range: lineContentRange(this.lines, this.paragraphLine) });
+      return { text, runs, lines, range: blockRange(this.lines, start + 1, end) };
+    }
+    splitRunLines(inline.runs).forEach((lineRuns, offset) => {
+      const trimmed = trimRuns(lineRuns);
+      if (trimmed.length > 0) {
+        lines.push({ text: runsText(trimmed), runs: trimmed, range: lineContentRange(this.lines, this.paragraphLine + offset) });
+      }
+    });
+    return { text, runs, lines, range: blockRange(this.lines, start + 1, end) };
   }
 
-  private fillListItem(item: ListItem, token: MarkdownToken, text: string): void {
+  private fillListItem(item: ListItem, inline: InlineRuns, text: string, runs: TextRun[]): void {
     item.text = text;
-    item.boldLead = boldLead(token);
+    item.runs = runs;
+    item.boldLead = boldLead(inline);
     item.wordCount = countWords(text);
   }
 
@@ -377,7 +385,7 @@ class DeckBuilder {
     const slide = this.current;
     if (!slide) return;
     this.collectImages(slide, token);
-    if (this.inlineKind === 'cell') this.fillCell('');
+    if (this.inlineKind === 'cell') this.fillCell('', []);
   }
 
   private openRow(token: MarkdownToken): void {
@@ -387,9 +395,12 @@ class DeckBuilder {
   }
 
   /** Gives the next written cell of the row its plain text; a cell past the header's count is dropped, as markdown-it does. */
-  private fillCell(text: string): void {
+  private fillCell(text: string, runs: TextRun[]): void {
     const cell = this.row?.cells[this.cellIndex++];
-    if (cell) cell.text = text;
+    if (cell) {
+      cell.text = text;
+      cell.runs = runs;
+    }
   }
 
   private collectImages(slide: Slide, token: MarkdownToken): void {
@@ -422,6 +433,7 @@ class DeckBuilder {
     const line = (token.map?.[0] ?? 0) + 1;
     const item: ListItem = {
       text: '',
+      runs: [],
       range: lineContentRange(this.lines, line),
       depth: open.list.depth,
       boldLead: undefined,
@@ -435,7 +447,9 @@ class DeckBuilder {
   private closeBlockquote(): void {
     const end = lastContentLine(this.lines, this.blockquoteStart, this.blockquoteEnd);
     const range = blockRange(this.lines, this.blockquoteStart, end);
-    this.current?.blockquotes.push({ text: this.blockquoteText.join('\n'), range });
+    const newline = plainRuns('\n');
+    const runs = concatRuns(...this.blockquoteRuns.flatMap((paragraph, index) => (index === 0 ? [paragraph] : [newline, paragraph])));
+    this.current?.blockquotes.push({ text: this.blockquoteText.join('\n'), runs, range });
   }
 
   private closeTable(): void {

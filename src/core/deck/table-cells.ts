@@ -1,10 +1,11 @@
+import { plainRuns } from './runs';
 import { rangeOf } from './source-text';
 import type { TableCell } from './types';
 
 /**
  * A table row's cells as the source writes them, each with its exact range, split as
  * markdown-it does (on `|` not escaped with `\\`). Empty cells are kept, so columns line up.
- * `text` starts as the written text; the model replaces it with the rendered plain text.
+ * `text` (and `runs`) start as the written text; the model replaces them with the rendered text.
  */
 export function sourceCells(lines: readonly string[], line: number): TableCell[] {
   const text = lines[line - 1] ?? '';
@@ -20,7 +21,7 @@ export function sourceCells(lines: readonly string[], line: number): TableCell[]
       raw === ''
         ? rangeOf(line, start + 1, line, start + 1 + piece.length)
         : rangeOf(line, start + lead + 1, line, start + lead + 1 + raw.length);
-    return { raw, text: raw, range };
+    return { raw, text: raw, runs: plainRuns(raw), range };
   });
 }
 

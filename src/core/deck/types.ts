@@ -19,6 +19,22 @@ export interface TextSpan {
   range: SourceRange;
 }
 
+/**
+ * A stretch of text in one format: `**bold**`, `*italic*` (both when nested), `` `code` ``.
+ * A line break inside a span is a `\n` in the run it falls in, as in the plain text.
+ */
+export interface TextRun {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  code: boolean;
+}
+
+/** A text span whose inline formatting is kept: `runs` joined is exactly `text`. */
+export interface RichTextSpan extends TextSpan {
+  runs: TextRun[];
+}
+
 export const SLIDE_TYPES = [
   'cover',
   'content',
@@ -36,7 +52,7 @@ export function isSlideType(value: string): value is SlideType {
   return (SLIDE_TYPES as readonly string[]).includes(value);
 }
 
-export interface Heading extends TextSpan {
+export interface Heading extends RichTextSpan {
   level: number;
 }
 
@@ -44,9 +60,11 @@ export interface Heading extends TextSpan {
 export interface BoldLead {
   bold: string;
   rest: string;
+  /** The runs of `rest`. */
+  restRuns: TextRun[];
 }
 
-export interface ListItem extends TextSpan {
+export interface ListItem extends RichTextSpan {
   /** 1 for a top-level item, 2 for an item nested once, … */
   depth: number;
   boldLead: BoldLead | undefined;
@@ -63,7 +81,7 @@ export interface List {
 }
 
 /** A table cell: `text` is its plain text, `raw` the cell as written (trimmed, markup kept). */
-export interface TableCell extends TextSpan {
+export interface TableCell extends RichTextSpan {
   raw: string;
 }
 
@@ -89,9 +107,9 @@ export interface Image {
   pathRange: SourceRange;
 }
 
-export interface Paragraph extends TextSpan {
-  /** The paragraph's lines as written (a soft line break splits them), each with its range. */
-  lines: TextSpan[];
+export interface Paragraph extends RichTextSpan {
+  /** The paragraph's lines as written (a soft line break splits them), each with its range and runs. */
+  lines: RichTextSpan[];
 }
 
 export interface FootnoteMarker {
@@ -144,7 +162,8 @@ export interface Slide {
   lists: List[];
   tables: Table[];
   images: Image[];
-  blockquotes: TextSpan[];
+  /** Each blockquote's text: its paragraphs (and any list items in it) joined with `\n`. */
+  blockquotes: RichTextSpan[];
   footnoteMarkers: FootnoteMarker[];
   footnoteSources: FootnoteMarker[];
   notes: TextSpan[];

@@ -1,4 +1,4 @@
-import type { BoldLead, List, Slide } from '../../deck/types';
+import type { BoldLead, List, Slide, TextRun } from '../../deck/types';
 
 /**
  * A slide's text, read once for export: body paragraphs with footnote source lines taken
@@ -9,6 +9,8 @@ export interface FlowParagraph {
   kind: 'paragraph';
   /** The paragraph's lines as written (Marp draws a soft line break as a line break). */
   lines: string[];
+  /** Each line's runs (bold, italic, code), as drawn. */
+  lineRuns: TextRun[][];
   line: number;
   endLine: number;
 }
@@ -16,6 +18,8 @@ export interface FlowParagraph {
 export interface FlowItem {
   kind: 'item';
   text: string;
+  /** The item's runs (bold, italic, code), as drawn. */
+  runs: TextRun[];
   boldLead: BoldLead | undefined;
   /** 1 for a top-level item, 2 for an item nested once, … */
   depth: number;
@@ -41,6 +45,11 @@ export function displayText(text: string): string {
   );
 }
 
+/** Runs as drawn (see `displayText`); a marker split across runs by formatting stays as written. */
+export function displayRuns(runs: readonly TextRun[]): TextRun[] {
+  return runs.map((run) => ({ ...run, text: displayText(run.text) }));
+}
+
 /**
  * Splits a slide's paragraphs into body text and footnote sources. A source starts at a
  * line the deck model marks as a footnote source and runs to the end of its paragraph.
@@ -51,6 +60,7 @@ export function slideText(slide: Slide): SlideText {
   const sources: string[] = [];
   for (const paragraph of slide.paragraphs) {
     const body: string[] = [];
+    const bodyRuns: TextRun[][] = [];
     let inSource = false;
     for (const line of paragraph.lines) {
       const text = displayText(line.text);
@@ -61,10 +71,11 @@ export function slideText(slide: Slide): SlideText {
         sources[sources.length - 1] += ` ${text}`;
       } else {
         body.push(text);
+        bodyRuns.push(displayRuns(line.runs));
       }
     }
     if (body.length > 0) {
-      paragraphs.push({ kind: 'paragraph', lines: body, line: paragraph.range.line, endLine: paragraph.range.endLine });
+      paragraphs.push({ kind: 'paragraph', lines: body, lineRuns: bodyRuns, line: paragraph.range.line, endLine: paragraph.range.endLine });
     }
   }
   return { paragraphs, sources };
@@ -77,7 +88,12 @@ export function listItems(list: List): FlowItem[] {
     items.push({
       kind: 'item',
       text: displayText(item.text),
-      boldLead: item.boldLead && { bold: displayText(item.boldLead.bold), rest: displayText(item.boldLead.rest) },
+      runs: displayRuns(item.runs),
+      boldLead: item.boldLead && {
+        bold: displayText(item.boldLead.bold),
+        rest: displayText(item.boldLead.rest),
+        restRuns: displayRuns(item.boldLead.restRuns),
+      },
       depth: item.depth,
       ordered: list.ordered,
       line: item.range.line,

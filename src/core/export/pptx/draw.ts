@@ -1,7 +1,8 @@
 import type PptxGenJS from 'pptxgenjs';
-import type { Table } from '../../deck/types';
+import { concatRuns, plainRuns, splitRunLines } from '../../deck/runs';
+import type { Table, TextRun as DeckRun } from '../../deck/types';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from './brand';
-import { blockText, displayText, type FlowBlock } from './content';
+import { blockText, displayRuns, displayText, type FlowBlock } from './content';
 import type { SlideContext } from './context';
 import { fitFontSize, LINE_HEIGHT, POINTS_PER_INCH, textHeight, wrapLines, type MeasuredParagraph } from './fit';
 import type { Box } from './layout';
@@ -59,10 +60,36 @@ export function flowFontSize(blocks: readonly FlowBlock[], box: Box, style: Pick
 }
 
 /**
+ * One paragraph's pptxgenjs runs from the deck's runs: each keeps its bold and italic over
+ * `base` (what every run of the paragraph carries: size, colour, alignment, so that
+ * pptxgenjs keeps them in one paragraph), a `\n` becomes a soft line break (`<a:br/>`), and
+ * `first` (bullet, spacing) goes on the first run only. An empty paragraph is one empty run.
+ * Code runs are set like the text around them.
+ */
+export function paragraphRuns(runs: readonly DeckRun[], base: PptxGenJS.TextPropsOptions, first: PptxGenJS.TextPropsOptions = {}): TextRun[] {
+  const out: TextRun[] = [];
+  splitRunLines(runs).forEach((line, lineIndex) => {
+    line.forEach((run, runIndex) => {
+      const options: PptxGenJS.TextPropsOptions = { ...base, ...(out.length === 0 ? first : {}) };
+      if (run.bold) options.bold = true;
+      if (run.italic) options.italic = true;
+      if (lineIndex > 0 && runIndex === 0 && out.length > 0) options.softBreakBefore = true;
+      out.push({ text: run.text, options });
+    });
+  });
+  if (out.length === 0) out.push({ text: '', options: { ...base, ...first } });
+  return out;
+}
+
+/** The runs of a paragraph's lines, joined with line breaks. */
+function joinLines(lines: readonly (readonly DeckRun[])[]): DeckRun[] {
+  return concatRuns(...lines.flatMap((line, index) => (index === 0 ? [line] : [plainRuns('\n'), line])));
+}
+
+/**
  * Text runs for a flow: paragraphs as plain paragraphs (soft breaks kept), list items as
- * real bullets (`•` level 1, `–` level 2, numbers for ordered lists) with `indentLevel`.
- * Paragraph-level options go on every run of a paragraph so that pptxgenjs keeps the runs
- * in one paragraph; the last run of each paragraph ends it.
+ * real bullets (`•` level 1, `–` level 2, numbers for ordered lists) with `indentLevel`,
+ * inline bold and italic kept as runs. The last run of each paragraph ends it.
  */
 export function flowRuns(blocks: readonly FlowBlock[], fontSize: number, style: FlowStyle): TextRun[] {
   const runs: TextRun[] = [];
@@ -72,12 +99,11 @@ export function flowRuns(blocks: readonly FlowBlock[], fontSize: number, style: 
   blocks.forEach((block, index) => {
     const paraSpaceBefore = Math.round(spaceBefore(block, index) * fontSize);
     const size = Math.round(fontSize * scaleOf(block) * 2) / 2;
-    const first: PptxGenJS.TextPropsOptions = { align, fontSize: size, color, paraSpaceBefore, breakLine: false };
-    const paragraph: TextRun[] = [];
+    const base: PptxGenJS.TextPropsOptions = { align, fontSize: size, color };
+    const first: PptxGenJS.TextPropsOptions = { paraSpaceBefore, breakLine: false };
+    let paragraph: TextRun[];
     if (block.kind === 'paragraph') {
-      block.lines.forEach((line, lineIndex) => {
-        paragraph.push({ text: line, options: lineIndex === 0 ? { ...first, bullet: false } : { align, softBreakBefore: true } });
-      });
+      paragraph = paragraphRuns(joinLines(block.lineRuns), base, { ...first, bullet: false });
     } else {
       const level = Math.min(block.depth, 5) - 1;
       const bullet: PptxGenJS.TextPropsOptions['bullet'] = block.ordered
@@ -85,10 +111,10 @@ export function flowRuns(blocks: readonly FlowBlock[], fontSize: number, style: 
         : { characterCode: level === 0 ? '25AA' : '2013', indent };
       const lead = { ...first, bullet, ...(level > 0 ? { indentLevel: level } : {}) };
       if (block.boldLead && block.boldLead.bold !== '') {
-        paragraph.push({ text: block.boldLead.bold, options: { ...lead, bold: true, color: style.leadColor ?? BRAND_COLOURS.navy } });
-        if (block.boldLead.rest !== '') paragraph.push({ text: ` – ${block.boldLead.rest}`, options: { align } });
+        paragraph = [{ text: block.boldLead.bold, options: { ...base, ...lead, bold: true, color: style.leadColor ?? BRAND_COLOURS.navy } }];
+        if (block.boldLead.rest !== '') paragraph.push(...paragraphRuns(concatRuns(plainRuns(' – '), block.boldLead.restRuns), base));
       } else {
-        paragraph.push({ text: block.text, options: lead });
+        paragraph = paragraphRuns(block.runs, base, lead);
       }
     }
     const last = paragraph.at(-1);
@@ -122,8 +148,8 @@ export function calloutSize(text: string, width: number, maxHeight: number): { h
   return { height: Math.min(maxHeight, Math.max(0.75, measure(fontSize))), fontSize };
 }
 
-/** The key message (`> …`): a tinted box with a teal bar, bold navy text. */
-export function addCallout(ctx: SlideContext, text: string, box: Box, fontSize: number): void {
+/** The key message (`> …`, its runs): a tinted box with a teal bar, bold navy text on one line (italics kept). */
+export function addCallout(ctx: SlideContext, runs: readonly DeckRun[], box: Box, fontSize: number): void {
   ctx.slide.addShape(ctx.pptx.ShapeType.rect, {
     ...box,
     fill: { color: BRAND_COLOURS.tint },
@@ -139,7 +165,8 @@ export function addCallout(ctx: SlideContext, text: string, box: Box, fontSize: 
     line: { color: BRAND_COLOURS.teal, width: 0 },
     objectName: 'Key message bar',
   });
-  ctx.slide.addText(displayText(text).replace(/\n/g, ' '), {
+  const oneLine = displayRuns(runs).map((run) => ({ ...run, text: run.text.replace(/\n/g, ' ') }));
+  ctx.slide.addText(paragraphRuns(oneLine, {}), {
     x: box.x + 0.3,
     y: box.y,
     w: box.w - 0.5,
@@ -207,14 +234,22 @@ export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: T
   if (columns === 0) return box.y;
   const cellText = (cells: readonly { text: string }[]) =>
     Array.from({ length: columns }, (_, index) => displayText(cells[index]?.text ?? ''));
+  // Cells are measured as plain text and drawn with their runs (a cell with no runs is empty).
+  const cellRuns = (cells: readonly { runs: readonly DeckRun[] }[]) =>
+    Array.from({ length: columns }, (_, index): string | PptxGenJS.TableCell[] => {
+      const runs = cells[index]?.runs ?? [];
+      return runs.length === 0 ? '' : paragraphRuns(displayRuns(runs), {});
+    });
   const header = cellText(table.header.cells);
   const rows = table.rows.map((row) => cellText(row.cells));
+  const headerRuns = cellRuns(table.header.cells);
+  const rowRuns = table.rows.map((row) => cellRuns(row.cells));
   const widths = style.equalColumns ? header.map(() => box.w / columns) : columnWidths([header, ...rows], box.w);
   const measure = (size: number) =>
     rowHeight(header, widths, size + 2, true) + rows.reduce((sum, row) => sum + rowHeight(row, widths, size, false), 0);
   const fontSize = fitFontSize(measure, box.h, BRAND_SIZES.table.max, BRAND_SIZES.table.min);
   const border = { type: 'solid' as const, pt: 0.75, color: BRAND_COLOURS.rule };
-  const headerRow: PptxGenJS.TableCell[] = header.map((text, index) => ({
+  const headerRow: PptxGenJS.TableCell[] = headerRuns.map((text, index) => ({
     text,
     options: {
       bold: true,
@@ -224,7 +259,7 @@ export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: T
       valign: 'bottom',
     },
   }));
-  const bodyRows: PptxGenJS.TableCell[][] = rows.map((row, rowIndex) =>
+  const bodyRows: PptxGenJS.TableCell[][] = rowRuns.map((row, rowIndex) =>
     row.map((text, index) => ({
       text,
       options: {

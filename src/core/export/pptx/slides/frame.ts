@@ -1,3 +1,4 @@
+import { concatRuns, plainRuns } from '../../../deck/runs';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
 import { displayText, flowBlocks, listItems } from '../content';
 import type { SlideContext } from '../context';
@@ -92,15 +93,17 @@ export function standardFrame(ctx: SlideContext, images: readonly LoadedImage[],
     box = above(box, bottom - notesHeight - GAP);
   }
   if (images.length > 0) box = addImageColumn(ctx, images, box);
-  const quote = options.callout === false ? '' : ctx.source.blockquotes.map((b) => b.text).join('\n');
+  const quotes = options.callout === false ? [] : ctx.source.blockquotes;
+  const quote = quotes.map((b) => b.text).join('\n');
   if (quote.trim() === '') return { box, placeCallout: () => undefined };
+  const quoteRuns = concatRuns(...quotes.flatMap((b, index) => (index === 0 ? [b.runs] : [plainRuns('\n'), b.runs])));
   const callout = calloutSize(displayText(quote), box.w, Math.min(1.6, box.h / 3));
   const reserved = above(box, box.y + box.h - callout.height - GAP);
   return {
     box: reserved,
     placeCallout(contentBottom: number) {
       const y = Math.min(contentBottom + GAP, box.y + box.h - callout.height);
-      addCallout(ctx, quote, { x: box.x, y, w: box.w, h: callout.height }, callout.fontSize);
+      addCallout(ctx, quoteRuns, { x: box.x, y, w: box.w, h: callout.height }, callout.fontSize);
     },
   };
 }

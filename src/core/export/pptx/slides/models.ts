@@ -1,7 +1,9 @@
 import type PptxGenJS from 'pptxgenjs';
+import type { TextRun } from '../../../deck/types';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
 import { type FlowItem } from '../content';
 import type { SlideContext } from '../context';
+import { paragraphRuns } from '../draw';
 import { textHeight } from '../fit';
 import type { LoadedImage } from '../images';
 import { type Box } from '../layout';
@@ -45,8 +47,10 @@ interface CardSizes {
   text: number;
 }
 
-function cardParts(item: FlowItem): { name: string; text: string } {
-  return item.boldLead ? { name: item.boldLead.bold, text: item.boldLead.rest } : { name: '', text: item.text };
+function cardParts(item: FlowItem): { name: string; text: string; runs: TextRun[] } {
+  return item.boldLead
+    ? { name: item.boldLead.bold, text: item.boldLead.rest, runs: item.boldLead.restRuns }
+    : { name: '', text: item.text, runs: item.runs };
 }
 
 /** One text size for every card, the largest at which the fullest card fits. */
@@ -74,7 +78,9 @@ function addCard(ctx: SlideContext, item: FlowItem, card: Box, sizes: CardSizes,
     runs.push({ text: parts.name, options: { bold: true, color: BRAND_COLOURS.navy, fontSize: sizes.name, breakLine: parts.text !== '' } });
   }
   if (parts.text) {
-    runs.push({ text: parts.text, options: { color: BRAND_COLOURS.ink, fontSize: sizes.text, paraSpaceBefore: parts.name ? Math.round(sizes.text * 0.3) : 0 } });
+    runs.push(
+      ...paragraphRuns(parts.runs, { color: BRAND_COLOURS.ink, fontSize: sizes.text }, { paraSpaceBefore: parts.name ? Math.round(sizes.text * 0.3) : 0 }),
+    );
   }
   ctx.slide.addText(runs, {
     shape: ctx.pptx.ShapeType.roundRect,

@@ -1,6 +1,7 @@
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
 import { type FlowItem } from '../content';
 import type { SlideContext } from '../context';
+import { paragraphRuns } from '../draw';
 import { textHeight } from '../fit';
 import type { LoadedImage } from '../images';
 import { introThenItems, standardFrame } from './frame';
@@ -51,7 +52,7 @@ export function renderStatistics(ctx: SlideContext, images: readonly LoadedImage
         ...(parts.figure
           ? [{ text: parts.figure, options: { bold: true, color: BRAND_COLOURS.navy, fontSize: figure, breakLine: parts.label !== '' } }]
           : []),
-        ...(parts.label ? [{ text: parts.label, options: { color: BRAND_COLOURS.ink, fontSize: label, paraSpaceBefore: 2 } }] : []),
+        ...(parts.label ? paragraphRuns(item.boldLead?.restRuns ?? item.runs, { color: BRAND_COLOURS.ink, fontSize: label }, { paraSpaceBefore: 2 }) : []),
       ],
       {
         x: x + BAR + BAR_GAP,
