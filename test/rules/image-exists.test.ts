@@ -56,6 +56,14 @@ describe('image-exists', () => {
     expect(lintWith(text, undefined, undefined, [])).toEqual([]);
   });
 
+  it('decodes a path once: `%2541` names the file `%41`, not `A`', () => {
+    const deck = '## Slide\n\n![Chart](images/a%2541.png)\n';
+    expect(lintWith(deck, '/ws/deck.md', '/ws', ['/ws/images/a%41.png'])).toEqual([]);
+    expect(lintWith(deck, '/ws/deck.md', '/ws', ['/ws/images/aA.png']).map(summarise)).toEqual([
+      { rule: RULE, severity: 'error', range: [3, 10, 3, 27], message: notFound('images/a%41.png') },
+    ]);
+  });
+
   it('treats a path inside the workspace written with `..` as inside', () => {
     const text = '## A\n\n![A](../shared/a.png)\n';
     expect(lintWith(text, '/ws/decks/deck.md', '/ws', ['/ws/shared/a.png'])).toEqual([]);

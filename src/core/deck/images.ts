@@ -67,9 +67,20 @@ export function decodePath(path: string): string {
   }
 }
 
-/** An image path as an author recognises it in a message: decoded, a `data:` URL shortened. */
+/** A model image path (already decoded) as shown in a message: a `data:` URL or a very long path shortened. */
 export function displayPath(src: string): string {
-  const decoded = decodePath(src);
-  if (decoded.startsWith('data:')) return `${decoded.slice(0, decoded.indexOf(',') + 1 || 20)}…`;
-  return decoded.length > 80 ? `${decoded.slice(0, 79)}…` : decoded;
+  if (src.startsWith('data:')) return `${src.slice(0, src.indexOf(',') + 1 || 20)}…`;
+  return src.length > 80 ? `${src.slice(0, 79)}…` : src;
+}
+
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * The local file path of a model image (`Image.src`, already decoded), less any `?query` or
+ * `#fragment`; `undefined` for a URL (`https:`, `data:`, `//host`) or an in-page `#anchor`.
+ */
+export function localImagePath(src: string): string | undefined {
+  const trimmed = src.trim();
+  if (URL_LIKE.test(trimmed) || trimmed.startsWith('#')) return undefined;
+  return trimmed.replace(/[?#].*$/, '');
 }

@@ -1,11 +1,9 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { decodePath, displayPath } from '../deck/images';
+import { displayPath, localImagePath } from '../deck/images';
 import { defineRule } from './rule';
 
 /** `https:`, `data:`, `file:`… (a scheme of two letters or more, so `C:\` stays a path) or `//host/`: not a workspace file. */
-const URL_LIKE = /^(?:[a-z][a-z0-9+.-]+:|\/\/)/i;
-
 export default defineRule({
   id: 'image-exists',
   description: "A local image path names a file that exists, inside the workspace, resolved against the deck's folder.",
@@ -18,7 +16,7 @@ export default defineRule({
     const root = environment.workspaceRoot;
     for (const slide of deck.slides) {
       for (const image of slide.images) {
-        const written = localPath(image.src);
+        const written = localImagePath(image.src);
         if (written === undefined) continue;
         const shown = displayPath(image.src);
         if (written === '') {
@@ -44,18 +42,6 @@ export default defineRule({
     }
   },
 });
-
-/** The file path of a local image, decoded, less any `?query` or `#fragment`; `undefined` for a URL. */
-function localPath(src: string): string | undefined {
-  const trimmed = src.trim();
-  if (URL_LIKE.test(trimmed) || trimmed.startsWith('#')) return undefined;
-  const path = trimmed.replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return decodePath(path);
-  }
-}
 
 function isInside(root: string, target: string): boolean {
   const path = relative(resolve(root), target);

@@ -1,7 +1,7 @@
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Image } from '../../deck/types';
 import { altTextWithoutKeywords } from '../../rules/helpers/image-keywords';
-import { decodePath, displayPath } from '../../deck/images';
+import { displayPath, localImagePath } from '../../deck/images';
 import type { ReadFile } from './context';
 import type { Box } from './layout';
 
@@ -24,8 +24,8 @@ const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg'
  */
 export function loadImage(image: Image, deckDir: string, readFile: ReadFile): ImageResult {
   const shown = displayPath(image.src);
-  const src = decodePath(image.src).split(/[?#]/)[0] ?? '';
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+  const src = localImagePath(image.src);
+  if (src === undefined) {
     return { ok: false, reason: `Image ${shown} is not a local file; only images inside the deck's folder are embedded.` };
   }
   const path = resolve(deckDir, src);
