@@ -2,13 +2,14 @@
  * `isdeck export` as a child process: the shipped bundle (dist/cli.js, built once by
  * test/global-setup.ts), real decks, a real browser, real files.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli';
+import { readPdf } from '../helpers/pdf';
 
 const SEED = join(PROJECT_ROOT, 'decks', 'masterclass-2010-03-24.md');
 const TEMPLATE = join(PROJECT_ROOT, 'decks', 'template.md');
@@ -60,8 +61,8 @@ function sha(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-function pages(pdf: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+async function pages(pdf: string): Promise<number> {
+  return (await readPdf(pdf)).pages;
 }
 
 /** A project folder with the two bundled decks under decks/. */
@@ -91,9 +92,9 @@ describe('isdeck export', () => {
       'template.pdf',
       'template.pptx',
     ]);
-    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
-    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
-    expect(pages(join(folder, 'out', 'template.pdf'))).toBe(8);
+    expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
+    expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
+    expect(await pages(join(folder, 'out', 'template.pdf'))).toBe(8);
     // The summary: every file with its size; plain progress lines when not on a terminal.
     expect(result.stdout).toMatch(/Wrote 6 files/);
     expect(result.stdout).toMatch(/out\/masterclass-2010-03-24\.pdf\s+\d+ KB\s+45 pages/);
@@ -170,7 +171,7 @@ describe('isdeck export', () => {
     expect(result.stderr).toContain('isdeck: interrupted (SIGTERM)');
     const left = readdirSync(join(folder, 'out'));
     expect(left.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    for (const name of left.filter((file) => file.endsWith('.pdf'))) expect(pages(join(folder, 'out', name))).toBe(45);
+    for (const name of left.filter((file) => file.endsWith('.pdf'))) expect(await pages(join(folder, 'out', name))).toBe(45);
     expect(sha(join(folder, 'decks', 'masterclass-2010-03-24.md'))).toBe(hash);
   });
 
@@ -187,7 +188,7 @@ describe('isdeck export', () => {
     const result = await runExport(['deck/talk.md', '--pdf', '--html'], { cwd: folder });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(new RegExp(`deck/talk\\.md: PDF: image left out: \\S*${join(folder, 'out.png').replace(/[/.]/g, '\\$&')} is outside the deck's folder`));
-    expect(pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
+    expect(await pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
     const html = readFileSync(join(folder, 'deck', 'talk.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
     expect(html).not.toContain('../out.png');
