@@ -26,7 +26,7 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** Exit codes (house-structure §5). */
+/** Exit codes (docs/house-structure.md §5). */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;

@@ -1,7 +1,7 @@
 import { ordered } from './order';
 import type { Formatter } from './types';
 
-/** One item of `--format json` (house-structure §5), field order as documented. */
+/** One item of `--format json` (docs/house-structure.md §5), field order as documented. */
 export interface JsonProblem {
   file: string;
   line: number;

@@ -48,7 +48,7 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
   return pptx;
 }
 
-/** One PowerPoint section a part (house-structure §2), named by its part title; none for a one-part deck. */
+/** One PowerPoint section a part (docs/house-structure.md §2), named by its part title; none for a one-part deck. */
 function partSections(pptx: PptxGenJS, deck: Deck): Map<number, string> {
   const sections = new Map<number, string>();
   if (deck.parts.length < 2) return sections;
