@@ -65,7 +65,7 @@ describe('image-exists', () => {
   });
 
   it('treats a path inside the workspace written with `..` as inside', () => {
-    const text = '## A\n\n![A](../shared/a.png)\n';
-    expect(lintWith(text, '/ws/decks/deck.md', '/ws', ['/ws/shared/a.png'])).toEqual([]);
+    const text = '## A\n\n![A](../pictures/a.png)\n';
+    expect(lintWith(text, '/ws/decks/deck.md', '/ws', ['/ws/pictures/a.png'])).toEqual([]);
   });
 });
