@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, CAPS_SPACING } from './brand';
+import { shareDuplicateMedia } from './media';
 
 /**
  * Packs a presentation into deflated PPTX bytes. pptxgenjs's `stream()` gives the package
@@ -19,6 +20,7 @@ import { BRAND_COLOURS, CAPS_SPACING } from './brand';
  *   set with `CAPS_SPACING` get All Caps: pptxgenjs has options for neither.
  */
 export async function packPresentation(pptx: PptxGenJS, options: { lang: string }): Promise<Buffer> {
+  shareDuplicateMedia(pptx);
   const raw = (await pptx.stream({ compression: false })) as Uint8Array;
   const zip = await JSZip.loadAsync(raw);
   const lang = escapeXml(options.lang);
