@@ -48,8 +48,13 @@ Options:
       --decks-only      skip named files that are not Marp decks too
   -h, --help            show this help
 
+Files are written atomically and never over an input of the run, a symbolic link, a
+device, pipe or folder, or a read-only file; --fix follows a linked deck to its target and
+does not write a deck with other hard links or one changed since it was read.
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 bad usage, a bad configuration file, or a file that could not be read.
+warnings, 2 bad usage, a bad configuration file, a file that could not be read or
+written, or standard input over 1 MB.
 `;
 
 const OPTIONS = {
