@@ -1,21 +1,11 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { errnoReason, errorCode } from '../core/io/errors';
 import { checkDeckSize, decodeDeckBytes } from '../core/io/read-text';
 
-/** A short reason for a file-system error code. */
+/** A short reason for a file-system error while reading. */
 export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  }
+  return errnoReason(error) ?? `cannot be read (${errorCode(error)})`;
 }
 
 /** A deck read from a file: its text, and the bytes it was decoded from (`--fix` writes only over these same bytes). */

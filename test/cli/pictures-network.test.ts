@@ -41,24 +41,23 @@ afterEach(() => {
 const leftOutLines = (stderr: string) => stderr.split('\n').filter((line) => /^isdeck: decks\/talk\.md:\d+: /.test(line));
 
 describe('one picture policy for lint and export', () => {
-  const deck = [
-    '---',
-    'marp: true',
-    'theme: improvement-service',
-    '---',
-    '',
-    '## Pictures',
-    '',
-    '![Sibling folder](../img/x.png)',
-    '',
-    '![A name that starts with two dots](..red.png)',
-    '',
-    '---',
-    '',
-    '## More',
-    '',
-    '![A link out of the workspace](leak.png)',
-  ].join('\n');
+  const deck = `---
+marp: true
+theme: improvement-service
+---
+
+## Pictures
+
+![Sibling folder](../img/x.png)
+
+![A name that starts with two dots](..red.png)
+
+---
+
+## More
+
+![A link out of the workspace](leak.png)
+`;
 
   function pictureWorkspace(): Workspace {
     workspace = makeWorkspace({ 'decks/talk.md': deck, 'img/x.png': PNG, 'decks/..red.png': PNG }, onlyRules({ 'image-exists': 'error' }));

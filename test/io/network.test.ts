@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configJsonSchema } from '../../src/core/config/json-schema';
 import { resolveConfig } from '../../src/core/config/schema';
 import { parseDeck } from '../../src/core/deck/parse';
 import { launchBrowser, type PdfBrowser } from '../../src/core/export/browser';
@@ -97,5 +98,15 @@ describe('rendered checks (lint --render)', () => {
       expect(server.hits.length).toBe(allowRemote ? 4 : 0);
       expect(refused.length).toBe(allowRemote ? 0 : 4);
     }
+  });
+});
+
+describe('allowRemote in the configuration', () => {
+  it('is off unless a file sets it; the nearer file wins; the JSON schema offers it', () => {
+    expect(resolveConfig(allRules, [{}]).allowRemote).toBe(false);
+    expect(resolveConfig(allRules, [{ allowRemote: true }, {}]).allowRemote).toBe(true);
+    expect(resolveConfig(allRules, [{ allowRemote: true }, { allowRemote: false }]).allowRemote).toBe(false);
+    const properties = configJsonSchema().properties as Record<string, { type?: string }>;
+    expect(properties.allowRemote?.type).toBe('boolean');
   });
 });

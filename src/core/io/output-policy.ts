@@ -14,6 +14,7 @@
  */
 import { accessSync, constants, lstatSync, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { errnoReason, errorCode } from './errors';
 
 export type RefusalReason = 'input' | 'symlink' | 'not-a-file' | 'read-only' | 'hard-links' | 'owner' | 'changed' | 'folder';
 
@@ -211,22 +212,5 @@ export function describeWriteError(error: unknown): string {
 }
 
 function describeErrno(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the file system is read-only';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
+  return errnoReason(error) ?? errorCode(error);
 }
