@@ -143,7 +143,7 @@ export function describeRefusedRequest(request: RefusedRequest, policy: NetworkP
   if (WEB.test(request.url)) {
     return `The resource ${what} was not loaded: isdeck makes no network request unless asked (\`--allow-remote\`, or \`allowRemote: true\` in the configuration).`;
   }
-  return `The resource ${what} was not loaded: the page may read no file of its own (link pictures as \`![](path)\` inside the workspace, so they are embedded).`;
+  return `The resource ${what} was not loaded: a page loads only what isdeck embedded in it (link pictures as \`![](path)\` inside the workspace, so they are embedded).`;
 }
 
 function firstLine(error: unknown): string {

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, CAPS_SPACING } from './brand';
-import { shareDuplicateMedia } from './media';
+import { putMediaBack, takeMediaOut } from './media';
 
 /**
  * Packs a presentation into deflated PPTX bytes. pptxgenjs's `stream()` gives the package
@@ -20,9 +20,10 @@ import { shareDuplicateMedia } from './media';
  *   set with `CAPS_SPACING` get All Caps: pptxgenjs has options for neither.
  */
 export async function packPresentation(pptx: PptxGenJS, options: { lang: string }): Promise<Buffer> {
-  shareDuplicateMedia(pptx);
+  const media = takeMediaOut(pptx);
   const raw = (await pptx.stream({ compression: false })) as Uint8Array;
   const zip = await JSZip.loadAsync(raw);
+  putMediaBack(zip, media);
   const lang = escapeXml(options.lang);
   const names = Object.keys(zip.files).filter((name) => /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|charts)\/[^/]+\.xml$/.test(name) || name === 'ppt/presentation.xml');
   await Promise.all(
