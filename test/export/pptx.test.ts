@@ -367,12 +367,14 @@ describe('PPTX export details', () => {
     const slide = await part(zip, 'ppt/slides/slide1.xml');
     expect(slide).toMatch(/<p:pic>.*descr="The logo"/s);
     expect(result.warnings.map((warning) => [warning.slide, warning.message])).toEqual([
-      [1, expect.stringContaining('pics/missing.png was not found')],
-      [1, expect.stringContaining('../outside.png is outside the deck')],
-      [1, expect.stringContaining('https://example.com/a.png is not a local file')],
+      [1, expect.stringContaining('`pics/missing.png` was not found')],
+      [1, expect.stringContaining('`../outside.png` is outside the workspace')],
+      [1, expect.stringContaining('`https://example.com/a.png` is a web address')],
       [2, expect.stringContaining('`wibble` is not a house slide type')],
     ]);
     expect(result.warnings[0]?.range?.line).toBe(12);
+    // Pictures left out are content the file lacks; a slide drawn as another type is not.
+    expect(result.warnings.map((warning) => warning.leftOut === true)).toEqual([true, true, true, false]);
     expect(runTexts(await part(zip, 'ppt/slides/slide2.xml'))).toEqual(expect.arrayContaining(['Odd class', 'Text.']));
   });
 
@@ -534,7 +536,7 @@ describe('PPTX atomic write', () => {
     const deckPath = join(folder, 'deck.md');
     copyFileSync(deckFile, deckPath);
     const before = readFileSync(deckPath);
-    await expect(exportPptx(deck(), { deckPath, outPath: join(folder, '.', 'deck.md') })).rejects.toThrow(/Refusing to export over the deck itself/);
+    await expect(exportPptx(deck(), { deckPath, outPath: join(folder, '.', 'deck.md') })).rejects.toThrow(/Refusing to write .*deck\.md: it is an input of this run/);
     expect(readFileSync(deckPath).equals(before)).toBe(true);
     expect(readdirSync(folder)).toEqual(['deck.md']);
   });

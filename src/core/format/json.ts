@@ -1,3 +1,4 @@
+import { escapeJsonControlCharacters } from './control-characters';
 import { ordered } from './order';
 import type { Formatter } from './types';
 
@@ -29,5 +30,5 @@ export const json: Formatter = (results) => {
       fixable: problem.fix !== undefined,
     })),
   );
-  return `${JSON.stringify(items, null, 2)}\n`;
+  return `${escapeJsonControlCharacters(JSON.stringify(items, null, 2))}\n`;
 };

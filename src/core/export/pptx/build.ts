@@ -1,18 +1,21 @@
 import { basename, dirname, resolve } from 'node:path';
 import PptxGenJS from 'pptxgenjs';
-import type { Deck, Slide } from '../../deck/types';
+import type { Deck, Slide, SourceRange } from '../../deck/types';
 import { BRAND_FONT } from './brand';
 import { slideText } from './content';
 import type { PptxWarning, ReadFile, SlideContext } from './context';
-import { loadImage, type LoadedImage } from './images';
+import { findWorkspaceRoot } from '../../config/workspace';
+import { ImageLoader, type LoadedImage } from './images';
 import { deckSize, slideGeometry } from './layout';
 import { COVER_MASTER, CONTENT_MASTER, defineMasters } from './master';
 import { SLIDE_RENDERERS } from './slides';
 import { readLocalFile } from './write';
 
 export interface BuildPresentationOptions {
-  /** The deck's file: images resolve against its folder, and only images inside it are embedded. */
+  /** The deck's file: images resolve against its folder. */
   deckPath: string;
+  /** The folder pictures must be inside (default: the deck's workspace, `findWorkspaceRoot`). */
+  workspaceRoot?: string;
   /** Reads an image's bytes (default: the local file system). */
   readFile?: ReadFile;
   /** Called for each thing left out or changed (a missing image, a chart cell that is not a number, …). */
@@ -26,7 +29,7 @@ export interface BuildPresentationOptions {
  */
 export function buildPresentation(deck: Deck, options: BuildPresentationOptions): PptxGenJS {
   const deckDir = dirname(resolve(options.deckPath));
-  const readFile = options.readFile ?? readLocalFile;
+  const images = new ImageLoader({ deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) }, options.readFile ?? readLocalFile);
   const pptx = new PptxGenJS();
   const geometry = slideGeometry(deckSize(deck));
   defineMasters(pptx, geometry);
@@ -35,13 +38,14 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
   const sectionOf = partSections(pptx, deck);
   for (const source of deck.slides) {
     const warn = (message: string, range = source.anchor) => options.onWarning?.({ slide: source.index + 1, message, range });
+    const leftOut = (message: string, range: SourceRange) => options.onWarning?.({ slide: source.index + 1, message, range, leftOut: true });
     const type = source.type ?? 'content';
     if (source.type === undefined) {
       warn(`Slide class \`${source.className ?? ''}\` is not a house slide type; exported as a content slide.`, source.classDirective?.range);
     }
     const slide = pptx.addSlide({ masterName: type === 'cover' ? COVER_MASTER : CONTENT_MASTER, sectionTitle: sectionOf.get(source.index) });
     const ctx: SlideContext = { pptx, slide, deck, source, text: slideText(source), geometry, warn };
-    SLIDE_RENDERERS[type](ctx, loadImages(source, deckDir, readFile, warn));
+    SLIDE_RENDERERS[type](ctx, loadImages(source, images, leftOut));
     const notes = source.notes.map((note) => note.text.trim()).filter((note) => note !== '');
     if (notes.length > 0) slide.addNotes(notes.join('\n\n'));
   }
@@ -60,12 +64,12 @@ function partSections(pptx: PptxGenJS, deck: Deck): Map<number, string> {
   return sections;
 }
 
-function loadImages(source: Slide, deckDir: string, readFile: ReadFile, warn: SlideContext['warn']): LoadedImage[] {
+function loadImages(source: Slide, loader: ImageLoader, leftOut: (message: string, range: SourceRange) => void): LoadedImage[] {
   const images: LoadedImage[] = [];
   for (const image of source.images) {
-    const result = loadImage(image, deckDir, readFile);
+    const result = loader.load(image);
     if (result.ok) images.push(result.image);
-    else warn(result.reason, image.range);
+    else leftOut(result.reason, image.range);
   }
   return images;
 }

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, CAPS_SPACING } from './brand';
+import { putMediaBack, takeMediaOut } from './media';
 
 /**
  * Packs a presentation into deflated PPTX bytes. pptxgenjs's `stream()` gives the package
@@ -19,8 +20,10 @@ import { BRAND_COLOURS, CAPS_SPACING } from './brand';
  *   set with `CAPS_SPACING` get All Caps: pptxgenjs has options for neither.
  */
 export async function packPresentation(pptx: PptxGenJS, options: { lang: string }): Promise<Buffer> {
+  const media = takeMediaOut(pptx);
   const raw = (await pptx.stream({ compression: false })) as Uint8Array;
   const zip = await JSZip.loadAsync(raw);
+  putMediaBack(zip, media);
   const lang = escapeXml(options.lang);
   const names = Object.keys(zip.files).filter((name) => /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|charts)\/[^/]+\.xml$/.test(name) || name === 'ppt/presentation.xml');
   await Promise.all(
