@@ -31,7 +31,7 @@ interface Result {
   stderr: string;
 }
 
-function runExport(args: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }): Promise<Result> {
+function runExport(args: string[], options: { cwd: string; env?: Record<string, string>; killWhen?: (stderr: string) => boolean }): Promise<Result> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI_PATH, 'export', ...args], {
       cwd: options.cwd,
@@ -41,9 +41,12 @@ function runExport(args: string[], options: { cwd: string; env?: Record<string, 
     });
     let stdout = '';
     let stderr = '';
-    const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+    let killed = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (!killed && options.killWhen?.(stderr)) killed = child.kill('SIGTERM');
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`isdeck export ${args.join(' ')} did not finish`));
@@ -51,7 +54,6 @@ function runExport(args: string[], options: { cwd: string; env?: Record<string, 
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      clearTimeout(killer);
       done({ code, signal, stdout, stderr });
     });
   });
@@ -165,8 +167,13 @@ describe('isdeck export', () => {
   it('interrupted mid-export: only whole files, no temporary files', { timeout: TIMEOUT }, async () => {
     const folder = project('interrupted');
     const hash = sha(join(folder, 'decks', 'masterclass-2010-03-24.md'));
-    // SIGTERM 1.5 s in: the browser is starting, loading or printing the 45 slides.
-    const result = await runExport(['decks/masterclass-2010-03-24.md', '--out', 'out', '--notes'], { cwd: folder, killAfterMs: 1500 });
+    // SIGTERM once the PPTX is reported written (progress `[1/2]`): the browser is then
+    // starting, loading or printing the 45 slides. Keyed to progress, not to a clock, so a
+    // loaded machine cannot send it before the command has started.
+    const result = await runExport(['decks/masterclass-2010-03-24.md', '--out', 'out', '--notes', '--pdf', '--pptx'], {
+      cwd: folder,
+      killWhen: (stderr) => stderr.includes('[1/2]'),
+    });
     expect(result.code).toBe(143);
     expect(result.stderr).toContain('isdeck: interrupted (SIGTERM)');
     const left = readdirSync(join(folder, 'out'));
