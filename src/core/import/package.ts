@@ -6,6 +6,7 @@
  * absolute on disk, or holds a backslash or NUL is never read.
  */
 import { posix } from 'node:path';
+import { describeSize } from '../io/read-text';
 import { ImportError } from './errors';
 import { attr, childrenNamed, parseXml, type XmlElement } from './xml';
 import type { ZipArchive } from './zip';
@@ -54,7 +55,7 @@ export class OpcPackage {
     if (this.xmlCache.has(part)) return this.xmlCache.get(part);
     const entry = this.zip.entry(part);
     if (entry && entry.size > MAX_XML_PART_BYTES) {
-      throw new ImportError(`the part ${part} is ${Math.round(entry.size / (1024 * 1024))} MB of XML; parts over ${MAX_XML_PART_BYTES / (1024 * 1024)} MB are not imported`);
+      throw new ImportError(`the part ${part} is ${describeSize(entry.size)} of XML; parts over ${describeSize(MAX_XML_PART_BYTES)} are not imported`);
     }
     const data = this.bytes(part);
     const parsed = data === undefined ? undefined : parseXml(decodeXmlBytes(data), part);

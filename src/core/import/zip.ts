@@ -6,6 +6,7 @@
  * exposes neither the declared sizes nor a cap on inflation, so the importer reads zips here.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { describeSize } from '../io/read-text';
 import { ImportError } from './errors';
 
 export interface ZipBudget {
@@ -171,7 +172,7 @@ function checkBudget(entries: readonly ZipEntry[], budget: ZipBudget): void {
   let total = 0;
   for (const entry of entries) {
     if (entry.size > budget.maxEntryBytes) {
-      throw new ImportError(`the package's part ${entry.name} is ${mib(entry.size)} uncompressed; parts over ${mib(budget.maxEntryBytes)} are not imported`);
+      throw new ImportError(`the package's part ${entry.name} is ${describeSize(entry.size)} uncompressed; parts over ${describeSize(budget.maxEntryBytes)} are not imported`);
     }
     if (entry.size > budget.ratioFloorBytes && entry.size > entry.compressedSize * budget.maxRatio) {
       const ratio = Math.round(entry.size / Math.max(1, entry.compressedSize));
@@ -180,12 +181,8 @@ function checkBudget(entries: readonly ZipEntry[], budget: ZipBudget): void {
     total += entry.size;
   }
   if (total > budget.maxTotalBytes) {
-    throw new ImportError(`the package holds ${mib(total)} uncompressed; at most ${mib(budget.maxTotalBytes)} is imported`);
+    throw new ImportError(`the package holds ${describeSize(total)} uncompressed; at most ${describeSize(budget.maxTotalBytes)} is imported`);
   }
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 function dataOffset(bytes: Buffer, entry: ZipEntry): number {

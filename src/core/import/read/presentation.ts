@@ -3,6 +3,7 @@
  * slides in the presentation's order with their sections, size and document properties.
  * Reads nothing outside the package and runs no LibreOffice.
  */
+import { describeSize } from '../../io/read-text';
 import { ImportError } from '../errors';
 import { checkPackageBytes, notAPresentation } from '../format';
 import type { SourcePresentation } from '../model';
@@ -30,8 +31,7 @@ const EMU_PER_INCH = 914400;
 /** Refuses a file over the budget (the command line asks before reading it). */
 export function checkFileSize(size: number, budget: ImportBudget): void {
   if (size <= budget.maxFileBytes) return;
-  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
-  throw new ImportError(`the file is ${mb(size)} MB; files over ${mb(budget.maxFileBytes)} MB are not imported`);
+  throw new ImportError(`the file is ${describeSize(size)}; files over ${describeSize(budget.maxFileBytes)} are not imported`);
 }
 
 export function readPresentation(bytes: Uint8Array, budget: ImportBudget = DEFAULT_IMPORT_BUDGET): SourcePresentation {
