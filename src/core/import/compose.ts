@@ -132,7 +132,7 @@ function graphicBlocks(graphic: Extract<Shape, { kind: 'graphic' }>, number: num
 
 /** The first content in reading order, when it is one short bold line above all other content. */
 function findSubtitle(unclaimed: readonly Shape[], all: readonly Shape[]): TextShape | undefined {
-  const first = all.find((shape) => shape.kind !== 'line' && !(shape.kind === 'text' && shape.paragraphs.length === 0));
+  const first = all.find((shape) => shape.kind !== 'line' && !(shape.kind === 'text' && (shape.paragraphs.length === 0 || isSourceText(shape))));
   if (!first || first.kind !== 'text' || !unclaimed.includes(first) || first.paragraphs.length !== 1) return undefined;
   const [paragraph] = first.paragraphs as [Paragraph];
   const bold = paragraph.runs.every((run) => run.bold || run.text.trim() === '');
@@ -151,10 +151,15 @@ function findCallout(unclaimed: readonly Shape[], all: readonly Shape[]): TextSh
       shape.kind === 'text' &&
       shape.paragraphs.length === 1 &&
       shape.paragraphs[0]!.bullet === 'none' &&
-      !SOURCE_LINE.test(paragraphText(shape.paragraphs[0]!)) &&
+      !isSourceText(shape) &&
       (shape.filled || (shape.box !== undefined && boxes.some((box) => contains(box.box!, shape.box!)))) &&
       hasOtherContent(shape),
   );
+}
+
+/** A text of footnote source lines only (`¹ Source …`). */
+function isSourceText(shape: TextShape): boolean {
+  return shape.paragraphs.length > 0 && shape.paragraphs.every((paragraph) => SOURCE_LINE.test(paragraphText(paragraph).trim()));
 }
 
 /** Footnote source lines (`¹ Source …`) moved after the slide's content, each a paragraph. */
