@@ -153,9 +153,11 @@ describe('shapes', () => {
   });
 
   it('formats chart values by their number format', () => {
-    expect(['0.64|0%', '64|0"%"', '3|"£"#,##0', '3.5|"£"#,##0.0##', '1200|#,##0', '0.3333333333333333|General', '-3|[$£-809]#,##0', 'n/a|General'].map((pair) => formatChartValue(...(pair.split('|') as [string, string])))).toEqual([
+    expect(['0.64|0%', '64|0"%"', '64|#,##0\\%', '3|\\£0', '3|"£"#,##0', '3.5|"£"#,##0.0##', '1200|#,##0', '0.3333333333333333|General', '-3|[$£-809]#,##0', 'n/a|General'].map((pair) => formatChartValue(...(pair.split('|') as [string, string])))).toEqual([
       '64%',
       '64%',
+      '64%',
+      '£3',
       '£3',
       '£3.5',
       '1200',

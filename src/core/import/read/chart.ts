@@ -110,19 +110,20 @@ function cacheFormat(val: XmlElement | undefined): string | undefined {
 }
 
 /**
- * A cached value as its number format shows it: a `%` format multiplies by 100 (a quoted
- * `"%"` only adds the sign), a quoted or bracketed currency symbol leads, decimals follow the
+ * A cached value as its number format shows it: a `%` format multiplies by 100 (a literal
+ * `"%"` or `\%` only adds the sign), a quoted or bracketed currency symbol leads, decimals follow the
  * format's `0` and `#` places. Text that is not a number is returned as it is.
  */
 export function formatChartValue(raw: string, formatCode: string): string {
   const number = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(number)) return raw.trim();
   const section = (formatCode.split(';')[0] ?? '').trim();
-  const unquoted = section.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  // Literals: quoted text, a backslash-escaped character, bracketed codes (`[$£-809]`, `[Red]`).
+  const unquoted = section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
   const percent = unquoted.includes('%');
-  const quotedPercent = /"%"/.test(section);
-  const currency = /"([£$€])"|\[\$([£$€])[^\]]*\]|^([£$€])/.exec(section);
-  const symbol = currency ? (currency[1] ?? currency[2] ?? currency[3] ?? '') : '';
+  const literalPercent = /"%"|\\%/.test(section);
+  const currency = /"([£$€])"|\\([£$€])|\[\$([£$€])[^\]]*\]|^([£$€])/.exec(section);
+  const symbol = currency ? (currency[1] ?? currency[2] ?? currency[3] ?? currency[4] ?? '') : '';
   const decimals = /\.([0#]+)/.exec(unquoted)?.[1] ?? '';
   const value = percent ? number * 100 : number;
   const general = section === '' || /^general$/i.test(section);
@@ -136,5 +137,5 @@ export function formatChartValue(raw: string, formatCode: string): string {
     }
   }
   const sign = value < 0 && Number(digits) !== 0 ? '-' : '';
-  return `${sign}${symbol}${digits}${percent || quotedPercent ? '%' : ''}`;
+  return `${sign}${symbol}${digits}${percent || literalPercent ? '%' : ''}`;
 }

@@ -335,7 +335,10 @@ function isFilled(sp: XmlElement): boolean {
   return (numberAttr(path(sp, 'p:style', 'a:fillRef'), 'idx') ?? 0) > 0;
 }
 
-/** The notes page's body text (not its slide image, header or number). */
+/** Placeholders of a notes page that are not the notes: the slide's picture, header, footer, date, number. */
+const NOTES_FURNITURE = new Set(['sldImg', 'hdr', 'ftr', 'dt', 'sldNum']);
+
+/** The notes page's text: its body, or any text box on it (LibreOffice may write the notes so). */
 function readNotes(pkg: OpcPackage, slidePart: string, context: TextContext): Paragraph[] {
   const notesPart = pkg.related(slidePart, 'notesSlide');
   if (!notesPart) return [];
@@ -344,7 +347,7 @@ function readNotes(pkg: OpcPackage, slidePart: string, context: TextContext): Pa
   const paragraphs: Paragraph[] = [];
   for (const sp of elements(path(notes, 'p:cSld', 'p:spTree'))) {
     const ph = path(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph');
-    if (sp.name !== 'p:sp' || !ph || (attr(ph, 'type') ?? 'obj') !== 'body') continue;
+    if (sp.name !== 'p:sp' || (ph && NOTES_FURNITURE.has(attr(ph, 'type') ?? 'obj'))) continue;
     paragraphs.push(...readParagraphs(child(sp, 'p:txBody'), { ...context, relationships }));
   }
   return paragraphs;
