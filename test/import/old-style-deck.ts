@@ -1,7 +1,7 @@
 /**
  * A masterclass deck as it was made in 2010: PowerPoint's plain Office style (a "Title
  * Slide" and a "Title and Content" layout, 4:3, no house master), the tagline, the
- * "Improvement is." wordmark and a slide number typed on the slides, models as four text
+ * "Improvement is." wordmark and a logo put on each slide, a slide number, models as four text
  * boxes, figures as text boxes, stages as chevrons, a hidden slide, notes and two sections.
  * Written with pptxgenjs at test time, so no binary is kept in the repository.
  */
@@ -9,7 +9,7 @@ import PptxGenJS from 'pptxgenjs';
 
 const TAGLINE = 'efficiency | quality | accountability';
 
-export async function oldStyleDeck(picture: Buffer): Promise<Buffer> {
+export async function oldStyleDeck(picture: Buffer, logo: Buffer): Promise<Buffer> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_4x3';
   pptx.title = 'Delivering Outcomes';
@@ -37,6 +37,7 @@ export async function oldStyleDeck(picture: Buffer): Promise<Buffer> {
   const slide = (layout: 'Title Slide' | 'Title and Content', section: string) => {
     const added = pptx.addSlide({ masterName: layout, sectionTitle: section });
     for (const [text, options] of furniture) added.addText(text, options);
+    added.addImage({ data: `data:image/png;base64,${logo.toString('base64')}`, x: 7.8, y: 7.0, w: 1, h: 0.4, altText: 'Improvement Service logo' });
     return added;
   };
   const lines = (texts: string[], options: PptxGenJS.TextPropsOptions = {}) => texts.map((text, index) => ({ text, options: { ...options, breakLine: index < texts.length - 1 } }));

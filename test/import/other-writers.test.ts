@@ -29,7 +29,7 @@ function libreOfficeToPptx(sources: readonly string[], outDir: string): void {
 describe('pptxgenjs, in the plain Office style of 2010', () => {
   it('types every slide, keeps the text, drops the furniture, skips the hidden slide, and lints clean', async () => {
     const picture = tinyPng(6, 4);
-    writeFileSync(join(work, 'old.pptx'), await oldStyleDeck(picture));
+    writeFileSync(join(work, 'old.pptx'), await oldStyleDeck(picture, tinyPng(2, 2)));
     const { result, deck } = importFile(join(work, 'old.pptx'));
     expect(result.report.slides.map((slide) => `${slide.number} ${slide.type}`)).toEqual([
       '1 cover',
@@ -56,6 +56,7 @@ describe('pptxgenjs, in the plain Office style of 2010', () => {
       ['Retrenchment must be well managed', undefined],
     ]);
     expect(deck.slides[1]!.images.map((image) => image.alt)).toEqual(['Graph of public output by year']);
+    expect(result.images.length).toBe(1);
     expect(Buffer.from(result.images[0]!.data).equals(picture)).toBe(true);
     expect(deck.slides[2]!.lists[0]!.items.map((item) => item.boldLead?.bold)).toEqual(['Voluntarism', 'Co-production', 'Managerialism', 'Paternalism']);
     expect(deck.slides[4]!.tables[0]!.rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([

@@ -1,8 +1,8 @@
 /**
  * What the house theme draws on every slide, and what PowerPoint furniture is: dropped on
  * import, never turned into content. The tagline, the wordmark, slide numbers, footers,
- * headers and date placeholders, and a text that repeats at the same place in the top or
- * bottom band of most slides (a footer typed on each slide by hand).
+ * headers and date placeholders, and a text or picture that repeats at the same place in
+ * the top or bottom band of most slides (a footer typed on each slide, a pasted logo).
  */
 import { oneLine, paragraphText } from './blocks';
 import type { Shape, SourcePresentation } from './model';
@@ -28,18 +28,26 @@ function inBand(shape: Shape, height: number): 'top' | 'bottom' | undefined {
   return undefined;
 }
 
+/** What a shape shows and where: its text, or a picture's size in bytes; its place to a tenth of an inch. */
 function repeatKey(shape: Shape): string {
   const box = shape.box;
-  return `${shapeText(shape)}@${box ? [box.x, box.y].map((value) => Math.round(value * 10)).join(',') : ''}`;
+  const what = shape.kind === 'picture' ? `picture:${'data' in shape.image ? shape.image.data.length : 'none'}` : shapeText(shape);
+  return `${what}@${box ? [box.x, box.y].map((value) => Math.round(value * 10)).join(',') : ''}`;
 }
 
-/** Texts that stand at the same place in the top or bottom band of most slides. */
+/** Text, or a picture (a logo), that could be furniture if it repeats. */
+function mayRepeat(shape: Shape): boolean {
+  if (shape.kind === 'picture') return true;
+  return shape.kind === 'text' && shape.placeholder !== 'title' && shapeText(shape) !== '';
+}
+
+/** Texts and pictures that stand at the same place in the top or bottom band of most slides. */
 export function repeatedFurniture(presentation: SourcePresentation): Set<string> {
   const counts = new Map<string, number>();
   for (const slide of presentation.slides) {
     const keys = new Set<string>();
     for (const shape of slide.shapes) {
-      if (shape.kind !== 'text' || shape.placeholder === 'title' || shapeText(shape) === '' || !inBand(shape, presentation.height)) continue;
+      if (!mayRepeat(shape) || !inBand(shape, presentation.height)) continue;
       keys.add(repeatKey(shape));
     }
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -49,6 +57,7 @@ export function repeatedFurniture(presentation: SourcePresentation): Set<string>
 }
 
 export function isDecoration(shape: Shape, slideHeight: number, repeated: ReadonlySet<string>): boolean {
+  if (shape.kind === 'picture') return inBand(shape, slideHeight) !== undefined && repeated.has(repeatKey(shape));
   if (shape.kind !== 'text') return false;
   if (shape.placeholder && ['date', 'footer', 'slide-number', 'header'].includes(shape.placeholder)) return true;
   const text = shapeText(shape);
