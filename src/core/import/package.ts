@@ -50,8 +50,12 @@ export class OpcPackage {
     return this.zip.read(part);
   }
 
-  /** The part parsed as XML (cached); undefined when absent. */
-  xml(part: string): XmlElement | undefined {
+  /**
+   * The part parsed as XML; undefined when absent. `shared` parts (layouts, masters) are
+   * kept for the slides that use them; a slide's own parts are not, so a long deck's trees
+   * do not all stay in memory.
+   */
+  xml(part: string, shared = false): XmlElement | undefined {
     if (this.xmlCache.has(part)) return this.xmlCache.get(part);
     const entry = this.zip.entry(part);
     if (entry && entry.size > MAX_XML_PART_BYTES) {
@@ -59,7 +63,7 @@ export class OpcPackage {
     }
     const data = this.bytes(part);
     const parsed = data === undefined ? undefined : parseXml(decodeXmlBytes(data), part);
-    this.xmlCache.set(part, parsed);
+    if (shared) this.xmlCache.set(part, parsed);
     return parsed;
   }
 

@@ -53,7 +53,6 @@ interface Open {
 }
 
 const BASE_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Parses one XML part; throws an {@link ImportError} naming the part when it cannot be read. */
 export function parseXml(text: string, part: string): XmlElement {
@@ -121,24 +120,40 @@ function tagEnd(text: string, lt: number): number {
 }
 
 function openElement(tag: string, parentScope: Scope): Open {
-  const space = tag.search(/\s/);
-  const rawName = space < 0 ? tag : tag.slice(0, space);
-  const rawAttrs: [string, string][] = [];
+  let end = 0;
+  while (end < tag.length && !isSpace(tag.charCodeAt(end))) end++;
+  const rawName = tag.slice(0, end);
   let scope = parentScope;
-  if (space >= 0) {
-    for (const match of tag.slice(space).matchAll(ATTRIBUTE)) {
-      const key = match[1]!;
-      const value = decodeEntities(match[2] ?? match[3] ?? '');
-      if (key === 'xmlns' || key.startsWith('xmlns:')) {
-        if (scope === parentScope) scope = new Map(parentScope);
-        (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), value);
-      } else rawAttrs.push([key, value]);
-    }
-  }
   const attrs: Record<string, string> = {};
+  let prefixed: [string, string][] | undefined;
+  let at = end;
+  // Attributes: name = "value" or 'value', scanned by hand (a regex per tag is the slow part).
+  while (at < tag.length) {
+    while (at < tag.length && isSpace(tag.charCodeAt(at))) at++;
+    const eq = tag.indexOf('=', at);
+    if (eq < 0) break;
+    const key = tag.slice(at, eq).trim();
+    let open = eq + 1;
+    while (open < tag.length && isSpace(tag.charCodeAt(open))) open++;
+    const quote = tag[open];
+    if (quote !== '"' && quote !== "'") break;
+    const close = tag.indexOf(quote, open + 1);
+    if (close < 0) break;
+    const value = decodeEntities(tag.slice(open + 1, close));
+    at = close + 1;
+    if (key === 'xmlns' || key.startsWith('xmlns:')) {
+      if (scope === parentScope) scope = new Map(parentScope);
+      (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), value);
+    } else if (key.includes(':')) (prefixed ??= []).push([key, value]);
+    else attrs[key] = value;
+  }
   // Unprefixed attributes are in no namespace: they keep their bare name.
-  for (const [key, value] of rawAttrs) attrs[key.includes(':') ? canonicalName(key, scope, false) : key] = value;
+  if (prefixed) for (const [key, value] of prefixed) attrs[canonicalName(key, scope, false)] = value;
   return { element: { name: canonicalName(rawName, scope, true), attrs, children: [] }, rawName, scope };
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
 function addText(element: XmlElement, raw: string): void {
@@ -152,7 +167,19 @@ function close(element: XmlElement): void {
   }
 }
 
+const canonicalCache = new WeakMap<Scope, Map<string, string>>();
+
+/** Element names repeat thousands of times a part: each is resolved once a scope. */
 function canonicalName(name: string, scope: Scope, isElement: boolean): string {
+  let cache = canonicalCache.get(scope);
+  if (!cache) canonicalCache.set(scope, (cache = new Map()));
+  const key = isElement ? name : `@${name}`;
+  let resolved = cache.get(key);
+  if (resolved === undefined) cache.set(key, (resolved = resolveName(name, scope, isElement)));
+  return resolved;
+}
+
+function resolveName(name: string, scope: Scope, isElement: boolean): string {
   const colon = name.indexOf(':');
   const prefix = colon < 0 ? '' : name.slice(0, colon);
   const local = colon < 0 ? name : name.slice(colon + 1);

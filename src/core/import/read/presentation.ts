@@ -52,6 +52,7 @@ export function readPresentation(bytes: Uint8Array, budget: ImportBudget = DEFAU
   const languages = new Map<string, number>();
   const context = {
     pkg,
+    templates: new Map(),
     defaultTextStyle: child(presentation, 'p:defaultTextStyle'),
     onLanguage: (lang: string) => languages.set(lang, (languages.get(lang) ?? 0) + 1),
   };

@@ -40,6 +40,8 @@ interface Template {
 
 export interface SlideReadContext {
   pkg: OpcPackage;
+  /** Layouts read so far, by part name: most slides share a few. */
+  templates: Map<string, Template>;
   /** The presentation's default text style (text boxes inherit it). */
   defaultTextStyle: XmlElement | undefined;
   onLanguage(lang: string): void;
@@ -48,7 +50,7 @@ export interface SlideReadContext {
 export function readSlide(part: string, number: number, sectionName: string | undefined, context: SlideReadContext): SourceSlide {
   const { pkg } = context;
   const root = pkg.xml(part);
-  const template = readTemplate(pkg, part);
+  const template = readTemplate(pkg, part, context.templates);
   const relationships = pkg.relationships(part);
   const externalLinks: string[] = [];
   const textContext = (chain: StyleChain): TextContext => ({
@@ -74,18 +76,22 @@ export function readSlide(part: string, number: number, sectionName: string | un
   };
 }
 
-function readTemplate(pkg: OpcPackage, slidePart: string): Template {
-  const layoutPart = pkg.related(slidePart, 'slideLayout');
+function readTemplate(pkg: OpcPackage, slidePart: string, templates: Map<string, Template>): Template {
+  const layoutPart = pkg.related(slidePart, 'slideLayout') ?? '';
+  const known = templates.get(layoutPart);
+  if (known) return known;
   const layout = layoutPart ? pkg.xml(layoutPart) : undefined;
   const masterPart = layoutPart ? pkg.related(layoutPart, 'slideMaster') : undefined;
-  const master = masterPart ? pkg.xml(masterPart) : undefined;
-  return {
+  const master = masterPart ? pkg.xml(masterPart, true) : undefined;
+  const template: Template = {
     name: attr(child(layout, 'p:cSld'), 'name') ?? '',
     type: attr(layout, 'type') ?? '',
     layout: placeholderDefinitions(layout),
     master: placeholderDefinitions(master),
     textStyles: child(master, 'p:txStyles'),
   };
+  templates.set(layoutPart, template);
+  return template;
 }
 
 function placeholderDefinitions(root: XmlElement | undefined): PlaceholderDefinition[] {
