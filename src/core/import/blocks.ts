@@ -3,6 +3,7 @@
  * writer (markdown.ts) escapes and prints them. Also the plain conversions every recogniser
  * shares: a text shape's paragraphs to paragraphs and lists, a table shape to a table.
  */
+import { runsText, splitRunLines } from '../deck/runs';
 import type { ChartShape, Paragraph, Run, TableShape } from './model';
 
 export interface ListItem {
@@ -24,10 +25,7 @@ export type Block =
 
 export const plain = (text: string): Run => ({ text, bold: false, italic: false });
 
-/** The text of runs. */
-export function runsText(runs: readonly Run[]): string {
-  return runs.map((run) => run.text).join('');
-}
+export { runsText };
 
 /** A paragraph's text, soft line breaks as `\n`. */
 export function paragraphText(paragraph: Paragraph): string {
@@ -43,16 +41,9 @@ export function wordCount(text: string): number {
   return oneLine(text).split(' ').filter((word) => word !== '').length;
 }
 
-/** Runs split at their line breaks: one list of runs a line. */
+/** Runs split at their line breaks, one list of runs a line; blank lines dropped. */
 export function splitLines(runs: readonly Run[]): Run[][] {
-  const lines: Run[][] = [[]];
-  for (const run of runs) {
-    run.text.split('\n').forEach((piece, index) => {
-      if (index > 0) lines.push([]);
-      if (piece !== '') lines.at(-1)!.push({ ...run, text: piece });
-    });
-  }
-  return lines.filter((line) => runsText(line).trim() !== '');
+  return splitRunLines(runs).filter((line) => runsText(line).trim() !== '');
 }
 
 /** Runs with every line break made a space (for titles, table cells, list items shown on one line). */

@@ -5,7 +5,8 @@
  * (`#`, `>`, `-`, `+`, `=`, `1.`). Notes become HTML comments that Marp keeps as notes.
  */
 import type { SlideType } from '../deck/types';
-import { joinLines, oneLine, runsText, splitLines, type Block, type ListItem } from './blocks';
+import { trimRuns } from '../deck/runs';
+import { joinLines, oneLine, splitLines, type Block, type ListItem } from './blocks';
 import type { Run } from './model';
 
 export interface SlideMarkdown {
@@ -63,7 +64,7 @@ function blockMarkdown(block: Block): string {
 
 /** One line of text at the start of a Markdown line: inline markup and a leading block marker escaped. */
 function lineMarkdown(runs: readonly Run[]): string {
-  return escapeLineStart(inlineMarkdown(trimRuns(runs)));
+  return escapeLineStart(inlineMarkdown(trimRuns([...runs])));
 }
 
 function listMarkdown(items: readonly ListItem[]): string {
@@ -102,18 +103,6 @@ function tableMarkdown(rows: readonly (readonly Run[][])[]): string {
 function noteComment(notes: string): string {
   const text = notes.trim().replace(/--+>/g, (match) => `${match.slice(0, -1)} >`).replace(/--!>/g, '-- !>');
   return text.includes('\n') ? `<!--\n${text}\n-->` : `<!-- ${text} -->`;
-}
-
-/** Leading and trailing white space of the whole run list dropped. */
-function trimRuns(runs: readonly Run[]): Run[] {
-  const trimmed = runs.map((run) => ({ ...run }));
-  while (trimmed.length > 0 && trimmed[0]!.text.trim() === '') trimmed.shift();
-  while (trimmed.length > 0 && trimmed.at(-1)!.text.trim() === '') trimmed.pop();
-  if (trimmed.length > 0) {
-    trimmed[0]!.text = trimmed[0]!.text.trimStart();
-    trimmed.at(-1)!.text = trimmed.at(-1)!.text.trimEnd();
-  }
-  return trimmed;
 }
 
 /**
@@ -156,9 +145,4 @@ export function escapeLineStart(line: string): string {
 /** A link or image path as Markdown takes it: spaces and parentheses percent-encoded. */
 function encodePath(path: string): string {
   return path.replace(/[ ()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-/** The words of a slide's runs, for the report's counts (not escaped). */
-export function plainWords(runs: readonly Run[]): string {
-  return oneLine(runsText(runs));
 }
