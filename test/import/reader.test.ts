@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatChartValue, labelHeaderFromDescription } from '../../src/core/import/read/chart';
 import { readPresentation } from '../../src/core/import/read/presentation';
 import type { ChartShape, GraphicShape, PictureShape, TableShape, TextShape } from '../../src/core/import/model';
+import { OpcPackage, resolveTarget } from '../../src/core/import/package';
 import { parseXml } from '../../src/core/import/xml';
 import { layoutAndMaster, NS, p, presentation, sp } from './build-pptx';
 import { tinyPng } from './helpers';
@@ -222,3 +223,20 @@ describe('shapes', () => {
   });
 });
 
+
+describe('part names', () => {
+  it('resolves relationship targets inside the package and refuses the ones that leave it', () => {
+    expect(
+      [
+        ['ppt/slides/slide1.xml', '../media/image1.png'],
+        ['ppt/slides/slide1.xml', '/ppt/media/image%201.png'],
+        ['', 'ppt/presentation.xml'],
+        ['ppt/slides/slide1.xml', '../../../etc/passwd'],
+        ['ppt/slides/slide1.xml', 'C:/Windows/win.ini'],
+        ['ppt/slides/slide1.xml', '..\\..\\secret.xml'],
+        ['ppt/slides/slide1.xml', 'file:///etc/passwd'],
+      ].map(([source, target]) => resolveTarget(source!, target!)),
+    ).toEqual(['ppt/media/image1.png', 'ppt/media/image 1.png', 'ppt/presentation.xml', undefined, undefined, undefined, undefined]);
+    expect(['ppt/a.xml', '/ppt/a.xml', '../a.xml', 'ppt/../a.xml', 'C:a.xml', 'ppt\\a.xml'].map(OpcPackage.isSafePartName)).toEqual([true, false, false, false, false, false]);
+  });
+});
