@@ -3,7 +3,7 @@
  * its own: one that cannot be (not a presentation, over a budget, an output in the way) is
  * reported in one line and the others still are.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { removePendingTempFilesSync, samePath } from '../core/io/atomic-write';
 import { ImportError } from '../core/import/errors';
@@ -65,14 +65,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   try {
     for (const input of inputs) {
       const name = displayPath(input, io.cwd);
-      const deck = importedDeckPath(input, outDir ?? resolve(input, '..'));
+      const deck = importedDeckPath(input, outDir ?? dirname(input));
       if (planned.some((other) => samePath(other, deck))) {
         fail(`${name}: another presentation of the run is imported as ${displayPath(deck, io.cwd)}; import it to a different --out folder`);
         continue;
       }
       planned.push(deck);
       try {
-        const result = await importPptxFile({ input, outDir: outDir ?? resolve(input, '..'), force: values.force ?? false, protect: inputs, loader });
+        const result = await importPptxFile({ input, outDir: outDir ?? dirname(input), force: values.force ?? false, protect: inputs, loader });
         io.stdout(formatImportReport(result.report, { input: name, deck: displayPath(result.deckPath, io.cwd), images: result.imagePaths.length, ms: result.ms }));
       } catch (error) {
         fail(importFailure(error, name, io.cwd));

@@ -72,6 +72,14 @@ describe('cover', () => {
     expect(findings).toEqual(['the part title "What Works" comes from the PowerPoint section\'s name']);
   });
 
+  it('puts pictures and other content between the title and the presenter, so the fields stay where the house reads them', () => {
+    const logo: Shape = { kind: 'picture', name: 'Logo', description: 'Council logo', box: box(0.5, 0.2, 2, 1), image: { data: new Uint8Array([1]), extension: 'png' } };
+    const slide = slideOf([logo, title('Shared Services'), text(['Masterclass', '12/11/2009', 'Alex Morgan', 'The Improvement Service'], { box: box(1, 3, 8, 2) })], { index: 0 });
+    expect(write(slide).markdown).toBe(
+      '<!-- _class: cover -->\n\nMasterclass\n12/11/2009\n\n# Shared Services\n\n![Council logo](deck-images/slide1.png)\n\nAlex Morgan\nThe Improvement Service',
+    );
+  });
+
   it('declines a slide later in the deck with no date, no title layout and no section', () => {
     expect(coverRecogniser.recognise(slideOf([title('Why Share?'), text(['Costs are rising'])], { index: 3 }))).toBeUndefined();
   });

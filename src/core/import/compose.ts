@@ -5,6 +5,7 @@
  * one filled single-paragraph text as the `>` key message), pictures are handed to the
  * deck's image folder, footnote source lines go last, and what cannot be written is reported.
  */
+import type { SlideType } from '../deck/types';
 import { altTextWithoutKeywords } from '../rules/helpers/image-keywords';
 import { chartTableBlock, oneLine, paragraphBlocks, paragraphText, plain, runsText, tableBlock, withoutUniformFormatting, wordCount, type Block } from './blocks';
 import { shapeText } from './decoration';
@@ -30,17 +31,17 @@ const LARGE_PICTURE_SHARE = 0.4;
 const FEW_WORDS = 10;
 const SOURCE_LINE = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
-export function composeSlide(slide: ImportSlide, context: ComposeContext): SlideMarkdown {
-  let type = RECOGNISERS[RECOGNISERS.length - 1]!.type;
-  let recognition: Recognition = { blocks: [], claimed: new Set() };
+/** The first recogniser that knows the slide; a slide none knows is `content`, the house's default. */
+function recognise(slide: ImportSlide): { type: SlideType; recognition: Recognition } {
   for (const recogniser of RECOGNISERS) {
-    const found = recogniser.recognise(slide);
-    if (found) {
-      type = recogniser.type;
-      recognition = found;
-      break;
-    }
+    const recognition = recogniser.recognise(slide);
+    if (recognition) return { type: recogniser.type, recognition };
   }
+  return { type: 'content', recognition: { blocks: [], claimed: new Set() } };
+}
+
+export function composeSlide(slide: ImportSlide, context: ComposeContext): SlideMarkdown {
+  const { type, recognition } = recognise(slide);
   const number = slide.source.number;
   for (const message of recognition.findings ?? []) context.finding(number, message);
 
@@ -49,23 +50,29 @@ export function composeSlide(slide: ImportSlide, context: ComposeContext): Slide
   const unclaimed = slide.shapes.filter((shape) => !recognition.claimed.has(shape));
   const subtitle = findSubtitle(unclaimed, slide.shapes);
   const callout = findCallout(unclaimed, slide.shapes);
-  let placed = false;
+  const rest: Block[] = [];
+  let placedAt: number | undefined;
+  const place = () => {
+    placedAt = blocks.length;
+    blocks.push(...recognition.blocks);
+  };
   for (const shape of slide.shapes) {
     if (recognition.claimed.has(shape)) {
-      if (!placed) blocks.push(...recognition.blocks);
-      placed = true;
-    } else if (shape === subtitle) {
-      blocks.push({ kind: 'heading', level: 3, text: shapeText(shape) });
-    } else if (shape === callout) {
-      blocks.push({ kind: 'quote', runs: withoutUniformFormatting(callout.paragraphs)[0]!.runs });
+      if (placedAt === undefined) place();
     } else {
-      blocks.push(...shapeBlocks(shape, slide, context));
+      const own = shape === subtitle ? [{ kind: 'heading', level: 3, text: shapeText(shape) } as const] : shape === callout ? [calloutBlock(callout)] : shapeBlocks(shape, slide, context);
+      (recognition.restAt === undefined ? blocks : rest).push(...own);
     }
   }
-  if (!placed) blocks.push(...recognition.blocks);
+  if (placedAt === undefined) place();
+  if (recognition.restAt !== undefined) blocks.splice(placedAt! + recognition.restAt, 0, ...rest);
   reportPictureOfText(slide, context);
   const notes = slide.source.notes.map((paragraph) => `${paragraph.bullet === 'none' ? '' : '- '}${paragraphText(paragraph).trim()}`).join('\n\n');
   return { type, blocks: sourceLinesLast(blocks), notes };
+}
+
+function calloutBlock(callout: TextShape): Block {
+  return { kind: 'quote', runs: withoutUniformFormatting(callout.paragraphs)[0]!.runs };
 }
 
 /** A shape no recogniser claimed, as plain content. */

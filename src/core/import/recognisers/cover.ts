@@ -49,12 +49,14 @@ export const coverRecogniser: SlideRecogniser = {
     const agenda = lines.filter((line) => line.bulleted);
     if (agenda.length > 0) blocks.push({ kind: 'list', items: agenda.map((line) => ({ depth: 1, ordered: false, runs: [plain(line.text)] })) });
     for (const line of extras) blocks.push({ kind: 'paragraph', lines: [line.runs] });
+    const restAt = blocks.length;
     if (people.length > 0) blocks.push({ kind: 'paragraph', lines: people.map((line) => [plain(line.text)]) });
 
     const findings: string[] = [];
     if (!partLine && partTitle) findings.push(`the part title "${partTitle}" comes from the PowerPoint section's name`);
     if (!date) findings.push('the cover has no date line (dd/mm/yyyy)');
-    return { blocks, claimed: new Set(texts), ownsTitle: true, findings };
+    // Pictures and other content go before the presenter, where the house cover has room for them.
+    return { blocks, claimed: new Set(texts), ownsTitle: true, restAt, findings };
   },
 };
 

@@ -17,6 +17,11 @@ export interface Recognition {
   claimed: ReadonlySet<Shape>;
   /** The recogniser writes the title itself (a cover's `#` deck title). */
   ownsTitle?: boolean;
+  /**
+   * Where, in `blocks`, the shapes no recogniser claimed go (a cover's pictures must not
+   * stand before its series line or after its presenter). Default: in reading order.
+   */
+  restAt?: number;
   /** What a person should check, in one line each. */
   findings?: string[];
 }
