@@ -42,7 +42,10 @@ describe('pptxgenjs, in the plain Office style of 2010', () => {
       '9 discussion',
     ]);
     expect(result.report.hidden).toEqual([4]);
-    expect([result.report.findings, result.report.problems]).toEqual([[], []]);
+    expect(result.report.findings).toEqual([
+      { slide: 5, message: 'the PowerPoint section "The Evidence" starts here: a house part opens with a cover; add one if a new session starts here' },
+    ]);
+    expect(result.report.problems).toEqual([]);
     const cover = deck.slides[0]!.cover!;
     expect([cover.series?.text, cover.date?.text, cover.deckTitle?.text, cover.presenter?.text, cover.organisation?.text]).toEqual([
       'Elected Members Masterclass',

@@ -79,6 +79,12 @@ export function importPresentation(bytes: Uint8Array, options: ImportOptions): I
     for (const link of source.externalLinks) finding(source.number, `a link to ${link} was not followed (only web and e-mail links are kept)`);
     return composeSlide(frameSlide(source, index, frameContext), { addImage: (data, extension, slide) => images.add(data, extension, slide), finding });
   });
+  composed.forEach((slide, index) => {
+    const section = shown[index]!.sectionName;
+    if (index > 0 && section !== undefined && slide.type !== 'cover') {
+      finding(shown[index]!.number, `the PowerPoint section "${section}" starts here: a house part opens with a cover; add one if a new session starts here`);
+    }
+  });
   for (const refused of presentation.refused) finding(undefined, `the package names a part outside itself (${refused}): not followed`);
   const size = slideSize(presentation.width, presentation.height);
   if (!size.exact) finding(undefined, `the slides are ${presentation.width.toFixed(2)} × ${presentation.height.toFixed(2)} in, neither 4:3 nor 16:9: imported as ${size.name}`);
