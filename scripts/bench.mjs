@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './bench/corpus.mjs';
 import { benchExport } from './bench/export.mjs';
+import { benchImport } from './bench/import.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'isdeck-bench-'));
@@ -94,6 +95,7 @@ try {
   await inProcess();
   renderedLint();
   await benchExport({ root, work, timeNode, row, fmt });
+  benchImport({ root, work, timeNode, row, fmt });
   extension();
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -15,3 +15,5 @@ export { discoverConfigFiles } from './config-discovery';
 export { runLintJob, forgetLintState } from './lint-job';
 export { measureRequest, readMeasurements, renderedRuleProblems } from './rendered-check';
 export { exportPdfFile, exportPptxFile } from './export-jobs';
+export { formatImportReport } from '../core/import/report';
+export { importedDeckPath, importPptxFile } from '../core/import/write';

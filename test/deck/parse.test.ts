@@ -98,6 +98,12 @@ describe('parseDeck', () => {
     expect(deck.inlineConfig).toEqual([{ kind: 'disable', rules: ['uk-spelling'], line: 40 }]);
   });
 
+  it('keeps a note that reads as YAML (`Timing: 5 minutes`) as a note, as Marp does; directives and magic comments are not notes', () => {
+    const slide = parseDeck('---\nmarp: true\n---\n\n## A\n\n<!-- Timing: 5 minutes -->\n\n<!-- _class: content -->\n\n<!-- markdownlint-disable -->\n', 'deck.md').slides[0];
+    expect(slide?.notes.map((note) => note.text)).toEqual(['Timing: 5 minutes']);
+    expect(slide?.className).toBe('content');
+  });
+
   it('puts every slide in a part and gives slide-level problems an anchor on the first content line', () => {
     expect(deck.parts).toEqual([{ index: 0, slideIndices: [0, 1], title: undefined }]);
     expect(content?.anchor.line).toBe(22);

@@ -289,9 +289,12 @@ class DeckBuilder {
     const slide = this.current;
     const parsed = (token.meta?.marpitParsedDirectives ?? {}) as Record<string, unknown>;
     const names = Object.keys(parsed);
-    if (names.length === 0) {
+    // Marpit marks the comments it took as directives (or as other tools' magic comments);
+    // any other comment is a presenter note, even one that reads as YAML (`Timing: 5 minutes`).
+    const marked = token.meta?.marpitCommentParsed as string | undefined;
+    if (names.length === 0 || marked === undefined) {
       const text = token.content.trim();
-      if (slide && text !== '' && !/^isdeck-(disable|enable)/.test(text)) {
+      if (slide && text !== '' && marked === undefined && !/^isdeck-(disable|enable)/.test(text)) {
         slide.notes.push({ text, range: blockRange(this.lines, start + 1, end) });
       }
       return;

@@ -85,7 +85,7 @@ export function plainRuns(text: string): TextRun[] {
   return text === '' ? [] : [{ text, bold: false, italic: false, code: false }];
 }
 
-export function runsText(runs: readonly TextRun[]): string {
+export function runsText(runs: readonly { text: string }[]): string {
   let text = '';
   for (const run of runs) text += run.text;
   return text;
@@ -112,7 +112,7 @@ const TRAILING_SPACE = /\s$/;
  * The runs of the joined text `.trim()`med: white space off the ends, emptied runs dropped.
  * Runs with nothing to trim come back as they are (the same array).
  */
-export function trimRuns(runs: TextRun[]): TextRun[] {
+export function trimRuns<Run extends { text: string }>(runs: Run[]): Run[] {
   if (runs.length === 0) return runs;
   if (!LEADING_SPACE.test(runs[0]!.text) && !TRAILING_SPACE.test(runs.at(-1)!.text)) return runs;
   let first = 0;
@@ -133,8 +133,8 @@ export function trimRuns(runs: TextRun[]): TextRun[] {
 }
 
 /** The runs split at each `\n` (as `text.split('\n')`), one list a line. */
-export function splitRunLines(runs: readonly TextRun[]): TextRun[][] {
-  const lines: TextRun[][] = [[]];
+export function splitRunLines<Run extends { text: string }>(runs: readonly Run[]): Run[][] {
+  const lines: Run[][] = [[]];
   for (const run of runs) {
     run.text.split('\n').forEach((piece, index) => {
       if (index > 0) lines.push([]);
