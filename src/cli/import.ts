@@ -5,7 +5,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
-import { removePendingTempFilesSync, samePath } from '../core/io/atomic-write';
+import { removePendingTempFilesSync } from '../core/io/atomic-write';
+import { sameFile } from '../core/io/output-policy';
 import { ImportError } from '../core/import/errors';
 import { formatImportReport } from '../core/import/report';
 import { importedDeckPath, importPptxFile, OutputExistsError } from '../core/import/write';
@@ -66,7 +67,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     for (const input of inputs) {
       const name = displayPath(input, io.cwd);
       const deck = importedDeckPath(input, outDir ?? dirname(input));
-      if (planned.some((other) => samePath(other, deck))) {
+      if (planned.some((other) => sameFile(other, deck))) {
         fail(`${name}: another presentation of the run is imported as ${displayPath(deck, io.cwd)}; import it to a different --out folder`);
         continue;
       }

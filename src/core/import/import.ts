@@ -180,8 +180,14 @@ class ImageFolder {
 function withImages(options: LintOptions, deckPath: string, paths: readonly string[]): LintOptions {
   const planned = new Set(paths.map((path) => posix.join(posix.dirname(deckPath.split('\\').join('/')), path)));
   const environment = options.environment;
+  const isPlanned = (absolutePath: string) => planned.has(absolutePath.split('\\').join('/'));
   return {
     ...options,
-    environment: { ...environment, fileExists: (absolutePath) => planned.has(absolutePath.split('\\').join('/')) || environment.fileExists(absolutePath) },
+    environment: {
+      ...environment,
+      fileExists: (absolutePath) => isPlanned(absolutePath) || environment.fileExists(absolutePath),
+      // A picture not written yet has no links to resolve: its real path is its path.
+      realPath: (absolutePath) => (isPlanned(absolutePath) ? absolutePath : environment.realPath(absolutePath)),
+    },
   };
 }
