@@ -1,4 +1,5 @@
 import { Marp } from '@marp-team/marp-core';
+import katexPlugin from '@marp-team/marp-core/plugins/katex';
 import { HOUSE_MARP_OPTIONS } from '../marp-options';
 import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
@@ -12,6 +13,7 @@ import type {
   BoldLead,
   Deck,
   Directive,
+  Formula,
   FrontMatter,
   Heading,
   List,
@@ -33,6 +35,8 @@ export interface MarkdownToken {
   tag: string;
   map: [number, number] | null;
   content: string;
+  /** A fence's info string (its language word first). */
+  info: string;
   children: MarkdownToken[] | null;
   meta: Record<string, unknown> | null;
   attrGet(name: string): string | null;
@@ -40,9 +44,13 @@ export interface MarkdownToken {
 
 let parser: Marp | undefined;
 
-/** One Marp instance, made on first use: building it costs more than a parse. */
+/**
+ * One Marp instance, made on first use: building it costs more than a parse. marp-core 5
+ * reads `$…$` as math only with a math library registered; KaTeX is loaded only to draw,
+ * so registering it costs a parse nothing.
+ */
 function marpParser(): Marp {
-  parser ??= new Marp(HOUSE_MARP_OPTIONS);
+  parser ??= new Marp(HOUSE_MARP_OPTIONS).use(katexPlugin());
   return parser;
 }
 
@@ -113,7 +121,12 @@ interface OpenList {
 interface SlideDraft {
   slide: Slide;
   startLine: number;
+  /** The `header`/`footer` directives in force on the slide (spot ones win), for the bands' ranges. */
+  bands: BandDirectives;
 }
+
+type Band = 'header' | 'footer';
+type BandDirectives = Partial<Record<Band, Directive>>;
 
 /** Walks Marp's token stream once, building slides as it goes. */
 class DeckBuilder {
@@ -135,7 +148,8 @@ class DeckBuilder {
   private headingLevel = 0;
   private paragraphLine = 0;
   private inheritedClass: Directive | undefined;
-  private inThemeBand = false;
+  private inheritedBands: BandDirectives = {};
+  private themeBand: Band | undefined;
   private cellIndex = 0;
 
   constructor(private readonly lines: readonly string[]) {}
@@ -161,17 +175,22 @@ class DeckBuilder {
         this.paragraphLine = (token.map?.[0] ?? 0) + 1;
         return;
       case 'marpit_header_open':
+        this.themeBand = 'header';
+        return;
       case 'marpit_footer_open':
-        this.inThemeBand = true;
+        this.themeBand = 'footer';
         return;
       case 'marpit_header_close':
       case 'marpit_footer_close':
-        this.inThemeBand = false;
+        this.themeBand = undefined;
         return;
       case 'inline':
-        // Header and footer directives' text is drawn by Marp in the theme's bands, not on the slide.
-        if (!this.inThemeBand) this.readInline(token);
+        // Header and footer directives' text is drawn by Marp in the theme's bands, not in the slide's flow.
+        if (this.themeBand) this.readBand(this.themeBand, token);
+        else this.readInline(token);
         return;
+      case 'marp_math_block':
+        return this.readMathBlock(token);
       case 'marpit_hidden_inline':
         // Marpit hides an empty table cell and a paragraph of background images only.
         return this.readHiddenInline(token);
@@ -212,6 +231,7 @@ class DeckBuilder {
         return this.closeTable();
       case 'fence':
       case 'code_block':
+        this.readCodeBlock(token);
         return this.markCode(token);
       default:
         return;
@@ -231,6 +251,11 @@ class DeckBuilder {
       slide.footnoteMarkers = footnotes.markers;
       slide.footnoteSources = footnotes.sources;
       if (slide.type === 'cover') slide.cover = extractCover(slide);
+      for (const band of ['header', 'footer'] as const) {
+        const span = slide[band];
+        const directive = draft.bands[band];
+        if (span && directive) span.range = directive.valueRange;
+      }
       return slide;
     });
   }
@@ -240,6 +265,7 @@ class DeckBuilder {
     const empty = rangeOf(startLine, 1, startLine, 1);
     this.drafts.push({
       startLine,
+      bands: { ...this.inheritedBands },
       slide: {
         index: this.drafts.length,
         range: empty,
@@ -259,6 +285,10 @@ class DeckBuilder {
         footnoteMarkers: [],
         footnoteSources: [],
         notes: [],
+        formulas: [],
+        codeBlocks: [],
+        header: undefined,
+        footer: undefined,
         cover: undefined,
       },
     });
@@ -278,9 +308,13 @@ class DeckBuilder {
       };
       this.directives.push(directive);
       if (entry.key === 'class') this.inheritedClass = directive;
+      if (entry.key === 'header' || entry.key === 'footer') this.inheritedBands[entry.key] = directive;
     }
-    const first = this.current;
-    if (first) first.classDirective = this.inheritedClass;
+    const first = this.drafts.at(-1);
+    if (first) {
+      first.slide.classDirective = this.inheritedClass;
+      first.bands = { ...this.inheritedBands };
+    }
   }
 
   private readComment(token: MarkdownToken): void {
@@ -288,7 +322,9 @@ class DeckBuilder {
     this.nonProseLineRanges.push([start + 1, end]);
     const slide = this.current;
     const parsed = (token.meta?.marpitParsedDirectives ?? {}) as Record<string, unknown>;
-    const names = Object.keys(parsed);
+    // Marpit reads a comment as directives only when it names at least one it knows
+    // (`marpitCommentParsed`); any other comment, `Note: …` included, is a presenter note.
+    const names = token.meta?.marpitCommentParsed === 'directive' ? Object.keys(parsed) : [];
     if (names.length === 0) {
       const text = token.content.trim();
       if (slide && text !== '' && !/^isdeck-(disable|enable)/.test(text)) {
@@ -305,7 +341,63 @@ class DeckBuilder {
         if (slide.classDirective?.name !== '_class') slide.classDirective = directive;
       }
       if (slide && name === '_class') slide.classDirective = directive;
+      this.noteBandDirective(directive);
     }
+  }
+
+  /** Keeps the `header`/`footer` directive in force: `header` from here on, `_header` on this slide only. */
+  private noteBandDirective(directive: Directive): void {
+    const band = directive.name.replace(/^_/, '');
+    if (band !== 'header' && band !== 'footer') return;
+    const draft = this.drafts.at(-1);
+    if (directive.name === band) this.inheritedBands[band] = directive;
+    if (draft && (directive.name !== band || draft.bands[band]?.name !== `_${band}`)) draft.bands[band] = directive;
+  }
+
+  /** The header or footer text Marp draws on the current slide (its range is set once the slide's directives are known). */
+  private readBand(band: Band, token: MarkdownToken): void {
+    const slide = this.current;
+    if (!slide) return;
+    const inline = readInlineRuns(token.children ?? []);
+    const text = inline.text.trim();
+    if (text !== '') slide[band] = { text, runs: trimRuns(inline.runs), range: slide.range };
+  }
+
+  private readMathBlock(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 1];
+    this.nonProseLineRanges.push([start + 1, end]);
+    this.current?.formulas.push({ tex: token.content.trim(), display: true, range: blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end)) });
+  }
+
+  /** Inline formulas of an inline token, each found on the token's lines after the one before it. */
+  private readInlineFormulas(slide: Slide, token: MarkdownToken): void {
+    const formulas = (token.children ?? []).filter((child) => child.type === 'marp_math_inline');
+    if (formulas.length === 0) return;
+    const [start, end] = this.inlineLines(token);
+    let line = start + 1;
+    let column = 1;
+    for (const child of formulas) {
+      const written = `$${child.content}$`;
+      let found: Formula['range'] | undefined;
+      for (let at = line; at <= end && !found; at++) {
+        const index = (this.lines[at - 1] ?? '').indexOf(written, at === line ? column - 1 : 0);
+        if (index >= 0) found = rangeOf(at, index + 1, at, index + 1 + written.length);
+      }
+      const range = found ?? lineContentRange(this.lines, line);
+      slide.formulas.push({ tex: child.content.trim(), display: false, range });
+      line = range.line;
+      column = range.endColumn;
+    }
+  }
+
+  private readCodeBlock(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 1];
+    const language = token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '') : '';
+    this.current?.codeBlocks.push({
+      language,
+      text: token.content.replace(/\n$/, ''),
+      range: blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end)),
+    });
   }
 
   private locateDirective(name: string, value: string, firstLine: number, lastLine: number): Directive {
@@ -338,6 +430,7 @@ class DeckBuilder {
     const text = inline.text.trim();
     const runs = trimRuns(inline.runs);
     this.collectImages(slide, token);
+    this.readInlineFormulas(slide, token);
     if (this.inlineKind === 'cell') return this.fillCell(text, runs);
     if (this.inlineKind === 'heading') return this.addHeading(slide, token, text, runs);
     const item = this.openLists.at(-1)?.item;
@@ -406,7 +499,7 @@ class DeckBuilder {
   private collectImages(slide: Slide, token: MarkdownToken): void {
     const images = (token.children ?? []).filter((child) => child.type === 'image');
     if (images.length === 0) return;
-    const [start, end] = token.map ?? [(this.row?.range.line ?? 1) - 1, this.row?.range.line ?? 1];
+    const [start, end] = this.inlineLines(token);
     const written = writtenImages(this.lines, start + 1, end);
     images.forEach((child, index) => {
       // Pair by order when the source shows exactly these images; a reference-style image
@@ -416,6 +509,11 @@ class DeckBuilder {
       const range = source?.range ?? lineContentRange(this.lines, start + 1);
       slide.images.push({ src, alt: child.content, range, pathRange: source?.pathRange ?? range });
     });
+  }
+
+  /** The 0-based line map of an inline token; a table cell's (which has none) is its row's line. */
+  private inlineLines(token: MarkdownToken): [number, number] {
+    return token.map ?? [(this.row?.range.line ?? 1) - 1, this.row?.range.line ?? 1];
   }
 
   private openList(token: MarkdownToken): void {
