@@ -5,6 +5,7 @@ import type { Deck } from '../../deck/types';
 import { samePath, writeFileAtomic, type AtomicFileSystem } from '../../io/atomic-write';
 import { buildPresentation, deckLanguage } from './build';
 import type { PptxWarning, ReadFile } from './context';
+import { EquationStore } from './equations';
 import { packPresentation } from './finish';
 
 /**
@@ -56,12 +57,14 @@ export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promis
     throw new Error(`Cannot write ${outPath}: the folder ${folder} does not exist.`);
   }
   const warnings: PptxWarning[] = [];
+  const equations = new EquationStore();
   const pptx = buildPresentation(deck, {
     deckPath: options.deckPath,
     readFile: options.readFile,
     onWarning: (warning) => warnings.push(warning),
+    equations,
   });
-  const data = await packPresentation(pptx, { lang: deckLanguage(deck) });
+  const data = await packPresentation(pptx, { lang: deckLanguage(deck), equations });
   try {
     await writeFileAtomic(outPath, data, { fileSystem: options.fileSystem ?? {} });
   } catch (error) {
