@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -201,6 +201,16 @@ describe.runIf(office)('the corpus PPTX opened by LibreOffice', () => {
   it.each(decks)('%s opens with one page a slide', async (name) => {
     const { stdout } = await run('pdfinfo', [join(converted, `${name}.pdf`)]);
     expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBe(exported.get(name)!.slides);
+  });
+
+  // Refreshes the pictures of Marp constructs in docs/export-pptx.md: ISDECK_UPDATE_DOC_IMAGES=1 npx vitest run test/export/pptx-marp
+  it.runIf(process.env.ISDECK_UPDATE_DOC_IMAGES === '1')('updates docs/images/pptx-<construct>.png', async () => {
+    const pictures = { code: ['house-features', 3], background: ['house-4x3', 3], headings: ['house-4x3', 2] } as const;
+    for (const [picture, [deck, page]] of Object.entries(pictures)) {
+      const base = join(work, `doc-${picture}`);
+      await run('pdftoppm', ['-png', '-r', '72', '-f', String(page), '-l', String(page), '-singlefile', join(converted, `${deck}.pdf`), base]);
+      copyFileSync(`${base}.png`, join(__dirname, '..', '..', 'docs', 'images', `pptx-${picture}.png`));
+    }
   });
 
   it('shows the formulas (as their TeX, the fallback LibreOffice takes) and the code', async () => {
