@@ -149,7 +149,7 @@ class DeckBuilder {
   private paragraphLine = 0;
   private inheritedClass: Directive | undefined;
   private inheritedBands: BandDirectives = {};
-  private themeBand: Band | undefined;
+  private inThemeBand = false;
   private cellIndex = 0;
 
   constructor(private readonly lines: readonly string[]) {}
@@ -175,19 +175,17 @@ class DeckBuilder {
         this.paragraphLine = (token.map?.[0] ?? 0) + 1;
         return;
       case 'marpit_header_open':
-        this.themeBand = 'header';
-        return;
       case 'marpit_footer_open':
-        this.themeBand = 'footer';
+        this.inThemeBand = true;
         return;
       case 'marpit_header_close':
       case 'marpit_footer_close':
-        this.themeBand = undefined;
+        this.inThemeBand = false;
         return;
       case 'inline':
-        // Header and footer directives' text is drawn by Marp in the theme's bands, not in the slide's flow.
-        if (this.themeBand) this.readBand(this.themeBand, token);
-        else this.readInline(token);
+        // Header and footer directives' text is drawn by Marp in the theme's bands, not in the
+        // slide's flow; the model reads it from the directive in force (see `bandText`).
+        if (!this.inThemeBand) this.readInline(token);
         return;
       case 'marp_math_block':
         return this.readMathBlock(token);
@@ -251,11 +249,8 @@ class DeckBuilder {
       slide.footnoteMarkers = footnotes.markers;
       slide.footnoteSources = footnotes.sources;
       if (slide.type === 'cover') slide.cover = extractCover(slide);
-      for (const band of ['header', 'footer'] as const) {
-        const span = slide[band];
-        const directive = draft.bands[band];
-        if (span && directive) span.range = directive.valueRange;
-      }
+      slide.header = bandText(draft.bands.header);
+      slide.footer = bandText(draft.bands.footer);
       return slide;
     });
   }
@@ -308,13 +303,10 @@ class DeckBuilder {
       };
       this.directives.push(directive);
       if (entry.key === 'class') this.inheritedClass = directive;
-      if (entry.key === 'header' || entry.key === 'footer') this.inheritedBands[entry.key] = directive;
+      this.noteBandDirective(directive);
     }
-    const first = this.drafts.at(-1);
-    if (first) {
-      first.slide.classDirective = this.inheritedClass;
-      first.bands = { ...this.inheritedBands };
-    }
+    const first = this.current;
+    if (first) first.classDirective = this.inheritedClass;
   }
 
   private readComment(token: MarkdownToken): void {
@@ -352,15 +344,6 @@ class DeckBuilder {
     const draft = this.drafts.at(-1);
     if (directive.name === band) this.inheritedBands[band] = directive;
     if (draft && (directive.name !== band || draft.bands[band]?.name !== `_${band}`)) draft.bands[band] = directive;
-  }
-
-  /** The header or footer text Marp draws on the current slide (its range is set once the slide's directives are known). */
-  private readBand(band: Band, token: MarkdownToken): void {
-    const slide = this.current;
-    if (!slide) return;
-    const inline = readInlineRuns(token.children ?? []);
-    const text = inline.text.trim();
-    if (text !== '') slide[band] = { text, runs: trimRuns(inline.runs), range: slide.range };
   }
 
   private readMathBlock(token: MarkdownToken): void {
@@ -567,6 +550,19 @@ class DeckBuilder {
     const [start, end] = token.map ?? [0, 1];
     return blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end));
   }
+}
+
+/**
+ * The text Marp draws for a `header`/`footer` directive: its value read as inline Markdown,
+ * at the value's range. Read from the directive in force rather than from Marpit's header
+ * tokens so that a slide parsed on its own (incremental parsing) gets what it inherits.
+ */
+function bandText(directive: Directive | undefined): RichTextSpan | undefined {
+  if (!directive) return undefined;
+  const [inline] = marpParser().markdown.parseInline(directive.value, {}) as MarkdownToken[];
+  const runs = readInlineRuns(inline?.children ?? []);
+  const text = runs.text.trim();
+  return text === '' ? undefined : { text, runs: trimRuns(runs.runs), range: directive.valueRange };
 }
 
 /**
