@@ -5,14 +5,14 @@
  * every file in LibreOffice.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertToPdf, hasCommand } from '../helpers/office';
 import { parseDeck } from '../../src/core/deck/parse';
 import { exportPptx, type ExportPptxResult } from '../../src/core/export/pptx';
 import { pptxOutput } from '../helpers/conservation';
@@ -172,15 +172,6 @@ describe('PPTX of the Marp-features corpus', () => {
   });
 });
 
-async function hasCommand(command: string): Promise<boolean> {
-  try {
-    await run('sh', ['-c', `command -v ${command}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const office = await hasCommand('soffice');
 if (!office) console.warn('soffice (LibreOffice) is not installed: skipping the corpus PPTX → PDF check.');
 
@@ -188,14 +179,7 @@ describe.runIf(office)('the corpus PPTX opened by LibreOffice', () => {
   const converted = join(work, 'pdf');
 
   beforeAll(async () => {
-    mkdirSync(converted, { recursive: true });
-    const profile = join(tmpdir(), `lo-isdeck-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      const files = decks.map((name) => join(work, `${name}.pptx`));
-      await run('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', converted, ...files], { timeout: 150_000 });
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    await convertToPdf(decks.map((name) => join(work, `${name}.pptx`)), converted);
   }, 180_000);
 
   it.each(decks)('%s opens with one page a slide', async (name) => {

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertToPdf, hasCommand } from '../helpers/office';
 import { parseDeck } from '../../src/core/deck/parse';
 import type { Deck, List, Slide } from '../../src/core/deck/types';
 import { buildPresentation, exportPptx, type ExportPptxResult } from '../../src/core/export/pptx';
@@ -548,15 +549,6 @@ describe('PPTX atomic write', () => {
   });
 });
 
-async function hasCommand(command: string): Promise<boolean> {
-  try {
-    await run('sh', ['-c', `command -v ${command}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const office = await hasCommand('soffice');
 if (!office) console.warn('soffice (LibreOffice) is not installed: skipping the PPTX → PDF check.');
 
@@ -564,18 +556,8 @@ describe.runIf(office)('PPTX opened by LibreOffice', () => {
   const converted = join(work, 'pdf');
 
   beforeAll(async () => {
-    mkdirSync(converted, { recursive: true });
-    const profile = join(tmpdir(), `lo-isdeck-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      await run(
-        'soffice',
-        ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', converted, get('seed').path, get('template').path],
-        { timeout: 120_000 },
-      );
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-  }, 150_000);
+    await convertToPdf([get('seed').path, get('template').path], converted);
+  }, 180_000);
 
   it.each(DECKS)('converts $name to a PDF with one page a slide, pictures render', async ({ name, slides }) => {
     const pdf = join(converted, `${name}.pdf`);

@@ -35,17 +35,14 @@ export function readInlineRuns(children: readonly InlineChild[]): InlineRuns {
   for (const child of children) {
     switch (child.type) {
       case 'text':
+      case 'marp_emoji':
+      case 'marp_unicode_emoji':
         text += child.content;
         pushRun(runs, child.content, bold > 0, italic > 0, false);
         break;
       case 'code_inline':
         text += child.content;
         pushRun(runs, child.content, bold > 0, italic > 0, true);
-        break;
-      case 'marp_emoji':
-      case 'marp_unicode_emoji':
-        text += child.content;
-        pushRun(runs, child.content, bold > 0, italic > 0, false);
         break;
       case 'marp_math_inline':
         text += child.content;
