@@ -4,11 +4,10 @@
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
  * `--strict`. Every file is written atomically. Exit codes: 0 all written; 1 a deck skipped
- * under `--strict`, an image refused under `--strict`, or a file that failed; 2 bad usage,
+ * under `--strict`, content left out (unless `--allow-missing`), or a file that failed; 2 bad usage,
  * unreadable decks or configuration, an output that would overwrite an input, or no browser
  * for PDF (PPTX and HTML are still written).
  */
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createColors } from 'picocolors';
@@ -16,8 +15,11 @@ import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
 import type { Deck } from '../core/deck/types';
-import { removePendingTempFilesSync, samePath } from '../core/io/atomic-write';
+import { removePendingTempFilesSync } from '../core/io/atomic-write';
+import { checkNewOutput, describeWriteError, makeFolderSync, OutputRefusedError } from '../core/io/output-policy';
 import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
+import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
+import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
 import { exportPptx } from '../core/export/pptx';
 import { FORMATTERS, type FileResult } from '../core/format';
@@ -27,8 +29,9 @@ import { nodeEnvironment } from '../core/lint/node-environment';
 import { exportHtml } from '../core/render';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
-import { describeFsError, readDeckFile } from './read-deck';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, say, UsageError, type CliIo, type Command } from './command';
+import { escapeControlCharacters } from '../core/format/control-characters';
+import { readDeckFile } from './read-deck';
 import { collectTargets } from './targets';
 
 const USAGE = `Usage: isdeck export [options] <deck|folder|glob>...
@@ -49,15 +52,21 @@ Options:
       --out DIR            write into DIR (default: beside each deck)
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
                            the usual install locations)
-      --strict             skip decks with errors, and fail on images left out
+      --strict             skip decks with errors
+      --allow-remote       let PDF export load the web resources the deck names
+                           (default: no network request; or \`allowRemote: true\` in config)
+      --allow-missing      exit 0 even when content was left out (a picture refused or
+                           missing, a web resource not loaded)
   -h, --help               show this help
 
-PDF needs a Chromium-family browser; PPTX and HTML do not. Local images are embedded when
-they are inside the deck's folder (or below it); others are left out, with a message.
+PDF needs a Chromium-family browser; PPTX and HTML do not. Local pictures are embedded when
+their real path is inside the deck's workspace; others are left out, each named with its
+slide, line and why.
 
-Exit codes: 0 everything written; 1 a deck skipped or a file not written (see the
-messages); 2 bad usage, an unreadable deck or configuration, an output that would replace
-an input, or no browser found for PDF (the other formats are still written).
+Exit codes: 0 everything written; 1 a deck skipped, a file not written, or content left
+out without --allow-missing (see the messages); 2 bad usage, an unreadable deck or
+configuration, an output the output policy refuses (an input, a link, not a regular file,
+read-only), or no browser found for PDF (the other formats are still written).
 `;
 
 const OPTIONS = {
@@ -68,6 +77,8 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   'browser-path': { type: 'string' },
   strict: { type: 'boolean' },
+  'allow-remote': { type: 'boolean' },
+  'allow-missing': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -82,6 +93,8 @@ export interface ExportCommandOptions {
   out: string | undefined;
   browserPath: string | undefined;
   strict: boolean;
+  allowRemote: boolean;
+  allowMissing: boolean;
 }
 
 export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
@@ -103,6 +116,8 @@ export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
     out: values.out,
     browserPath: values['browser-path'],
     strict: values.strict ?? false,
+    allowRemote: values['allow-remote'] ?? false,
+    allowMissing: values['allow-missing'] ?? false,
   };
 }
 
@@ -126,16 +141,19 @@ export function outputsFor(deckPath: string, options: Pick<ExportCommandOptions,
   return outputs;
 }
 
-/** Refusals before anything is written: an output that is an input, two decks writing one file. */
+/**
+ * Refusals before anything is written: an output the output policy refuses (an input, a
+ * symbolic link, something not a regular file, a read-only file), two decks writing one file.
+ */
 export function checkPlan(plan: ReadonlyMap<string, PlannedOutput[]>, cwd: string): string[] {
   const errors: string[] = [];
   const inputs = [...plan.keys()];
   const seen = new Map<string, string>();
   for (const [deck, outputs] of plan) {
     for (const output of outputs) {
-      const input = inputs.find((candidate) => samePath(candidate, output.path));
-      if (input) {
-        errors.push(`${displayPath(output.path, cwd)}: refusing to write the ${output.format === 'notes' ? 'handout' : output.format.toUpperCase()} over an input deck`);
+      const refusal = outputRefusal(output, inputs);
+      if (refusal) {
+        errors.push(`${displayPath(output.path, cwd)}: ${refusal}`);
         continue;
       }
       const key = process.platform === 'win32' || process.platform === 'darwin' ? output.path.toLowerCase() : output.path;
@@ -147,6 +165,17 @@ export function checkPlan(plan: ReadonlyMap<string, PlannedOutput[]>, cwd: strin
     }
   }
   return errors;
+}
+
+function outputRefusal(output: PlannedOutput, inputs: readonly string[]): string | undefined {
+  const what = output.format === 'notes' ? 'handout' : output.format.toUpperCase();
+  try {
+    checkNewOutput(output.path, inputs);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof OutputRefusedError)) return undefined;
+    return error.reason === 'input' ? `refusing to write the ${what} over an input deck` : `refusing to write the ${what}: ${error.why}`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,10 +195,11 @@ export interface DeckOutcome {
   problems: Problem[];
   skipped: boolean;
   written: WrittenFile[];
-  /** One-line messages for this deck (images left out, failed formats). */
+  /** One-line messages for this deck (failed formats, notes). */
   messages: string[];
+  /** Content the written files lack, each with the deck line that asks for it: exit 1 unless `--allow-missing`. */
+  leftOut: { line: number | undefined; text: string }[];
   failed: boolean;
-  imagesRefused: boolean;
 }
 
 export interface ExportRun {
@@ -200,7 +230,7 @@ function progressReporter(io: CliIo, color: boolean): Progress {
     const width = 24;
     const filled = total === 0 ? 0 : Math.round((finished / total) * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    io.stderr(`\r\x1b[K${c.cyan(bar)} ${finished}/${total} ${c.dim(current.slice(0, 60))}`);
+    io.stderr(`\r\x1b[K${c.cyan(bar)} ${finished}/${total} ${c.dim(escapeControlCharacters(current).slice(0, 60))}`);
   };
   return {
     start(count) {
@@ -214,7 +244,7 @@ function progressReporter(io: CliIo, color: boolean): Progress {
     done(label) {
       finished++;
       if (tty) draw(true);
-      else io.stderr(`[${finished}/${total}] ${label}\n`);
+      else io.stderr(`[${finished}/${total}] ${escapeControlCharacters(label)}\n`);
     },
     finish() {
       if (tty) io.stderr('\r\x1b[K');
@@ -256,9 +286,9 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
   }
   if (outDir) {
     try {
-      mkdirSync(outDir, { recursive: true });
+      makeFolderSync(outDir);
     } catch (error) {
-      errors.push(`${displayPath(outDir, io.cwd)}: the output folder cannot be made: ${describeFsError(error)}`);
+      errors.push(`${displayPath(outDir, io.cwd)}: the output folder cannot be made: ${describeWriteError(error)}`);
       return run;
     }
   }
@@ -285,7 +315,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     await pool(files, availableParallelism(), async (file) => {
       const name = displayPath(file, io.cwd);
       const outputs = plan.get(file) ?? [];
-      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], failed: false, imagesRefused: false };
+      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], leftOut: [], failed: false };
       const skipAll = (why: string) => {
         for (const format of options.formats) progress.done(`${name}: ${format} ${why}`);
       };
@@ -296,10 +326,14 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         return;
       }
       let deck: Deck;
+      let workspaceRoot: string;
+      let network: NetworkPolicy;
       try {
         const folder = dirname(file);
         const config = loader.configFor(folder);
-        const linted = lintText(read.text, file, { config, environment: nodeEnvironment(findWorkspaceRoot(folder, loader)) });
+        workspaceRoot = findWorkspaceRoot(folder, loader);
+        network = { allowRemote: options.allowRemote || config.allowRemote };
+        const linted = lintText(read.text, file, { config, environment: nodeEnvironment(workspaceRoot) });
         deck = linted.deck;
         outcome.problems = linted.problems;
       } catch (error) {
@@ -321,9 +355,8 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
       const note = (message: string) => {
         if (!outcome.messages.includes(message)) outcome.messages.push(message);
       };
-      const refused = (message: string) => {
-        if (/left out|outside the deck/i.test(message) && !/remote image/i.test(message)) outcome.imagesRefused = true;
-        note(message);
+      const leftOut = (format: string, items: readonly LeftOut[]) => {
+        for (const item of items) outcome.leftOut.push({ line: item.line, text: `${slidePrefix(item)}${format}: ${item.message}` });
       };
       const protect = [...plan.keys()];
 
@@ -333,12 +366,14 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         progress.step(`${name} → ${format}`);
         try {
           if (format === 'html') {
-            const result = await exportHtml(file, output.path);
-            for (const warning of result.warnings) refused(`HTML: ${warning.message} (${warning.path})`);
+            const result = await exportHtml(file, output.path, { protect, workspaceRoot });
+            leftOut('HTML', leftOutPictures(deck, result.warnings));
+            for (const warning of result.warnings) if (warning.kind === 'remote') note(`HTML: ${warning.message}`);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else if (format === 'pptx') {
-            const result = await exportPptx(deck, { deckPath: file, outPath: output.path });
-            for (const warning of result.warnings) refused(`PPTX slide ${warning.slide}: ${warning.message}`);
+            const result = await exportPptx(deck, { deckPath: file, outPath: output.path, protect, workspaceRoot });
+            leftOut('PPTX', result.warnings.filter((warning) => warning.leftOut).map((warning) => ({ line: warning.range?.line, slide: warning.slide, message: warning.message })));
+            for (const warning of result.warnings) if (!warning.leftOut) note(`PPTX slide ${warning.slide}: ${warning.message}`);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else {
             const notesOutput = outputs.find((candidate) => candidate.format === 'notes');
@@ -353,6 +388,8 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
                 source: read.text,
                 deck,
                 protect,
+                network,
+                workspaceRoot,
               });
             } catch (error) {
               if (!(error instanceof BrowserNotFoundError)) throw error;
@@ -360,7 +397,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
               note('PDF not written: no browser (see below)');
               continue;
             }
-            for (const warning of result.warnings) refused(`PDF: ${warning.message}${warning.message.includes(warning.path) ? '' : ` (${warning.path})`}`);
+            leftOut('PDF', [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)]);
             outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
             if (result.handout) {
               outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
@@ -431,19 +468,21 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const report = FORMATTERS.stylish(results, { color, rules: allRules, version, srcRoot: undefined });
   if (report) io.stdout(report);
   for (const outcome of run.outcomes) {
-    if (outcome.skipped) io.stderr(`isdeck: ${outcome.deck}: skipped: it has errors (--strict)\n`);
-    for (const message of outcome.messages) io.stderr(`isdeck: ${outcome.deck}: ${message}\n`);
+    if (outcome.skipped) say(io, `${outcome.deck}: skipped: it has errors (--strict)`);
+    for (const message of outcome.messages) say(io, `${outcome.deck}: ${message}`);
+    for (const item of outcome.leftOut) say(io, `${outcome.deck}${item.line === undefined ? '' : `:${item.line}`}: ${item.text}`);
+    if (outcome.leftOut.length > 0 && parsed.allowMissing) say(io, `${outcome.deck}: written without what is listed above (--allow-missing)`);
   }
-  for (const message of run.errors) io.stderr(`isdeck: ${message}\n`);
-  if (run.browserError) io.stderr(`isdeck: ${run.browserError.message}\n`);
+  for (const message of run.errors) say(io, message);
+  if (run.browserError) say(io, run.browserError.message);
   if (run.outcomes.length === 0 && run.errors.length === 0) {
-    io.stderr('isdeck: no Marp decks found (a deck starts with front-matter that sets `marp: true`)\n');
+    say(io, 'no Marp decks found (a deck starts with front-matter that sets `marp: true`)');
     return EXIT_USAGE;
   }
   io.stdout(summary(run, io, color, (performance.now() - started) / 1000));
 
   if (run.errors.length > 0 || run.browserError) return EXIT_USAGE;
-  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (parsed.strict && outcome.imagesRefused));
+  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (outcome.leftOut.length > 0 && !parsed.allowMissing));
   return failed ? EXIT_PROBLEMS : EXIT_OK;
 }
 

@@ -8,6 +8,8 @@ export { applyFixes, fixText } from '../core/lint/fix';
 export { nodeEnvironment } from '../core/lint/node-environment';
 export { allRules } from '../core/rules';
 export { renderDeck } from '../core/render/render';
+export { judgePicture } from '../core/images/policy';
+export { decodePath } from '../core/deck/images';
 export { exportHtml } from '../core/render/html-export';
 export { discoverConfigFiles } from './config-discovery';
 export { runLintJob, forgetLintState } from './lint-job';

@@ -2,13 +2,14 @@
  * `isdeck export` as a child process: the shipped bundle (dist/cli.js, built once by
  * test/global-setup.ts), real decks, a real browser, real files.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli';
+import { readPdf } from '../helpers/pdf';
 
 const SEED = join(PROJECT_ROOT, 'decks', 'masterclass-2010-03-24.md');
 const TEMPLATE = join(PROJECT_ROOT, 'decks', 'template.md');
@@ -60,8 +61,8 @@ function sha(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-function pages(pdf: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+async function pages(pdf: string): Promise<number> {
+  return (await readPdf(pdf)).pages;
 }
 
 /** A project folder with the two bundled decks under decks/. */
@@ -91,9 +92,9 @@ describe('isdeck export', () => {
       'template.pdf',
       'template.pptx',
     ]);
-    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
-    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
-    expect(pages(join(folder, 'out', 'template.pdf'))).toBe(8);
+    expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
+    expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
+    expect(await pages(join(folder, 'out', 'template.pdf'))).toBe(8);
     // The summary: every file with its size; plain progress lines when not on a terminal.
     expect(result.stdout).toMatch(/Wrote 6 files/);
     expect(result.stdout).toMatch(/out\/masterclass-2010-03-24\.pdf\s+\d+ KB\s+45 pages/);
@@ -149,14 +150,14 @@ describe('isdeck export', () => {
     expect(readdirSync(folder)).toEqual(['talk.pptx']);
   });
 
-  it('a failed write leaves no partial file and the source untouched; the other formats are written', { timeout: TIMEOUT }, async () => {
+  it('an output that is a folder is refused before anything is written (exit 2); the source stays untouched', { timeout: TIMEOUT }, async () => {
     const folder = project('blocked');
     mkdirSync(join(folder, 'out', 'template.pdf'), { recursive: true });
     const hash = sha(join(folder, 'decks', 'template.md'));
     const result = await runExport(['decks/template.md', '--out', 'out'], { cwd: folder });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/decks\/template\.md: PDF not written: .*(EISDIR|directory|folder)/i);
-    expect(readdirSync(join(folder, 'out')).sort()).toEqual(['template.pdf', 'template.pptx']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('isdeck: out/template.pdf: refusing to write the PDF: it is a folder, not a regular file\n');
+    expect(readdirSync(join(folder, 'out'))).toEqual(['template.pdf']);
     expect(readdirSync(join(folder, 'out', 'template.pdf'))).toEqual([]);
     expect(sha(join(folder, 'decks', 'template.md'))).toBe(hash);
   });
@@ -170,7 +171,7 @@ describe('isdeck export', () => {
     expect(result.stderr).toContain('isdeck: interrupted (SIGTERM)');
     const left = readdirSync(join(folder, 'out'));
     expect(left.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    for (const name of left.filter((file) => file.endsWith('.pdf'))) expect(pages(join(folder, 'out', name))).toBe(45);
+    for (const name of left.filter((file) => file.endsWith('.pdf'))) expect(await pages(join(folder, 'out', name))).toBe(45);
     expect(sha(join(folder, 'decks', 'masterclass-2010-03-24.md'))).toBe(hash);
   });
 
@@ -185,15 +186,20 @@ describe('isdeck export', () => {
       '---\nmarp: true\ntheme: improvement-service\ntitle: Pictures\n---\n\n<!-- _class: content -->\n\n## Pictures\n\n![Inside](img/in.png)\n\n![Outside](../out.png)\n',
     );
     const result = await runExport(['deck/talk.md', '--pdf', '--html'], { cwd: folder });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`deck/talk\\.md: PDF: image left out: \\S*${join(folder, 'out.png').replace(/[/.]/g, '\\$&')} is outside the deck's folder`));
-    expect(pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
+    // Content left out: exit 1, the picture named with its line, slide and why, for each format.
+    expect(result.code).toBe(1);
+    const why = 'The image `../out.png` is outside the workspace: copy it into the workspace (e.g. an `images/` folder beside the deck) and link it there.';
+    expect(result.stderr).toContain(`isdeck: deck/talk.md:13: slide 1: PDF: ${why}\n`);
+    expect(result.stderr).toContain(`isdeck: deck/talk.md:13: slide 1: HTML: ${why}\n`);
+    expect(await pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
     const html = readFileSync(join(folder, 'deck', 'talk.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
     expect(html).not.toContain('../out.png');
 
-    const strict = await runExport(['deck/talk.md', '--html', '--strict'], { cwd: folder });
-    expect(strict.code).toBe(1);
+    const allowed = await runExport(['deck/talk.md', '--html', '--allow-missing'], { cwd: folder });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain(`isdeck: deck/talk.md:13: slide 1: HTML: ${why}\n`);
+    expect(allowed.stderr).toContain('isdeck: deck/talk.md: written without what is listed above (--allow-missing)\n');
   });
 
   it('reports bad usage with exit 2', { timeout: TIMEOUT }, async () => {

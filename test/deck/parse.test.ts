@@ -59,7 +59,7 @@ describe('parseDeck', () => {
     expect(deck.frontMatter?.entries.find((entry) => entry.key === 'theme')?.valueRange).toEqual({ line: 3, column: 8, endLine: 3, endColumn: 27 });
   });
 
-  it('reads a cover’s fields where house-structure §3 places them', () => {
+  it('reads a cover’s fields where docs/house-structure.md §3 places them', () => {
     expect(cover?.type).toBe('cover');
     const fields = cover?.cover;
     expect([fields?.series?.text, fields?.date?.text, fields?.deckTitle?.text, fields?.presenter?.text, fields?.organisation?.text]).toEqual([

@@ -7,16 +7,6 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Whether a command is on the PATH. */
-export async function hasCommand(command: string): Promise<boolean> {
-  try {
-    await run('sh', ['-c', `command -v ${command}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Converts files to PDF with LibreOffice in one run, into `outDir`, with a profile of its own
  * (two runs sharing a profile silently produce one file).

@@ -379,7 +379,8 @@ describe('standalone HTML', () => {
     expect(paths).toContain('img/link.png');
     expect(paths).toContain('img/none.png');
     expect(paths).toContain('../../x/out.png');
-    expect(warnings.find((w) => w.path === 'img/link.png')?.message).toMatch(/outside the deck's folder/);
+    expect(warnings.find((w) => w.path === 'img/link.png')?.message).toMatch(/is a link to a file outside the workspace/);
+    expect(warnings.every((w) => w.kind === 'left-out')).toBe(true);
     expect(warnings.find((w) => w.path === 'img/none.png')?.message).toMatch(/not found/);
   });
 

@@ -16,7 +16,9 @@ import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
 import type { Deck } from '../deck/types';
 import { type RenderWarning, renderStandaloneHtml } from '../render';
-import { OutputIsInputError, samePath, writeFileAtomic } from '../io/atomic-write';
+import { writeFileAtomic } from '../io/atomic-write';
+import { checkNewOutput } from '../io/output-policy';
+import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from './network';
 import { deckOutline, type OutlineItem, writeOutline } from './outline';
 import { updatePdf } from './pdf-update';
 
@@ -51,6 +53,10 @@ export interface ExportPdfOptions {
   protect?: readonly string[];
   /** Milliseconds for the page to load (default 60 s). */
   timeoutMs?: number;
+  /** What the page may fetch (default: nothing from the network, see `network.ts`). */
+  network?: NetworkPolicy;
+  /** The folder pictures must be inside (default: the deck's workspace, `findWorkspaceRoot`). */
+  workspaceRoot?: string;
 }
 
 export interface PdfFile {
@@ -62,8 +68,10 @@ export interface PdfFile {
 export interface PdfExportResult {
   pdf: PdfFile;
   handout: PdfFile | undefined;
-  /** Images left out (outside the deck's folder tree, missing, not images) or not embedded (remote). */
+  /** Pictures left out (refused by the picture policy, unreadable, not images) or left to the page (web addresses). */
   warnings: RenderWarning[];
+  /** Requests of the page that were not answered (blocked by the network policy, timed out, failed): content left out. */
+  refused: RefusedRequest[];
   metadata: PdfMetadata;
 }
 
@@ -149,22 +157,22 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
   const outPath = resolve(options.outPath);
   const notesOutPath = resolve(options.notesOutPath ?? handoutPath(outPath));
   // Refused before any work; writeFileAtomic checks again at the write.
-  for (const target of options.notes ? [outPath, notesOutPath] : [outPath]) {
-    if (protect.some((input) => samePath(target, input))) throw new OutputIsInputError(target);
-  }
+  for (const target of options.notes ? [outPath, notesOutPath] : [outPath]) checkNewOutput(target, protect);
   const source = options.source ?? (await readFile(deckPath, 'utf8'));
   // Asked for first: a new page is made by the browser while the deck renders here.
   const pagePromise = options.browser.newPage();
   pagePromise.catch(() => undefined);
   let page: Page | undefined;
+  let network: NetworkSession | undefined;
   let pageIsClean = false;
   try {
     const deck = options.deck ?? parseDeck(source, deckPath);
-    const standalone = renderStandaloneHtml(source, { deckPath });
+    const standalone = renderStandaloneHtml(source, { deckPath, ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
     const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
     const outline = deckOutline(deck, metadata.title, standalone.slideCount);
     page = await pagePromise;
     const printPage = page;
+    network = await startNetworkSession(printPage, options.network ?? NO_REMOTE);
 
     await printPage.setContent(standalone.html, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 });
     await fontsReady(printPage);
@@ -193,13 +201,15 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
       pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength },
       handout: handout ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength } : undefined,
       warnings: standalone.warnings,
+      refused: network.end(),
       metadata,
     };
   } finally {
+    network?.end();
     page ??= await pagePromise.catch(() => undefined);
     if (page) {
       // A page that printed is reused for the next deck; one that failed midway is closed.
-      if (pageIsClean && options.browser.release) await options.browser.release(page).catch(() => undefined);
+      if (pageIsClean && network?.reusable !== false && options.browser.release) await options.browser.release(page).catch(() => undefined);
       else await page.close().catch(() => undefined);
     }
   }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/schema';
 import type { Deck } from '../deck/types';
 import type { PdfBrowser } from '../export/browser';
+import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from '../export/network';
 import { isEnabledAt, sortProblems } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
 import { allRules } from '../rules';
@@ -13,6 +14,10 @@ export interface RenderCheckOptions {
   config: ResolvedConfig;
   /** The deck's file; relative images resolve against its folder (the working folder for stdin). */
   deckPath: string | undefined;
+  /** What the page may fetch (default: nothing from the network, see `export/network.ts`). */
+  network?: NetworkPolicy;
+  /** Told the requests the page made that were not answered (to report them). */
+  onRefused?: (refused: RefusedRequest[]) => void;
 }
 
 /**
@@ -24,13 +29,18 @@ export async function renderedProblems(deck: Deck, options: RenderCheckOptions):
   if (renderedRulesOn(options.config).length === 0) return [];
   const { html } = renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md') });
   const page = await options.browser.newPage();
+  let network: NetworkSession | undefined;
   let measurements;
   try {
+    network = await startNetworkSession(page, options.network ?? NO_REMOTE);
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     measurements = await measureSlides(page);
   } finally {
-    await options.browser.release(page);
+    const refused = network?.end() ?? [];
+    if (refused.length > 0) options.onRefused?.(refused);
+    if (network?.reusable === false) await page.close();
+    else await options.browser.release(page);
   }
   return runRenderedRules(deck, options.config, measurements);
 }

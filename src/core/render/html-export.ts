@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
+import { checkNewOutput } from '../io/output-policy';
 import { type RenderWarning, renderStandaloneHtml } from './render';
 
 export interface HtmlExportResult {
@@ -17,10 +18,17 @@ export interface HtmlExportResult {
  * a temporary file in the target folder and renamed over `outPath`, so a reader never sees
  * a half-written file and a failed export leaves any earlier file as it was.
  */
-export async function exportHtml(deckPath: string, outPath: string): Promise<HtmlExportResult> {
-  const source = await readFile(deckPath, 'utf8');
-  const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath) });
+export async function exportHtml(
+  deckPath: string,
+  outPath: string,
+  options: { protect?: readonly string[]; workspaceRoot?: string } = {},
+): Promise<HtmlExportResult> {
   const target = resolve(outPath);
-  await writeFileAtomic(target, result.html, { protect: [deckPath] });
+  const protect = [deckPath, ...(options.protect ?? [])];
+  // Refused before any work; writeFileAtomic checks again at the write.
+  checkNewOutput(target, protect);
+  const source = await readFile(deckPath, 'utf8');
+  const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
+  await writeFileAtomic(target, result.html, { protect });
   return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings };
 }

@@ -24,7 +24,7 @@ import minFontSize from './min-font-size';
 import contrast from './contrast';
 import type { Rule } from './rule';
 
-/** The rule catalogue of house-structure §4, in its order, then the rendered rules. */
+/** The rule catalogue of docs/house-structure.md §4, in its order, then the rendered rules. */
 export const allRules: readonly Rule[] = [
   frontMatter as Rule,
   taglineIntact as Rule,

@@ -1,13 +1,14 @@
 import { basename, dirname, resolve } from 'node:path';
 import PptxGenJS from 'pptxgenjs';
-import type { Deck, Slide } from '../../deck/types';
+import type { Deck, Slide, SourceRange } from '../../deck/types';
+import { findWorkspaceRoot } from '../../config/workspace';
 import { addBands } from './bands';
 import { BRAND_FONT } from './brand';
 import { slideText } from './content';
 import type { PptxWarning, ReadFile, SlideContext } from './context';
 import { formulaDrawer, withDrawnFormulas, type EquationStore } from './equations';
 import { foreignLookWarnings } from './foreign';
-import { loadImage } from './images';
+import { ImageLoader } from './images';
 import { deckSize, slideGeometry } from './layout';
 import { COVER_MASTER, CONTENT_MASTER, defineMasters } from './master';
 import { addBackgrounds, pictureOf, type Picture } from './pictures';
@@ -15,8 +16,10 @@ import { SLIDE_RENDERERS } from './slides';
 import { readLocalFile } from './write';
 
 export interface BuildPresentationOptions {
-  /** The deck's file: images resolve against its folder, and only images inside it are embedded. */
+  /** The deck's file: images resolve against its folder. */
   deckPath: string;
+  /** The folder pictures must be inside (default: the deck's workspace, `findWorkspaceRoot`). */
+  workspaceRoot?: string;
   /** Reads an image's bytes (default: the local file system). */
   readFile?: ReadFile;
   /** Called for each thing left out or changed (a missing image, a chart cell that is not a number, …). */
@@ -38,7 +41,7 @@ export interface BuildPresentationOptions {
  */
 export function buildPresentation(deck: Deck, options: BuildPresentationOptions): PptxGenJS {
   const deckDir = dirname(resolve(options.deckPath));
-  const readFile = options.readFile ?? readLocalFile;
+  const images = new ImageLoader({ deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) }, options.readFile ?? readLocalFile);
   const pptx = new PptxGenJS();
   const geometry = slideGeometry(deckSize(deck));
   defineMasters(pptx, geometry);
@@ -48,13 +51,14 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
   const sectionOf = partSections(pptx, deck);
   for (const model of deck.slides) {
     const warn = (message: string, range = model.anchor) => options.onWarning?.({ slide: model.index + 1, message, range });
+    const leftOut = (message: string, range: SourceRange) => options.onWarning?.({ slide: model.index + 1, message, range, leftOut: true });
     for (const warning of foreign.filter((candidate) => candidate.slide === model.index + 1)) options.onWarning?.(warning);
     const type = model.type ?? 'content';
     const slide = pptx.addSlide({ masterName: type === 'cover' ? COVER_MASTER : CONTENT_MASTER, sectionTitle: sectionOf.get(model.index) });
     const drawFormula = formulaDrawer(options.equations, warn);
     const source = withDrawnFormulas(model, drawFormula);
     const text = slideText(source, (formula) => drawFormula(formula.tex, true, formula.range));
-    const pictures = loadPictures(source, deckDir, readFile, warn);
+    const pictures = loadPictures(source, images, leftOut);
     const frame: SlideContext = { pptx, slide, deck, source, text, geometry, warn };
     const ctx: SlideContext = { ...frame, geometry: addBackgrounds(frame, pictures.filter((picture) => picture.keywords.background)) };
     SLIDE_RENDERERS[type](
@@ -68,7 +72,7 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
   return pptx;
 }
 
-/** One PowerPoint section a part (house-structure §2), named by its part title; none for a one-part deck. */
+/** One PowerPoint section a part (docs/house-structure.md §2), named by its part title; none for a one-part deck. */
 function partSections(pptx: PptxGenJS, deck: Deck): Map<number, string> {
   const sections = new Map<number, string>();
   if (deck.parts.length < 2) return sections;
@@ -80,12 +84,12 @@ function partSections(pptx: PptxGenJS, deck: Deck): Map<number, string> {
   return sections;
 }
 
-function loadPictures(source: Slide, deckDir: string, readFile: ReadFile, warn: SlideContext['warn']): Picture[] {
+function loadPictures(source: Slide, loader: ImageLoader, leftOut: (message: string, range: SourceRange) => void): Picture[] {
   const pictures: Picture[] = [];
   for (const image of source.images) {
-    const result = loadImage(image, deckDir, readFile);
+    const result = loader.load(image);
     if (result.ok) pictures.push(pictureOf(result.image, image));
-    else warn(result.reason, image.range);
+    else leftOut(result.reason, image.range);
   }
   return pictures;
 }

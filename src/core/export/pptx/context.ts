@@ -9,6 +9,8 @@ export interface PptxWarning {
   slide: number;
   message: string;
   range: SourceRange | undefined;
+  /** Content the file lacks (a picture left out), not only drawn differently. */
+  leftOut?: boolean;
 }
 
 /** Reads a file's bytes; `undefined` when it cannot be read. */

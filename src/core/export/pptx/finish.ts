@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, CAPS_SPACING } from './brand';
 import type { EquationStore } from './equations';
+import { putMediaBack, takeMediaOut } from './media';
 
 /**
  * Packs a presentation into deflated PPTX bytes. pptxgenjs's `stream()` gives the package
@@ -21,8 +22,10 @@ import type { EquationStore } from './equations';
  * - Formulas become Office equations (`equations`, the store the slides were built with).
  */
 export async function packPresentation(pptx: PptxGenJS, options: { lang: string; equations?: EquationStore }): Promise<Buffer> {
+  const media = takeMediaOut(pptx);
   const raw = (await pptx.stream({ compression: false })) as Uint8Array;
   const zip = await JSZip.loadAsync(raw);
+  putMediaBack(zip, media);
   const lang = escapeXml(options.lang);
   const names = Object.keys(zip.files).filter((name) => /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|charts)\/[^/]+\.xml$/.test(name) || name === 'ppt/presentation.xml');
   await Promise.all(

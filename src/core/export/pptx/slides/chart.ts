@@ -46,7 +46,7 @@ export function renderChart(ctx: SlideContext, images: readonly Picture[]): void
 }
 
 /**
- * The paragraph that titles the chart: the caption after the table (house-structure §3),
+ * The paragraph that titles the chart: the caption after the table (docs/house-structure.md §3),
  * else a paragraph standing right above the table (seed: "Proportion of patients … (%)").
  */
 function chartCaption(paragraphs: readonly FlowParagraph[], tableLine: number, tableEndLine: number): FlowParagraph | undefined {

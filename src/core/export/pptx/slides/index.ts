@@ -13,7 +13,7 @@ import { renderStatistics } from './statistics';
 /** Draws one slide of a type onto `ctx.slide`. */
 export type SlideRenderer = (ctx: SlideContext, images: readonly Picture[]) => void;
 
-/** One module a slide type (house-structure §3). */
+/** One module a slide type (docs/house-structure.md §3). */
 export const SLIDE_RENDERERS: Record<SlideType, SlideRenderer> = {
   cover: renderCover,
   content: renderContent,
