@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
 import type { Deck, List, Slide } from '../../src/core/deck/types';
 import { buildPresentation, exportPptx, type ExportPptxResult } from '../../src/core/export/pptx';
+import { convertToPdf } from '../helpers/office';
 import { readPdf } from '../helpers/pdf';
 import { needTools, pdftoppm, soffice } from '../helpers/tools';
 
@@ -560,18 +561,8 @@ describe.skipIf(office.skip)('PPTX opened by LibreOffice', () => {
 
   beforeAll(async () => {
     office.assertPresent();
-    mkdirSync(converted, { recursive: true });
-    const profile = join(tmpdir(), `lo-isdeck-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      await run(
-        'soffice',
-        ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', converted, get('seed').path, get('template').path],
-        { timeout: 120_000 },
-      );
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-  }, 150_000);
+    await convertToPdf([get('seed').path, get('template').path], converted);
+  }, 180_000);
 
   it.each(DECKS)('converts $name to a PDF with one page a slide, pictures render', async ({ name, slides }) => {
     const pdf = join(converted, `${name}.pdf`);

@@ -109,9 +109,11 @@ describe('chart plugin', () => {
     expect(html).not.toMatch(/fill="#/);
   });
 
-  it('has no legend for one series and scales bars to the values', () => {
-    const one = renderDeck(deck(`<!-- _class: chart -->\n\n## One\n\n| A | B |\n|---|---|\n| x | 10 |\n| y | 20 |\n`)).html;
-    expect(one).not.toContain('is-chart-legend');
+  it('names the label column and the one series over the bars, and scales bars to the values', () => {
+    const one = renderDeck(deck(`<!-- _class: chart -->\n\n## One\n\n| Area | Spend |\n|---|---|\n| x | 10 |\n| y | 20 |\n`)).html;
+    const legend = /<g class="is-chart-legend">(.*?)<\/g>/.exec(one)?.[1] ?? '';
+    expect([...legend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['Area', 'Spend']);
+    expect(legend).toMatch(/<text class="is-chart-label-header"[^>]* text-anchor="end"/);
     const widths = [...one.matchAll(/class="is-chart-bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) =>
       Number(m[1]),
     );
