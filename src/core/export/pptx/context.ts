@@ -2,6 +2,7 @@ import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Slide, SourceRange } from '../../deck/types';
 import type { SlideText } from './content';
 import type { SlideGeometry } from './layout';
+import type { PlaceholderKind } from './placeholders';
 
 /** Something the export left out or changed, with where it stands in the deck. */
 export interface PptxWarning {
@@ -25,4 +26,9 @@ export interface SlideContext {
   text: SlideText;
   geometry: SlideGeometry;
   warn(message: string, range?: SourceRange): void;
+  /**
+   * The object name that makes a shape the slide's title, body or footer placeholder: given
+   * once a slide (the first shape to ask gets it), then `undefined` (see `placeholders.ts`).
+   */
+  placeholder(kind: PlaceholderKind): string | undefined;
 }

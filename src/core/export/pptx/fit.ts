@@ -90,3 +90,21 @@ export function fitFontSize(measure: (fontSize: number) => number, height: numbe
   }
   return min;
 }
+
+/**
+ * The narrowest width, at most `width`, at which `text` wraps to as few lines as at `width`:
+ * its lines come out about equally long (CSS `text-wrap: balance`, which the theme sets on
+ * headings and the discussion question).
+ */
+export function balancedWidth(text: string, width: number, fontSize: number, bold = false): number {
+  const lines = wrapLines(text, width, fontSize, bold);
+  if (lines < 2) return width;
+  let low = width / lines;
+  let high = width;
+  while (high - low > 0.02) {
+    const middle = (low + high) / 2;
+    if (wrapLines(text, middle, fontSize, bold) > lines) low = middle;
+    else high = middle;
+  }
+  return high + 0.02;
+}

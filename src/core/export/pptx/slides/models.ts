@@ -20,7 +20,7 @@ const BAND = 0.0625;
 export function renderModels(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const { box, items } = introThenItems(ctx, frame.box, 0.25);
-  if (items.length === 0) return frame.placeCallout(box.y);
+  if (items.length === 0) return frame.finish(box.y);
   const columns = items.length === 1 ? 1 : 2;
   const rows = Math.ceil(items.length / columns);
   const gapX = 0.21;
@@ -39,7 +39,7 @@ export function renderModels(ctx: SlideContext, images: readonly Picture[]): voi
     };
     addCard(ctx, item, card, sizes, index % 2 === 0 ? BRAND_COLOURS.teal : BRAND_COLOURS.navy);
   });
-  frame.placeCallout(box.y + box.h);
+  frame.finish(box.y + box.h);
 }
 
 interface CardSizes {

@@ -15,7 +15,7 @@ const GAP_X = 0.08;
 export function renderSpectrum(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const { box, items: stages } = introThenItems(ctx, frame.box, 0.3);
-  if (stages.length === 0) return frame.placeCallout(box.y);
+  if (stages.length === 0) return frame.finish(box.y);
   const count = stages.length;
   const width = (box.w + (count - 1) * (POINT - GAP_X)) / count;
   const textWidth = width - 2 * POINT - 0.16;
@@ -52,5 +52,5 @@ export function renderSpectrum(ctx: SlideContext, images: readonly Picture[]): v
       },
     );
   });
-  frame.placeCallout(top + height);
+  frame.finish(top + height);
 }
