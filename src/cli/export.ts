@@ -17,9 +17,13 @@ import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
 import type { Deck } from '../core/deck/types';
 import { removePendingTempFilesSync, samePath } from '../core/io/atomic-write';
-import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
+import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/export/browser';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
 import { exportPptx } from '../core/export/pptx';
+import { drawnChecksOn, drawnWarnings } from '../core/export/drawn-checks';
+import { describeGroup, type ExportWarning, groupWarnings, warningKind } from '../core/export/warnings';
+import type { ResolvedConfig } from '../core/config/schema';
+import { renderedProblems } from '../core/render-check/check';
 import { FORMATTERS, type FileResult } from '../core/format';
 import { describeSize } from '../core/io/read-text';
 import { lintText } from '../core/lint/lint';
@@ -166,10 +170,11 @@ export interface DeckOutcome {
   problems: Problem[];
   skipped: boolean;
   written: WrittenFile[];
-  /** One-line messages for this deck (images left out, failed formats). */
+  /** What the exporters left out or changed, and what the drawn checks found. */
+  warnings: ExportWarning[];
+  /** One-line messages for this deck (formats not written, checks not run). */
   messages: string[];
   failed: boolean;
-  imagesRefused: boolean;
 }
 
 export interface ExportRun {
@@ -263,15 +268,22 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     }
   }
 
-  const wantsPdf = options.formats.includes('pdf');
-  // Started at once: the browser boots (its own processes) while the decks are read, checked
-  // and rendered here. One browser for every deck.
-  const browserPromise = wantsPdf ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
-  browserPromise?.catch(() => undefined);
+  // One browser for every deck, started on first use: at once for PDF (it boots, in its own
+  // processes, while the decks are read, checked and rendered here), else by the first HTML
+  // export whose drawn slides are to be checked.
+  let browserPromise: Promise<PdfBrowser> | undefined;
+  const browser = (): Promise<PdfBrowser> => {
+    if (!browserPromise) {
+      browserPromise = launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv });
+      browserPromise.catch(() => undefined);
+    }
+    return browserPromise;
+  };
+  if (options.formats.includes('pdf')) void browser();
   // Pages for exportPdf: it renders the deck first and only then waits for the browser.
   const pages: PageSource = {
-    newPage: async () => (await browserPromise!).newPage(),
-    release: async (page) => (await browserPromise!).release(page),
+    newPage: async () => (await browser()).newPage(),
+    release: async (page) => (await browser()).release(page),
   };
 
   const loader = new ConfigLoader({ display: (file) => displayPath(file, io.cwd) });
@@ -285,7 +297,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     await pool(files, availableParallelism(), async (file) => {
       const name = displayPath(file, io.cwd);
       const outputs = plan.get(file) ?? [];
-      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], failed: false, imagesRefused: false };
+      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], warnings: [], messages: [], failed: false };
       const skipAll = (why: string) => {
         for (const format of options.formats) progress.done(`${name}: ${format} ${why}`);
       };
@@ -296,9 +308,10 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         return;
       }
       let deck: Deck;
+      let config: ResolvedConfig;
       try {
         const folder = dirname(file);
-        const config = loader.configFor(folder);
+        config = loader.configFor(folder);
         const linted = lintText(read.text, file, { config, environment: nodeEnvironment(findWorkspaceRoot(folder, loader)) });
         deck = linted.deck;
         outcome.problems = linted.problems;
@@ -321,11 +334,20 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
       const note = (message: string) => {
         if (!outcome.messages.includes(message)) outcome.messages.push(message);
       };
-      const refused = (message: string) => {
-        if (/left out|outside the deck/i.test(message) && !/remote image/i.test(message)) outcome.imagesRefused = true;
-        note(message);
-      };
       const protect = [...plan.keys()];
+      // HTML alone: the drawn checks load the document into a page of their own.
+      const checkHtml = async (html: string) => {
+        try {
+          const problems = await renderedProblems(deck, { browser: pages, config, deckPath: file, html });
+          outcome.warnings.push(...drawnWarnings(deck, problems));
+        } catch (error) {
+          note(
+            error instanceof BrowserNotFoundError
+              ? 'drawn slides not checked: no browser found (see `isdeck export --help`)'
+              : `drawn slides not checked: ${messageOf(error)}`,
+          );
+        }
+      };
 
       // PPTX and HTML first: they need no browser, so they run while it starts.
       for (const format of [...options.formats].sort((a, b) => FORMAT_ORDER[a] - FORMAT_ORDER[b])) {
@@ -333,12 +355,14 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         progress.step(`${name} → ${format}`);
         try {
           if (format === 'html') {
-            const result = await exportHtml(file, output.path);
-            for (const warning of result.warnings) refused(`HTML: ${warning.message} (${warning.path})`);
+            const result = await exportHtml(file, output.path, { source: read.text, deck });
+            outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+            // The PDF's page is checked when there is one; it draws the same document.
+            if (!options.formats.includes('pdf') && drawnChecksOn(config)) await checkHtml(result.html);
           } else if (format === 'pptx') {
             const result = await exportPptx(deck, { deckPath: file, outPath: output.path });
-            for (const warning of result.warnings) refused(`PPTX slide ${warning.slide}: ${warning.message}`);
+            outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else {
             const notesOutput = outputs.find((candidate) => candidate.format === 'notes');
@@ -353,6 +377,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
                 source: read.text,
                 deck,
                 protect,
+                config,
               });
             } catch (error) {
               if (!(error instanceof BrowserNotFoundError)) throw error;
@@ -360,7 +385,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
               note('PDF not written: no browser (see below)');
               continue;
             }
-            for (const warning of result.warnings) refused(`PDF: ${warning.message}${warning.message.includes(warning.path) ? '' : ` (${warning.path})`}`);
+            outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
             if (result.handout) {
               outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
@@ -376,10 +401,8 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     });
   } finally {
     progress.finish();
-    if (browserPromise) {
-      const browser = await browserPromise.catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-    }
+    const started = await browserPromise?.catch(() => undefined);
+    await started?.close().catch(() => undefined);
   }
   outcomes.sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0));
   return run;
@@ -432,6 +455,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   if (report) io.stdout(report);
   for (const outcome of run.outcomes) {
     if (outcome.skipped) io.stderr(`isdeck: ${outcome.deck}: skipped: it has errors (--strict)\n`);
+    for (const group of groupWarnings(outcome.warnings)) io.stderr(`isdeck: ${outcome.deck}: ${describeGroup(group)}\n`);
     for (const message of outcome.messages) io.stderr(`isdeck: ${outcome.deck}: ${message}\n`);
   }
   for (const message of run.errors) io.stderr(`isdeck: ${message}\n`);
@@ -443,8 +467,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   io.stdout(summary(run, io, color, (performance.now() - started) / 1000));
 
   if (run.errors.length > 0 || run.browserError) return EXIT_USAGE;
-  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (parsed.strict && outcome.imagesRefused));
+  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (parsed.strict && outcome.warnings.some(failsStrict)));
   return failed ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Under `--strict`, content left out of an output and a failed drawn check fail the run. */
+function failsStrict(warning: ExportWarning): boolean {
+  const kind = warningKind(warning);
+  return kind === 'left-out' || kind === 'checked';
 }
 
 export const exportCommand: Command = {

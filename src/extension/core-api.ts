@@ -13,3 +13,4 @@ export { discoverConfigFiles } from './config-discovery';
 export { runLintJob, forgetLintState } from './lint-job';
 export { measureRequest, readMeasurements, renderedRuleProblems } from './rendered-check';
 export { exportPdfFile, exportPptxFile } from './export-jobs';
+export { describeWarning } from '../core/export/warnings';

@@ -7,6 +7,7 @@ import { parseDeck } from '../core/deck/parse';
 import { launchBrowser } from '../core/export/browser';
 import { exportPdf } from '../core/export/pdf';
 import { exportPptx } from '../core/export/pptx';
+import { describeWarning } from '../core/export/warnings';
 
 export interface FileExportJob {
   deckPath: string;
@@ -29,7 +30,7 @@ export async function exportPptxFile(job: FileExportJob): Promise<FileExportResu
   throwIfAborted(job.signal);
   const deck = parseDeck(source, job.deckPath);
   const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath });
-  return { slideCount: result.slideCount, warnings: result.warnings.map((warning) => `slide ${warning.slide}: ${warning.message}`) };
+  return { slideCount: result.slideCount, warnings: result.warnings.map(describeWarning) };
 }
 
 /** Starts a browser (the `isdeck.browserPath` setting, else one found on the machine), prints, and closes it. */
@@ -43,7 +44,7 @@ export async function exportPdfFile(job: FileExportJob): Promise<FileExportResul
     throwIfAborted(job.signal);
     const result = await exportPdf({ browser, deckPath: job.deckPath, outPath: job.outPath });
     throwIfAborted(job.signal);
-    return { slideCount: result.pdf.pages, warnings: result.warnings.map((warning) => `${warning.path}: ${warning.message}`) };
+    return { slideCount: result.pdf.pages, warnings: result.warnings.map(describeWarning) };
   } finally {
     job.signal?.removeEventListener('abort', abort);
     await browser.close().catch(() => undefined);

@@ -186,7 +186,10 @@ describe('isdeck export', () => {
     );
     const result = await runExport(['deck/talk.md', '--pdf', '--html'], { cwd: folder });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`deck/talk\\.md: PDF: image left out: \\S*${join(folder, 'out.png').replace(/[/.]/g, '\\$&')} is outside the deck's folder`));
+    // The PDF and the HTML leave it out alike: one line for both, on its slide and line.
+    expect(result.stderr).toMatch(
+      new RegExp(`deck/talk\\.md: PDF, HTML: slide 1 \\(line 13\\): image left out: \\S*${join(folder, 'out.png').replace(/[/.]/g, '\\$&')} is outside the deck's folder \\S+ \\(\\.\\./out\\.png\\)\n`),
+    );
     expect(pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
     const html = readFileSync(join(folder, 'deck', 'talk.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
@@ -194,6 +197,40 @@ describe('isdeck export', () => {
 
     const strict = await runExport(['deck/talk.md', '--html', '--strict'], { cwd: folder });
     expect(strict.code).toBe(1);
+  });
+
+  it('checks the drawn slides of the PDF, and of HTML alone, as warnings; --strict fails on them', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'drawn');
+    mkdirSync(folder);
+    copyFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'render-check', 'tiny-text.md'), join(folder, 'tiny.md'));
+    const warning = /^isdeck: tiny\.md: drawn slides: slide 2 \(line 22\): Text is drawn at 12 px \(“Text this small cannot be read from the back of a…”\), under the 18 px minimum: .+ \[min-font-size\]$/m;
+    const pdf = await runExport(['tiny.md', '--pdf'], { cwd: folder });
+    expect(pdf.code).toBe(0);
+    expect(pdf.stderr).toMatch(warning);
+    const html = await runExport(['tiny.md', '--html'], { cwd: folder });
+    expect(html.code).toBe(0);
+    expect(html.stderr).toMatch(warning);
+    expect((await runExport(['tiny.md', '--html', '--pdf', '--strict'], { cwd: folder })).code).toBe(1);
+    // Turned off in the configuration: no browser is started for HTML, nothing is said.
+    writeFileSync(join(folder, '.isdeckrc.json'), JSON.stringify({ root: true, rules: { 'min-font-size': 'off', 'slide-overflow': 'off', contrast: 'off' } }));
+    const off = await runExport(['tiny.md', '--html', '--strict', '--browser-path', '/nonexistent'], { cwd: folder });
+    expect(off).toMatchObject({ code: 0, stderr: expect.not.stringMatching(/drawn|browser/) });
+  });
+
+  it('groups warnings by cause with the list of slides', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'grouped');
+    mkdirSync(folder);
+    const slides = Array.from({ length: 6 }, (_, index) => `## Slide ${index + 1}\n\nText ${index + 1}.\n`);
+    slides.splice(1, 0, '<!-- _class: content -->\n\n## Plain\n\n![Gone](gone.png)\n');
+    writeFileSync(join(folder, 'grouped.md'), `---\nmarp: true\ntheme: improvement-service\nclass: wide\n---\n\n${slides.join('\n---\n\n')}`);
+    const result = await runExport(['grouped.md', '--pptx', '--html'], { cwd: folder });
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('isdeck: grouped.md:'));
+    expect(lines).toEqual([
+      'isdeck: grouped.md: PPTX: slides 1, 3–7 (first at line 4): Slide class `wide` is not a house slide type; exported as a content slide.',
+      expect.stringMatching(/^isdeck: grouped\.md: HTML: slide 2 \(line 17\): image left out: file not found \(gone\.png\)$/),
+      expect.stringMatching(/^isdeck: grouped\.md: PPTX: slide 2 \(line 17\): Image gone\.png was not found/),
+    ]);
   });
 
   it('reports bad usage with exit 2', { timeout: TIMEOUT }, async () => {

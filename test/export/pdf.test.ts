@@ -215,7 +215,8 @@ describe('images', () => {
     );
     const result = await exportPdf({ browser, deckPath, outPath: join(folder, 'deck.pdf') });
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]!.path).toBe('../outside.png');
+    expect(result.warnings[0]).toMatchObject({ source: 'pdf', cause: 'image-outside-folder', slide: 1, line: 13 });
+    expect(result.warnings[0]!.message).toContain('(../outside.png)');
     expect(result.warnings[0]!.message).toContain(join(work, 'images', 'outside.png').replace(/^\/private/, ''));
     expect(pdfinfo(join(folder, 'deck.pdf')).Pages).toBe('1');
   });

@@ -364,13 +364,13 @@ describe('PPTX export details', () => {
     expect(Object.keys(zip.files).filter((path) => path.startsWith('ppt/media/') && !zip.files[path]!.dir)).toHaveLength(1);
     const slide = await part(zip, 'ppt/slides/slide1.xml');
     expect(slide).toMatch(/<p:pic>.*descr="The logo"/s);
-    expect(result.warnings.map((warning) => [warning.slide, warning.message])).toEqual([
-      [1, expect.stringContaining('pics/missing.png was not found')],
-      [1, expect.stringContaining('../outside.png is outside the deck')],
-      [1, expect.stringContaining('https://example.com/a.png is not a local file')],
-      [2, expect.stringContaining('`wibble` is not a house slide type')],
+    expect(result.warnings.map((warning) => [warning.slide, warning.cause, warning.message])).toEqual([
+      [1, 'image-not-found', expect.stringContaining('pics/missing.png was not found')],
+      [1, 'image-outside-folder', expect.stringContaining('../outside.png is outside the deck')],
+      [1, 'image-not-local', expect.stringContaining('https://example.com/a.png is not a local file')],
+      [2, 'class-not-house-type', expect.stringContaining('`wibble` is not a house slide type')],
     ]);
-    expect(result.warnings[0]?.range?.line).toBe(12);
+    expect(result.warnings[0]?.line).toBe(12);
     expect(runTexts(await part(zip, 'ppt/slides/slide2.xml'))).toEqual(expect.arrayContaining(['Odd class', 'Text.']));
   });
 

@@ -15,10 +15,13 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
 import type { Deck } from '../deck/types';
-import { type RenderWarning, renderStandaloneHtml } from '../render';
+import type { ResolvedConfig } from '../config/schema';
+import { renderStandaloneHtml } from '../render';
 import { OutputIsInputError, samePath, writeFileAtomic } from '../io/atomic-write';
 import { deckOutline, type OutlineItem, writeOutline } from './outline';
 import { updatePdf } from './pdf-update';
+import { drawnProblems, drawnWarnings, loadDocument } from './drawn-checks';
+import { type ExportWarning, placeImageWarnings } from './warnings';
 
 export interface PdfMetadata {
   title: string;
@@ -51,6 +54,11 @@ export interface ExportPdfOptions {
   protect?: readonly string[];
   /** Milliseconds for the page to load (default 60 s). */
   timeoutMs?: number;
+  /**
+   * The deck's configuration: the drawn checks it leaves on (`slide-overflow`, `min-font-size`,
+   * `contrast`) run on the printed page and come back as warnings. Without it, none run.
+   */
+  config?: ResolvedConfig;
 }
 
 export interface PdfFile {
@@ -62,8 +70,11 @@ export interface PdfFile {
 export interface PdfExportResult {
   pdf: PdfFile;
   handout: PdfFile | undefined;
-  /** Images left out (outside the deck's folder tree, missing, not images) or not embedded (remote). */
-  warnings: RenderWarning[];
+  /**
+   * Images left out (outside the deck's folder tree, missing, not images) or not embedded
+   * (remote), and what the drawn checks found, each on its slide.
+   */
+  warnings: ExportWarning[];
   metadata: PdfMetadata;
 }
 
@@ -166,11 +177,15 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
     page = await pagePromise;
     const printPage = page;
 
-    await printPage.setContent(standalone.html, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 });
-    await fontsReady(printPage);
+    await loadDocument(printPage, standalone.html, options.timeoutMs);
     const printed = await printPage.pdf(PRINT);
+    // The drawn checks measure the page as printed (before the handout moves its slides), in
+    // the browser, while the PDF is finished here.
+    const checked = options.config ? drawnProblems(printPage, deck, options.config) : Promise.resolve([]);
+    checked.catch(() => undefined);
+    const slides = await finishPdf(printed, metadata, outline);
+    const problems = await checked;
 
-    // The handout prints in the browser while the slides' PDF is finished here.
     const handoutPrint = options.notes
       ? (async () => {
           const notes = deck.slides.map((slide) => slide.notes.map((note) => note.text));
@@ -180,7 +195,6 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
         })()
       : undefined;
     handoutPrint?.catch(() => undefined);
-    const slides = await finishPdf(printed, metadata, outline);
     const handout = handoutPrint
       ? await finishPdf(await handoutPrint, { ...metadata, title: `${metadata.title} (handout with notes)` }, outline)
       : undefined;
@@ -192,7 +206,7 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
     return {
       pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength },
       handout: handout ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength } : undefined,
-      warnings: standalone.warnings,
+      warnings: [...placeImageWarnings(deck, 'pdf', standalone.warnings), ...drawnWarnings(deck, problems)],
       metadata,
     };
   } finally {

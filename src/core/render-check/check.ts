@@ -1,18 +1,21 @@
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/schema';
 import type { Deck } from '../deck/types';
-import type { PdfBrowser } from '../export/browser';
+import type { PageSource } from '../export/pdf';
+import { drawnProblems, loadDocument } from '../export/drawn-checks';
 import { isEnabledAt, sortProblems } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
 import { allRules } from '../rules';
 import type { Problem, RenderedRule, SlideMeasurement } from '../rules/rule';
-import { measureSlides } from './measure';
 
 export interface RenderCheckOptions {
-  browser: PdfBrowser;
+  /** Where the page comes from: a running browser, or the export's page source. */
+  browser: PageSource;
   config: ResolvedConfig;
   /** The deck's file; relative images resolve against its folder (the working folder for stdin). */
   deckPath: string | undefined;
+  /** The deck's standalone document, when already rendered. */
+  html?: string;
 }
 
 /**
@@ -22,17 +25,15 @@ export interface RenderCheckOptions {
  */
 export async function renderedProblems(deck: Deck, options: RenderCheckOptions): Promise<Problem[]> {
   if (renderedRulesOn(options.config).length === 0) return [];
-  const { html } = renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md') });
+  const html = options.html ?? renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md') }).html;
   const page = await options.browser.newPage();
-  let measurements;
   try {
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    measurements = await measureSlides(page);
+    await loadDocument(page, html);
+    return await drawnProblems(page, deck, options.config);
   } finally {
-    await options.browser.release(page);
+    if (options.browser.release) await options.browser.release(page);
+    else await page.close();
   }
-  return runRenderedRules(deck, options.config, measurements);
 }
 
 /** The rendered rules the configuration leaves on. */

@@ -2,14 +2,26 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
-import { type RenderWarning, renderStandaloneHtml } from './render';
+import { parseDeck } from '../deck/parse';
+import type { Deck } from '../deck/types';
+import { type ExportWarning, placeImageWarnings } from '../export/warnings';
+import { renderStandaloneHtml } from './render';
 
 export interface HtmlExportResult {
   outPath: string;
   slideCount: number;
   bytes: number;
-  /** Images left out or not embedded (see {@link renderStandaloneHtml}). */
-  warnings: RenderWarning[];
+  /** Images left out or not embedded (see {@link renderStandaloneHtml}), on their slides. */
+  warnings: ExportWarning[];
+  /** The document written. */
+  html: string;
+}
+
+export interface ExportHtmlOptions {
+  /** The deck's text, when already read. */
+  source?: string;
+  /** The deck model of `source`, when already parsed. */
+  deck?: Deck;
 }
 
 /**
@@ -17,10 +29,11 @@ export interface HtmlExportResult {
  * a temporary file in the target folder and renamed over `outPath`, so a reader never sees
  * a half-written file and a failed export leaves any earlier file as it was.
  */
-export async function exportHtml(deckPath: string, outPath: string): Promise<HtmlExportResult> {
-  const source = await readFile(deckPath, 'utf8');
+export async function exportHtml(deckPath: string, outPath: string, options: ExportHtmlOptions = {}): Promise<HtmlExportResult> {
+  const source = options.source ?? (await readFile(deckPath, 'utf8'));
   const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath) });
   const target = resolve(outPath);
   await writeFileAtomic(target, result.html, { protect: [deckPath] });
-  return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings };
+  const warnings = placeImageWarnings(options.deck ?? parseDeck(source, deckPath), 'html', result.warnings);
+  return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings, html: result.html };
 }

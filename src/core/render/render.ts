@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
 import { createHouseMarp } from './marp';
 import { mimeTypeOf } from './theme';
+import type { WarningCause } from '../export/warnings';
 
 export interface RenderDeckOptions {
   /**
@@ -101,6 +102,7 @@ export function renderDeck(markdown: string, options: RenderDeckOptions = {}): R
 export interface RenderWarning {
   /** The image source as written in the deck. */
   path: string;
+  cause: WarningCause;
   message: string;
 }
 
@@ -127,33 +129,33 @@ function isInside(root: string, file: string): boolean {
 export function embeddingImageResolver(deckDir: string, warnings: RenderWarning[]): ImageResolver {
   const root = existsSync(deckDir) ? realpathSync(deckDir) : resolve(deckDir);
   const seen = new Map<string, string | null>();
-  const warn = (path: string, message: string): null => {
-    if (!warnings.some((w) => w.path === path && w.message === message)) warnings.push({ path, message });
+  const warn = (path: string, cause: WarningCause, message: string): null => {
+    if (!warnings.some((w) => w.path === path && w.message === message)) warnings.push({ path, cause, message });
     return null;
   };
   const resolveOne = (src: string): string | null => {
     if (src === '' || /^data:/i.test(src)) return src;
     if (/^(?:https?:)?\/\//i.test(src)) {
-      warn(src, 'remote image not embedded: the document loads it when opened');
+      warn(src, 'image-remote', 'remote image not embedded: the document loads it when opened');
       return src;
     }
     let file: string;
     try {
       if (/^file:/i.test(src)) file = fileURLToPath(src);
       else if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[a-z]:[\\/]/i.test(src)) {
-        return warn(src, 'image left out: unsupported URL scheme');
+        return warn(src, 'image-not-local', 'image left out: unsupported URL scheme');
       } else {
         const path = decodeURIComponent(src.replace(/[?#].*$/, ''));
         file = resolve(deckDir, path);
       }
     } catch {
-      return warn(src, 'image left out: the path cannot be read');
+      return warn(src, 'image-unreadable', 'image left out: the path cannot be read');
     }
-    if (!existsSync(file) || !statSync(file).isFile()) return warn(src, 'image left out: file not found');
+    if (!existsSync(file) || !statSync(file).isFile()) return warn(src, 'image-not-found', 'image left out: file not found');
     const real = realpathSync(file);
-    if (!isInside(root, real)) return warn(src, `image left out: ${real} is outside the deck's folder ${root}`);
+    if (!isInside(root, real)) return warn(src, 'image-outside-folder', `image left out: ${real} is outside the deck's folder ${root}`);
     const mime = mimeTypeOf(real);
-    if (!mime) return warn(src, 'image left out: not a PNG, JPEG, GIF, WebP, AVIF or SVG image');
+    if (!mime) return warn(src, 'image-unsupported', 'image left out: not a PNG, JPEG, GIF, WebP, AVIF or SVG image');
     return `data:${mime};base64,${readFileSync(real).toString('base64')}`;
   };
   return (src) => {

@@ -9,6 +9,7 @@ import { deckSize, slideGeometry } from './layout';
 import { COVER_MASTER, CONTENT_MASTER, defineMasters } from './master';
 import { SLIDE_RENDERERS } from './slides';
 import { readLocalFile } from './write';
+import { slideWarning } from '../warnings';
 
 export interface BuildPresentationOptions {
   /** The deck's file: images resolve against its folder, and only images inside it are embedded. */
@@ -34,10 +35,10 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
 
   const sectionOf = partSections(pptx, deck);
   for (const source of deck.slides) {
-    const warn = (message: string, range = source.anchor) => options.onWarning?.({ slide: source.index + 1, message, range });
+    const warn: SlideContext['warn'] = (cause, message, range = source.anchor) => options.onWarning?.(slideWarning('pptx', cause, source.index, message, range));
     const type = source.type ?? 'content';
     if (source.type === undefined) {
-      warn(`Slide class \`${source.className ?? ''}\` is not a house slide type; exported as a content slide.`, source.classDirective?.range);
+      warn('class-not-house-type', `Slide class \`${source.className ?? ''}\` is not a house slide type; exported as a content slide.`, source.classDirective?.range);
     }
     const slide = pptx.addSlide({ masterName: type === 'cover' ? COVER_MASTER : CONTENT_MASTER, sectionTitle: sectionOf.get(source.index) });
     const ctx: SlideContext = { pptx, slide, deck, source, text: slideText(source), geometry, warn };
@@ -65,7 +66,7 @@ function loadImages(source: Slide, deckDir: string, readFile: ReadFile, warn: Sl
   for (const image of source.images) {
     const result = loadImage(image, deckDir, readFile);
     if (result.ok) images.push(result.image);
-    else warn(result.reason, image.range);
+    else warn(result.cause, result.reason, image.range);
   }
   return images;
 }

@@ -4,6 +4,7 @@ import { altTextWithoutKeywords } from '../../rules/helpers/image-keywords';
 import { displayPath, localImagePath } from '../../deck/images';
 import type { ReadFile } from './context';
 import type { Box } from './layout';
+import type { WarningCause } from '../warnings';
 
 /** An image ready to embed: its bytes as a data URL and its size in pixels. */
 export interface LoadedImage {
@@ -14,7 +15,7 @@ export interface LoadedImage {
   name: string;
 }
 
-export type ImageResult = { ok: true; image: LoadedImage } | { ok: false; reason: string };
+export type ImageResult = { ok: true; image: LoadedImage } | { ok: false; cause: WarningCause; reason: string };
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
 
@@ -26,21 +27,21 @@ export function loadImage(image: Image, deckDir: string, readFile: ReadFile): Im
   const shown = displayPath(image.src);
   const src = localImagePath(image.src);
   if (src === undefined) {
-    return { ok: false, reason: `Image ${shown} is not a local file; only images inside the deck's folder are embedded.` };
+    return { ok: false, cause: 'image-not-local', reason: `Image ${shown} is not a local file; only images inside the deck's folder are embedded.` };
   }
   const path = resolve(deckDir, src);
   const inside = relative(deckDir, path);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-    return { ok: false, reason: `Image ${shown} is outside the deck's folder and was left out.` };
+    return { ok: false, cause: 'image-outside-folder', reason: `Image ${shown} is outside the deck's folder and was left out.` };
   }
   const mime = MIME[extname(path).toLowerCase()];
   if (!mime) {
-    return { ok: false, reason: `Image ${shown} was left out: PowerPoint export embeds PNG, JPEG and GIF images.` };
+    return { ok: false, cause: 'image-unsupported', reason: `Image ${shown} was left out: PowerPoint export embeds PNG, JPEG and GIF images.` };
   }
   const bytes = readFile(path);
-  if (!bytes) return { ok: false, reason: `Image ${shown} was not found or could not be read, and was left out.` };
+  if (!bytes) return { ok: false, cause: 'image-not-found', reason: `Image ${shown} was not found or could not be read, and was left out.` };
   const size = imageSize(bytes);
-  if (!size) return { ok: false, reason: `Image ${shown} is not a readable ${mime.slice(6).toUpperCase()} file, and was left out.` };
+  if (!size) return { ok: false, cause: 'image-unreadable', reason: `Image ${shown} is not a readable ${mime.slice(6).toUpperCase()} file, and was left out.` };
   return {
     ok: true,
     image: {

@@ -1,0 +1,172 @@
+/**
+ * What an export tells its reader, as data: every exporter (PDF, HTML, PPTX) and the checks of
+ * the drawn page report an {@link ExportWarning}, and the command line groups them by cause
+ * with the slides they concern ("slides 2, 5–9: …") instead of printing one line a slide.
+ *
+ * The cause says what happened and decides what it means ({@link WarningKind}): callers test
+ * the kind (is content missing? did a drawn check fail?), never the text of the message.
+ */
+import type { Deck, SourceRange } from '../deck/types';
+
+/**
+ * - `left-out`: something the deck says is not in the output (an image, a construct the
+ *   format cannot draw). `--strict` fails on it.
+ * - `changed`: it is in the output, drawn otherwise than the deck asks (a class drawn as a
+ *   content slide, a chart cell that is not a number drawn as 0).
+ * - `checked`: a check of the drawn slide found a problem (text out of the slide, too small,
+ *   too little contrast). `--strict` fails on it.
+ * - `note`: for information; nothing is missing (a remote image the document loads when opened).
+ */
+export type WarningKind = 'left-out' | 'changed' | 'checked' | 'note';
+
+/**
+ * The causes the exporters report, each with its kind. A new cause is added here, so that its
+ * kind is decided once. The drawn checks report under their rule ids.
+ */
+export const WARNING_CAUSES = {
+  'image-outside-folder': 'left-out',
+  'image-not-found': 'left-out',
+  'image-not-local': 'left-out',
+  'image-unsupported': 'left-out',
+  'image-unreadable': 'left-out',
+  'image-remote': 'note',
+  'class-not-house-type': 'changed',
+  'chart-no-values': 'changed',
+  'chart-not-number': 'changed',
+  'slide-overflow': 'checked',
+  'min-font-size': 'checked',
+  contrast: 'checked',
+} as const satisfies Record<string, WarningKind>;
+
+export type WarningCause = keyof typeof WARNING_CAUSES;
+
+/** Where a warning comes from: an output format, or the checks of the drawn page (PDF and HTML draw alike). */
+export type WarningSource = 'pdf' | 'html' | 'pptx' | 'drawn';
+
+export interface ExportWarning {
+  source: WarningSource;
+  cause: WarningCause;
+  /** 1-based slide number; `undefined` for the deck as a whole. */
+  slide: number | undefined;
+  /** 1-based line in the deck where the cause is written; `undefined` when unknown. */
+  line: number | undefined;
+  /**
+   * What happened and what to do, without the slide number: warnings of one cause with the
+   * same message on several slides are one line.
+   */
+  message: string;
+}
+
+export function warningKind(warning: Pick<ExportWarning, 'cause'>): WarningKind {
+  return WARNING_CAUSES[warning.cause];
+}
+
+/** A warning about slide `index` (0-based) of a deck, at `range` when the cause has a place. */
+export function slideWarning(
+  source: WarningSource,
+  cause: WarningCause,
+  index: number,
+  message: string,
+  range: SourceRange | undefined,
+): ExportWarning {
+  return { source, cause, slide: index + 1, line: range?.line, message };
+}
+
+/**
+ * Warnings about image sources (the renderer sees a source, not a slide) placed on the slides
+ * that show that image, at the image's line; a source no slide shows stays a deck warning.
+ */
+export function placeImageWarnings(
+  deck: Deck,
+  source: WarningSource,
+  warnings: readonly { cause: WarningCause; path: string; message: string }[],
+): ExportWarning[] {
+  return warnings.flatMap((warning) => {
+    const wanted = decodeSource(warning.path);
+    const message = warning.message.includes(warning.path) ? warning.message : `${warning.message} (${warning.path})`;
+    const places = deck.slides.flatMap((slide) =>
+      slide.images.filter((image) => image.src === wanted || image.src === warning.path).map((image) => slideWarning(source, warning.cause, slide.index, message, image.range)),
+    );
+    return places.length > 0 ? places : [{ source, cause: warning.cause, slide: undefined, line: undefined, message }];
+  });
+}
+
+function decodeSource(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
+/** Warnings of one cause and message: the sources and slides they concern. */
+export interface WarningGroup {
+  cause: WarningCause;
+  kind: WarningKind;
+  message: string;
+  sources: WarningSource[];
+  /** Slide numbers, ascending, each once. */
+  slides: number[];
+  /** The first line the cause is written at, when known. */
+  line: number | undefined;
+}
+
+const SOURCE_ORDER: Record<WarningSource, number> = { drawn: 0, pdf: 1, html: 2, pptx: 3 };
+
+/** Groups warnings by cause and message, in the order of their first slide, then line, then format. */
+export function groupWarnings(warnings: readonly ExportWarning[]): WarningGroup[] {
+  const groups = new Map<string, WarningGroup>();
+  for (const warning of warnings) {
+    const key = `${warning.cause}\u0000${warning.message}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { cause: warning.cause, kind: warningKind(warning), message: warning.message, sources: [], slides: [], line: undefined };
+      groups.set(key, group);
+    }
+    if (!group.sources.includes(warning.source)) group.sources.push(warning.source);
+    if (warning.slide !== undefined && !group.slides.includes(warning.slide)) group.slides.push(warning.slide);
+    if (warning.line !== undefined && (group.line === undefined || warning.line < group.line)) group.line = warning.line;
+  }
+  const first = (group: WarningGroup) => group.slides[0] ?? 0;
+  return [...groups.values()]
+    .map((group) => ({
+      ...group,
+      slides: group.slides.sort((a, b) => a - b),
+      sources: group.sources.sort((a, b) => SOURCE_ORDER[a] - SOURCE_ORDER[b]),
+    }))
+    .sort((a, b) => first(a) - first(b) || (a.line ?? 0) - (b.line ?? 0) || SOURCE_ORDER[a.sources[0]!] - SOURCE_ORDER[b.sources[0]!]);
+}
+
+/** `[2, 5, 6, 7, 9]` → `2, 5–7, 9`. */
+export function slideList(slides: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < slides.length; i++) {
+    const start = slides[i]!;
+    let end = start;
+    while (slides[i + 1] === end + 1) end = slides[++i]!;
+    parts.push(end === start ? `${start}` : end === start + 1 ? `${start}, ${end}` : `${start}–${end}`);
+  }
+  return parts.join(', ');
+}
+
+const SOURCE_LABEL: Record<WarningSource, string> = { drawn: 'drawn slides', pdf: 'PDF', html: 'HTML', pptx: 'PPTX' };
+
+/**
+ * One line for a group: `PDF, HTML: slide 3 (line 12): …`, `PPTX: slides 2, 5–9 (first at
+ * line 4): …`, `drawn slides: slide 7 (line 40): … [slide-overflow]`.
+ */
+export function describeGroup(group: WarningGroup): string {
+  const where =
+    group.slides.length === 0
+      ? ''
+      : group.slides.length === 1
+        ? `slide ${group.slides[0]}${group.line === undefined ? '' : ` (line ${group.line})`}: `
+        : `slides ${slideList(group.slides)}${group.line === undefined ? '' : ` (first at line ${group.line})`}: `;
+  const rule = group.kind === 'checked' ? ` [${group.cause}]` : '';
+  return `${group.sources.map((source) => SOURCE_LABEL[source]).join(', ')}: ${where}${group.message}${rule}`;
+}
+
+/** One warning on its own line (the editor's output channel lists them one by one). */
+export function describeWarning(warning: ExportWarning): string {
+  return describeGroup(groupWarnings([warning])[0]!);
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/core/deck/parse';
+import { drawnWarnings } from '../../src/core/export/drawn-checks';
+import { describeGroup, describeWarning, type ExportWarning, groupWarnings, placeImageWarnings, slideList, WARNING_CAUSES, warningKind } from '../../src/core/export/warnings';
+import { allRules } from '../../src/core/rules';
+
+const warning = (over: Partial<ExportWarning>): ExportWarning => ({
+  source: 'pptx',
+  cause: 'class-not-house-type',
+  slide: 1,
+  line: 3,
+  message: 'Slide class `invert` is not a house slide type; exported as a content slide.',
+  ...over,
+});
+
+describe('export warnings', () => {
+  it('writes slide lists with ranges', () => {
+    expect(slideList([2, 5, 6, 7, 8, 9])).toBe('2, 5–9');
+    expect(slideList([1, 2, 4])).toBe('1, 2, 4');
+    expect(slideList([3])).toBe('3');
+    expect(slideList([])).toBe('');
+  });
+
+  it('groups one cause and message on many slides into one line, whatever the order', () => {
+    const warnings = [9, 2, 5, 6, 7, 8].map((slide) => warning({ slide, line: slide * 10 }));
+    const groups = groupWarnings(warnings);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ slides: [2, 5, 6, 7, 8, 9], line: 20, kind: 'changed' });
+    expect(describeGroup(groups[0]!)).toBe('PPTX: slides 2, 5–9 (first at line 20): Slide class `invert` is not a house slide type; exported as a content slide.');
+  });
+
+  it('keeps different causes and messages apart, and joins the formats that report the same', () => {
+    const image = { cause: 'image-not-found', message: 'image left out: file not found (x.png)', slide: 3, line: 12 } as const;
+    const groups = groupWarnings([warning({ slide: 4 }), { ...image, source: 'html' }, { ...image, source: 'pdf' }, warning({ slide: 1, message: 'other' })]);
+    expect(groups.map(describeGroup)).toEqual([
+      'PPTX: slide 1 (line 3): other',
+      'PDF, HTML: slide 3 (line 12): image left out: file not found (x.png)',
+      'PPTX: slide 4 (line 3): Slide class `invert` is not a house slide type; exported as a content slide.',
+    ]);
+  });
+
+  it('names the rule of a drawn check, and says a deck-wide warning without a slide', () => {
+    expect(describeWarning({ source: 'drawn', cause: 'slide-overflow', slide: 2, line: 9, message: 'Content runs into the footer band by 279 px.' })).toBe(
+      'drawn slides: slide 2 (line 9): Content runs into the footer band by 279 px. [slide-overflow]',
+    );
+    expect(describeWarning({ source: 'html', cause: 'image-remote', slide: undefined, line: undefined, message: 'remote image not embedded' })).toBe('HTML: remote image not embedded');
+  });
+
+  it('gives every cause a kind; every drawn check is a cause of kind `checked`', () => {
+    expect(warningKind({ cause: 'image-outside-folder' })).toBe('left-out');
+    expect(warningKind({ cause: 'image-remote' })).toBe('note');
+    for (const rule of allRules.filter((candidate) => candidate.rendered)) {
+      expect(WARNING_CAUSES[rule.id as keyof typeof WARNING_CAUSES]).toBe('checked');
+    }
+  });
+
+  it('places image warnings on the slides that show the image, at its line', () => {
+    const deck = parseDeck('---\nmarp: true\n---\n\n## One\n\n![A](my%20pic.png)\n\n---\n\n## Two\n\n![B](<my pic.png>)\n', '/d/deck.md');
+    const placed = placeImageWarnings(deck, 'pdf', [
+      { path: 'my%20pic.png', cause: 'image-not-found', message: 'image left out: file not found' },
+      { path: 'gone.png', cause: 'image-not-found', message: 'image left out: file not found' },
+    ]);
+    expect(placed).toEqual([
+      { source: 'pdf', cause: 'image-not-found', slide: 1, line: 7, message: 'image left out: file not found (my%20pic.png)' },
+      { source: 'pdf', cause: 'image-not-found', slide: 2, line: 13, message: 'image left out: file not found (my%20pic.png)' },
+      { source: 'pdf', cause: 'image-not-found', slide: undefined, line: undefined, message: 'image left out: file not found (gone.png)' },
+    ]);
+  });
+
+  it('puts a drawn check’s problem on the slide that holds its line', () => {
+    const deck = parseDeck('---\nmarp: true\n---\n\n## One\n\n---\n\n## Two\n\nText\n', '/d/deck.md');
+    const range = { line: 9, column: 1, endLine: 9, endColumn: 7 };
+    expect(drawnWarnings(deck, [{ ruleId: 'min-font-size', severity: 'warning', message: 'Small.', range, fix: undefined }])).toEqual([
+      { source: 'drawn', cause: 'min-font-size', slide: 2, line: 9, message: 'Small.' },
+    ]);
+  });
+});
