@@ -16,6 +16,8 @@ import { browserArgs, BrowserNotFoundError, findBrowser, HOW_TO_GET_ONE, launchB
 import { deckOutline, readOutline } from '../../src/core/export/outline';
 import { exportPdf, finishPdf, handoutPath, pdfMetadata } from '../../src/core/export/pdf';
 import { updatePdf } from '../../src/core/export/pdf-update';
+import { resolveConfig } from '../../src/core/config/schema';
+import { allRules } from '../../src/core/rules';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SEED = join(ROOT, 'decks', 'masterclass-2010-03-24.md');
@@ -219,6 +221,27 @@ describe('images', () => {
     expect(result.warnings[0]!.message).toContain('(../outside.png)');
     expect(result.warnings[0]!.message).toContain(join(work, 'images', 'outside.png').replace(/^\/private/, ''));
     expect(pdfinfo(join(folder, 'deck.pdf')).Pages).toBe('1');
+  });
+
+  it('fits a large image under bullets into the room left: the drawn checks find nothing', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render', 'figure.md');
+    const result = await exportPdf({ browser, deckPath, outPath: join(work, 'figure.pdf'), config: resolveConfig(allRules, []) });
+    expect(result.warnings).toEqual([]);
+    expect(pdfinfo(join(work, 'figure.pdf')).Pages).toBe('5');
+  });
+});
+
+describe('drawn checks', () => {
+  it('reports what the rendered rules find on the printed page, on its slide and line; none without a configuration', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render-check', 'overflow.md');
+    const config = resolveConfig(allRules, []);
+    const checked = await exportPdf({ browser, deckPath, outPath: join(work, 'overflow.pdf'), config });
+    expect(checked.warnings).toEqual([
+      { source: 'drawn', cause: 'slide-overflow', slide: 2, line: 18, message: expect.stringMatching(/^Content runs past the edge of the slide by \d+ px \(“ABERDEEN_CITY_COUNCIL_REVENUE_AND_CAPITAL_OUTTURN…”\)/) },
+    ]);
+    const off = resolveConfig(allRules, [{ rules: { 'slide-overflow': 'off' } }]);
+    expect((await exportPdf({ browser, deckPath, outPath: join(work, 'overflow.pdf'), config: off })).warnings).toEqual([]);
+    expect((await exportPdf({ browser, deckPath, outPath: join(work, 'overflow.pdf') })).warnings).toEqual([]);
   });
 });
 

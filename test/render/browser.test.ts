@@ -31,6 +31,7 @@ const decks = [
   join(root, 'decks/masterclass-2010-03-24.md'),
   join(root, 'test/fixtures/render/all-types.md'),
   join(root, 'test/fixtures/render/dense.md'),
+  join(root, 'test/fixtures/render/figure.md'),
 ];
 
 if (skipReason) {
@@ -78,6 +79,26 @@ describe.skipIf(skipReason !== undefined)('house theme in Chromium', () => {
       });
     }
   }
+
+  it('shrinks a large image under three bullets into the room above the footer, keeping its shape', async () => {
+    const deckPath = join(root, 'test/fixtures/render/figure.md');
+    const page = await openDeck(browser, readFileSync(deckPath, 'utf8'), deckPath);
+    try {
+      const boxes = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('div.marpit section img')).map((img) => {
+          const section = img.closest('section')!.getBoundingClientRect();
+          const box = img.getBoundingClientRect();
+          return { height: box.height, bottom: box.bottom - section.top, ratio: box.width / box.height };
+        }),
+      );
+      // Slide 2: title, three bullets, then the 1200 × 800 picture, above the 64 px footer band.
+      expect(boxes[0]!.bottom).toBeLessThanOrEqual(720 - 64);
+      expect(boxes[0]!.height).toBeGreaterThan(250);
+      for (const box of boxes) expect(box.ratio).toBeCloseTo(1.5, 1);
+    } finally {
+      await page.close();
+    }
+  });
 
   describe('the checks can fail', () => {
     it('reports content pushed into the footer band', async () => {

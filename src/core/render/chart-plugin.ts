@@ -7,6 +7,8 @@
  * - A top-level paragraph that begins with a superscript digit (`¹`…`⁹`, or the text
  *   `<sup>1</sup>`, which raw-HTML-off Markdown keeps as text) gets `class="footnote-source"`.
  * - The text `<sup>n</sup>` becomes a real `<sup>` element (digits only; raw HTML stays off).
+ * - A top-level paragraph of images only gets `class="is-figure"`: the theme fits its images
+ *   into the room left on the slide.
  * - `models` and `statistics` items: the dash after the bold lead is wrapped in
  *   `<span class="is-sep">`, so the theme can set the name/figure above its text.
  * - Every slide gets `data-is-fit` (0–6): how far the theme shrinks body text to fit.
@@ -47,6 +49,12 @@ export type ImageResolver = (src: string) => string | null;
 export const WORDMARK_HTML = '<div class="is-wordmark" aria-hidden="true"><span></span></div>';
 /** Attribute on the section holding the text wordmark: the theme drops the SVG wordmark there. */
 export const WORDMARK_MARK = 'data-is-wordmark';
+
+/**
+ * Class of a paragraph that holds only images: the theme lets it take the room the rest of
+ * the slide leaves and shrinks its images into it.
+ */
+export const FIGURE_CLASS = 'is-figure';
 
 /** Key of the render `env` where the plugin leaves the text of the deck's first `#` heading. */
 export const FIRST_H1_ENV = 'isdeckFirstH1';
@@ -257,6 +265,7 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
         const footnote = !t.hidden && SUPERSCRIPT_START.test(source);
         if (footnote) t.attrJoin('class', 'footnote-source');
         const image = (inline?.children ?? []).some((c) => c.type === 'image') && text.trim() === '';
+        if (image && !t.hidden) t.attrJoin('class', FIGURE_CLASS);
         blocks.push({ kind: 'paragraph', text, footnote, image });
         i = closeIndex(tokens, i, end);
         break;
