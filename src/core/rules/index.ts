@@ -1,4 +1,5 @@
 import frontMatter from './front-matter';
+import houseTheme from './house-theme';
 import taglineIntact from './tagline-intact';
 import coverFirst from './cover-first';
 import coverFields from './cover-fields';
@@ -24,9 +25,10 @@ import minFontSize from './min-font-size';
 import contrast from './contrast';
 import type { Rule } from './rule';
 
-/** The rule catalogue of house-structure §4, in its order, then the rendered rules. */
+/** The rule catalogue of house-structure §4, in its order (with `house-theme` after `front-matter`), then the rendered rules. */
 export const allRules: readonly Rule[] = [
   frontMatter as Rule,
+  houseTheme as Rule,
   taglineIntact as Rule,
   coverFirst as Rule,
   coverFields as Rule,
