@@ -355,7 +355,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         progress.step(`${name} → ${format}`);
         try {
           if (format === 'html') {
-            const result = await exportHtml(file, output.path, { source: read.text, deck });
+            const result = await exportHtml(file, output.path, { source: read.text, deck, html: config.html });
             outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
             // The PDF's page is checked when there is one; it draws the same document.

@@ -182,11 +182,11 @@ describe('footnotes and superscripts', () => {
     expect(html).toContain('<li>A figure¹</li>');
   });
 
-  it('turns <sup>n</sup> into a superscript without opening raw HTML', () => {
+  it('turns <sup>n</sup> into a superscript without opening raw HTML; another <sup> is left out as raw HTML', () => {
     const { html } = renderDeck(deck(`## T\n\nA figure<sup>1</sup>\n\n<sup>1</sup> Source.\n\n<sup>x</sup> kept as text\n`));
     expect(html).toContain('<p>A figure<sup>1</sup></p>');
     expect(html).toContain('<p class="footnote-source"><sup>1</sup> Source.</p>');
-    expect(html).toContain('&lt;sup&gt;x&lt;/sup&gt; kept as text');
+    expect(html).toContain('<p>x kept as text</p>');
   });
 
   it('does not mark list items or quotes', () => {
@@ -196,14 +196,32 @@ describe('footnotes and superscripts', () => {
 });
 
 describe('house Markdown', () => {
-  it('keeps raw HTML escaped: a <script> in a deck is not a tag', () => {
+  it('leaves raw HTML tags out (html off, the default), keeping the text between them: a <script> in a deck is not a tag', () => {
     const { html } = renderDeck(
       deck(`## Title <script>alert(1)</script>\n\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n- <b>bold?</b>\n`),
     );
-    expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<img src=x/i);
-    expect(html).not.toContain('<b>');
-    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|&lt;script|<img|&lt;img|onerror|<b>|&lt;b&gt;/i);
+    expect(slide(html, 1)).toContain('<h2 id="title-alert1">Title alert(1)</h2>');
+    expect(slide(html, 1)).toContain('<p>alert(2)</p>');
+    expect(slide(html, 1)).toContain('<li>bold?</li>');
+  });
+
+  it('draws <br> as a line break and drops a paragraph of tags only; code and footnote markers stay as written', () => {
+    const { html } = renderDeck(
+      deck('## T\n\nFirst<br>second<br/>\nthird<br>\n\n<div class="box">\n\nInside\n\n</div>\n\nUse `<br>` here¹ and <sup>2</sup>\n\n| a | b |\n|---|---|\n| one<br>two | <span>x</span> |\n'),
+    );
+    const body = slide(html, 1);
+    expect(body).toContain('<p>First<br />\nsecond<br />\nthird</p>');
+    expect(body).not.toMatch(/<div class="box"|&lt;div|<p><\/p>/);
+    expect(body).toContain('<p>Inside</p>');
+    expect(body).toContain('<code>&lt;br&gt;</code> here¹ and <sup>2</sup>');
+    expect(body).toContain('<td>one<br />\ntwo</td>');
+    expect(body).toContain('<td>x</td>');
+  });
+
+  it("with html: true draws Marp's allowlist and shows other tags as text", () => {
+    const { html } = renderDeck(deck('## T\n\nA <b>bold</b> word<br>and <iframe src="x"></iframe>\n'), { html: true });
+    expect(slide(html, 1)).toContain('<p>A <b>bold</b> word<br />and &lt;iframe src="x"&gt;&lt;/iframe&gt;</p>');
   });
 
   it('wraps the dash after a bold lead on models and statistics slides', () => {

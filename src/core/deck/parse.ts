@@ -213,6 +213,9 @@ class DeckBuilder {
       case 'fence':
       case 'code_block':
         return this.markCode(token);
+      case 'marpit_style':
+        // A `<style>` block is Marp's own (drawn whatever the raw HTML setting): CSS, not prose.
+        return this.markNonProse(token);
       default:
         return;
     }
@@ -460,9 +463,14 @@ class DeckBuilder {
   }
 
   private markCode(token: MarkdownToken): void {
+    this.markNonProse(token);
+    const [start, end] = token.map ?? [0, 0];
+    this.codeLineRanges.push([start + 1, end]);
+  }
+
+  private markNonProse(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 0];
     this.nonProseLineRanges.push([start + 1, end]);
-    this.codeLineRanges.push([start + 1, end]);
   }
 
   private mapRange(token: MarkdownToken): SourceRange {

@@ -55,8 +55,9 @@ export interface ExportPdfOptions {
   /** Milliseconds for the page to load (default 60 s). */
   timeoutMs?: number;
   /**
-   * The deck's configuration: the drawn checks it leaves on (`slide-overflow`, `min-font-size`,
-   * `contrast`) run on the printed page and come back as warnings. Without it, none run.
+   * The deck's configuration: raw HTML drawn or not (`html`), and the drawn checks it leaves on
+   * (`slide-overflow`, `min-font-size`, `contrast`), run on the printed page and returned as
+   * warnings. Without it, raw HTML is left out and no check runs.
    */
   config?: ResolvedConfig;
 }
@@ -171,7 +172,7 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
   let pageIsClean = false;
   try {
     const deck = options.deck ?? parseDeck(source, deckPath);
-    const standalone = renderStandaloneHtml(source, { deckPath });
+    const standalone = renderStandaloneHtml(source, { deckPath, html: options.config?.html ?? false });
     const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
     const outline = deckOutline(deck, metadata.title, standalone.slideCount);
     page = await pagePromise;

@@ -28,6 +28,7 @@ export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
       options: ruleOptions,
       environment: options.environment,
       skippedRules,
+      rawHtml: options.config.html,
       report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
     });
   }

@@ -25,7 +25,8 @@ export interface RenderCheckOptions {
  */
 export async function renderedProblems(deck: Deck, options: RenderCheckOptions): Promise<Problem[]> {
   if (renderedRulesOn(options.config).length === 0) return [];
-  const html = options.html ?? renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md') }).html;
+  const html =
+    options.html ?? renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md'), html: options.config.html }).html;
   const page = await options.browser.newPage();
   try {
     await loadDocument(page, html);

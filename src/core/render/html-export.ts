@@ -22,6 +22,8 @@ export interface ExportHtmlOptions {
   source?: string;
   /** The deck model of `source`, when already parsed. */
   deck?: Deck;
+  /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`). */
+  html?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ExportHtmlOptions {
  */
 export async function exportHtml(deckPath: string, outPath: string, options: ExportHtmlOptions = {}): Promise<HtmlExportResult> {
   const source = options.source ?? (await readFile(deckPath, 'utf8'));
-  const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath) });
+  const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath), html: options.html ?? false });
   const target = resolve(outPath);
   await writeFileAtomic(target, result.html, { protect: [deckPath] });
   const warnings = placeImageWarnings(options.deck ?? parseDeck(source, deckPath), 'html', result.warnings);

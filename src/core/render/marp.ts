@@ -1,7 +1,8 @@
 /** The house Marp instance: marp-core with the house options, theme and plugin. */
-import { Marp, type MarpOptions } from '@marp-team/marp-core';
+import { Marp } from '@marp-team/marp-core';
 import { HOUSE_MARP_OPTIONS } from '../marp-options';
 import { housePlugin } from './chart-plugin';
+import { rawHtmlPlugin } from './raw-html';
 import type { MarkdownIt } from './markdown-it-types';
 import { HOUSE_THEME_NAME, loadHouseThemeCss } from './theme';
 
@@ -33,16 +34,23 @@ class HouseMarp extends Marp {
   }
 }
 
+export interface HouseMarpOptions {
+  /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`); else tags are left out. */
+  html?: boolean;
+}
+
 /**
- * A new marp-core `Marp` with raw HTML off, math off, no runtime script, the house theme
- * registered (and the default, so a deck without `theme:` still gets it) and the house
- * markdown-it plugin. Create one and reuse it: construction costs far more than a render.
+ * A new marp-core `Marp` with the house options (raw HTML off unless asked, no runtime
+ * script), the house theme registered (and the default, so a deck without `theme:` still gets
+ * it) and the house markdown-it plugins. Create one and reuse it: construction costs far more
+ * than a render.
  */
-export function createHouseMarp(options: MarpOptions = {}): Marp {
-  const marp = new HouseMarp({ ...HOUSE_MARP_OPTIONS, ...options, html: false });
+export function createHouseMarp(options: HouseMarpOptions = {}): Marp {
+  const marp = new HouseMarp({ ...HOUSE_MARP_OPTIONS, html: options.html ? Marp.html : false });
   const theme = marp.themeSet.add(loadHouseThemeCss());
   marp.themeSet.default = theme;
   if (theme.name !== HOUSE_THEME_NAME) throw new Error(`isdeck: house theme is named ${theme.name}`);
+  marp.use(rawHtmlPlugin as unknown as (md: MarkdownIt) => void);
   marp.use(housePlugin as unknown as (md: MarkdownIt) => void);
   return marp;
 }

@@ -20,6 +20,7 @@ import imageAltText from './image-alt-text';
 import imageExists from './image-exists';
 import ukSpelling from './uk-spelling';
 import unknownSlideType from './unknown-slide-type';
+import rawHtml from './raw-html';
 import slideOverflow from './slide-overflow';
 import minFontSize from './min-font-size';
 import contrast from './contrast';
@@ -49,6 +50,7 @@ export const allRules: readonly Rule[] = [
   imageExists as Rule,
   ukSpelling as Rule,
   unknownSlideType as Rule,
+  rawHtml as Rule,
   // Rendered rules: they need a browser and run with `isdeck lint --render`.
   slideOverflow as Rule,
   minFontSize as Rule,

@@ -42,6 +42,8 @@ export interface RuleContext<Options> {
   environment: LintEnvironment;
   /** The rules not run on this deck because they check house decks only and it is not one (ids). */
   skippedRules: readonly string[];
+  /** Whether raw HTML is drawn through Marp's allowlist (`html: true` in the configuration). */
+  rawHtml: boolean;
   report(report: Report): void;
 }
 
