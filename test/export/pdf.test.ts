@@ -231,6 +231,21 @@ describe('images', () => {
   });
 });
 
+describe('math', () => {
+  it('prints formulas in the embedded KaTeX fonts as text, and money as prose', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render', 'math.md');
+    const out = join(work, 'math.pdf');
+    const result = await exportPdf({ browser, deckPath, outPath: out, config: resolveConfig(allRules, []) });
+    expect(result.warnings).toEqual([]);
+    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' });
+    for (const font of ['KaTeX_Main', 'KaTeX_Math', 'Carlito']) expect(fonts).toMatch(new RegExp(`\\+${font}\\S*\\s.*\\syes\\s`));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('A meal costs $5 and a ticket $10: £3bn in all');
+    expect(text).toContain('Between $5-$10 a head, and a lone $ sign');
+    expect(text).toMatch(/area πr ?2/);
+  });
+});
+
 describe('drawn checks', () => {
   it('reports what the rendered rules find on the printed page, on its slide and line; none without a configuration', async () => {
     const deckPath = join(ROOT, 'test', 'fixtures', 'render-check', 'overflow.md');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDeck } from '../../src/core/render/render';
+import { renderDeck, renderStandaloneHtml } from '../../src/core/render/render';
 import { findPackageRoot } from '../../src/core/render/theme';
 import {
   type Browser,
@@ -32,6 +32,7 @@ const decks = [
   join(root, 'test/fixtures/render/all-types.md'),
   join(root, 'test/fixtures/render/dense.md'),
   join(root, 'test/fixtures/render/figure.md'),
+  join(root, 'test/fixtures/render/math.md'),
 ];
 
 if (skipReason) {
@@ -95,6 +96,34 @@ describe.skipIf(skipReason !== undefined)('house theme in Chromium', () => {
       expect(boxes[0]!.bottom).toBeLessThanOrEqual(720 - 64);
       expect(boxes[0]!.height).toBeGreaterThan(250);
       for (const box of boxes) expect(box.ratio).toBeCloseTo(1.5, 1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws math with the embedded KaTeX fonts, the network cut off', async () => {
+    const deckPath = join(root, 'test/fixtures/render/math.md');
+    const { html } = renderStandaloneHtml(readFileSync(deckPath, 'utf8'), { deckPath });
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith('data:')) requests.push(request.url());
+    });
+    await page.route('**/*', (route) => route.abort());
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      const fonts = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return Array.from(document.fonts as unknown as Iterable<FontFace>).filter((font) => font.status === 'loaded').map((font) => font.family.replace(/"/g, ''));
+      });
+      expect(fonts).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math', 'KaTeX_Size2', 'Carlito']));
+      expect(requests).toEqual([]);
+      // Laid out by KaTeX's CSS: the fraction's 1 stands above its n.
+      const [one, n] = await page.evaluate(() => {
+        const leaves = Array.from(document.querySelectorAll('.katex-display .mfrac .mord')).filter((element) => element.children.length === 0);
+        return ['1', 'n'].map((text) => leaves.find((element) => element.textContent === text)!.getBoundingClientRect());
+      });
+      expect(one!.bottom).toBeLessThanOrEqual(n!.top + 2);
     } finally {
       await page.close();
     }

@@ -9,6 +9,7 @@ import { exportHtml } from '../../src/core/render/html-export';
 import { createHouseMarp } from '../../src/core/render/marp';
 import { readFrontMatter, renderDeck, renderStandaloneHtml } from '../../src/core/render/render';
 import { findPackageRoot, loadHouseThemeCss } from '../../src/core/render/theme';
+import { parseDeck } from '../../src/core/deck/parse';
 
 const TAGLINE = 'efficiency | quality | accountability';
 
@@ -257,6 +258,44 @@ describe('house Markdown', () => {
     expect(of('background')).not.toContain('is-wordmark');
     // The text itself is the theme's, not the slide's: nothing of it in the HTML.
     expect(html).not.toContain('Improvement');
+  });
+});
+
+describe('math', () => {
+  const MATH = readFileSync(join(findPackageRoot(), 'test', 'fixtures', 'render', 'math.md'), 'utf8');
+
+  it('keeps money as prose in the slide and in the deck model: `$5 and $10`, `$5-$10`, `£3bn`', () => {
+    const body = slide(renderDeck(MATH).html, 2);
+    expect(body).toContain('<li>A meal costs $5 and a ticket $10: £3bn in all</li>');
+    expect(body).toContain('<li>Between $5-$10 a head, and a lone $ sign</li>');
+    const items = parseDeck(MATH).slides[1]!.lists[0]!.items;
+    expect(items.map((item) => item.text)).toEqual([
+      'A meal costs $5 and a ticket $10: £3bn in all',
+      'Between $5-$10 a head, and a lone $ sign',
+      'A circle of radius $r$ has area $\\pi r^2$',
+    ]);
+    // The model keeps each formula's TeX, as written, in a run of its own.
+    expect(items[2]!.runs.filter((run) => run.code).map((run) => run.text)).toEqual(['$r$', '$\\pi r^2$']);
+    expect(parseDeck(MATH).slides[1]!.paragraphs.map((paragraph) => paragraph.text)).toEqual(['$$\n\\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i\n$$']);
+  });
+
+  it('draws inline and block math with KaTeX, MathML for screen readers, fonts embedded so it works offline', () => {
+    const { html, css } = renderDeck(MATH);
+    const body = slide(html, 2);
+    expect(body.match(/<span class="katex">/g)).toHaveLength(3);
+    expect(body).toContain('<annotation encoding="application/x-tex">\\pi r^2</annotation>');
+    expect(body).toMatch(/<p><span is="marp-span" data-auto-scaling="downscale-only" class="katex-display">/);
+    expect(css.match(/@font-face\s*\{[^}]*KaTeX_Main/g)?.length).toBeGreaterThan(0);
+    const sources = [...css.matchAll(/src:\s*url\(["']?([^)]{0,40})/g)].map((match) => match[1]!);
+    expect(sources.length).toBe(24);
+    // Carlito and KaTeX: every font a data: URL, nothing for the browser to fetch (the preview's CSP allows data: fonts).
+    expect(sources.every((source) => source.startsWith('data:font/woff2;base64,'))).toBe(true);
+  });
+
+  it('adds no KaTeX CSS to a deck without math, money or not; a `math: mathjax` deck is drawn with KaTeX', () => {
+    expect(renderDeck(deck('## T\n\nIt costs $5 and $10.\n')).css).not.toContain('KaTeX');
+    const mathjax = renderDeck(deck('## T\n\n$x^2$\n', 'math: mathjax\n'));
+    expect(mathjax.html).toContain('class="katex"');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Marp } from '@marp-team/marp-core';
-import { HOUSE_MARP_OPTIONS } from '../marp-options';
+import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
@@ -42,7 +42,8 @@ let parser: Marp | undefined;
 
 /** One Marp instance, made on first use: building it costs more than a parse. */
 function marpParser(): Marp {
-  parser ??= new Marp(HOUSE_MARP_OPTIONS);
+  // Math tokenised as the renderer does (so `$…$` is math, not prose); KaTeX itself is not loaded.
+  parser ??= new Marp(HOUSE_MARP_OPTIONS).use(mathPlugin());
   return parser;
 }
 
@@ -213,6 +214,8 @@ class DeckBuilder {
       case 'fence':
       case 'code_block':
         return this.markCode(token);
+      case 'marp_math_block':
+        return this.readMathBlock(token);
       case 'marpit_style':
         // A `<style>` block is Marp's own (drawn whatever the raw HTML setting): CSS, not prose.
         return this.markNonProse(token);
@@ -466,6 +469,17 @@ class DeckBuilder {
     this.markNonProse(token);
     const [start, end] = token.map ?? [0, 0];
     this.codeLineRanges.push([start + 1, end]);
+  }
+
+  /** A `$$…$$` block as a paragraph of its TeX, as written, so no output loses it. */
+  private readMathBlock(token: MarkdownToken): void {
+    const slide = this.current;
+    const [start, end] = token.map ?? [0, 1];
+    this.markNonProse(token);
+    if (!slide || this.openLists.length > 0 || this.blockquoteDepth > 0) return;
+    const text = `$$\n${token.content.trimEnd()}\n$$`;
+    const runs = [{ text, bold: false, italic: false, code: true }];
+    slide.paragraphs.push({ text, runs, lines: [{ text, runs, range: lineContentRange(this.lines, start + 1) }], range: blockRange(this.lines, start + 1, end) });
   }
 
   private markNonProse(token: MarkdownToken): void {

@@ -40,6 +40,13 @@ export function readInlineRuns(children: readonly InlineChild[]): InlineRuns {
         text += child.content;
         pushRun(runs, child.content, bold > 0, italic > 0, true);
         break;
+      case 'marp_math_inline': {
+        // Math as its TeX, as written, so no output loses it.
+        const tex = `$${child.content}$`;
+        text += tex;
+        pushRun(runs, tex, bold > 0, italic > 0, true);
+        break;
+      }
       case 'softbreak':
       case 'hardbreak':
         text += '\n';

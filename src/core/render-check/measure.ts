@@ -86,7 +86,8 @@ export function measureLayoutInPage(maxTexts: number): SlideLayout[] {
     const text: SlideLayout['text'] = [];
     const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node && text.length < maxTexts; node = walker.nextNode()) {
-      const content = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      // Zero-width spaces are struts (KaTeX sets them in a 2px font to steady its layout): no text to read.
+      const content = (node.textContent ?? '').replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\s+/g, ' ').trim();
       const parent = node.parentElement;
       if (content === '' || !parent) continue;
       const rect = parent.getBoundingClientRect();
