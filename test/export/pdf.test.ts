@@ -246,6 +246,17 @@ describe('math', () => {
   });
 });
 
+describe('fitted headings and code', () => {
+  it('prints a long `<!-- fit -->` heading on one line, inside the slide; only the shrunk code line is reported', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render', 'code-and-fit.md');
+    const out = join(work, 'code-and-fit.pdf');
+    const result = await exportPdf({ browser, deckPath, outPath: out, config: resolveConfig(allRules, []) });
+    expect(result.warnings.map(({ cause, slide }) => ({ cause, slide }))).toEqual([{ cause: 'min-font-size', slide: 5 }]);
+    const page = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    expect(page.split('\n').map((line) => line.trim())).toContain('Delivering better outcomes through co-production in every council area');
+  });
+});
+
 describe('drawn checks', () => {
   it('reports what the rendered rules find on the printed page, on its slide and line; none without a configuration', async () => {
     const deckPath = join(ROOT, 'test', 'fixtures', 'render-check', 'overflow.md');

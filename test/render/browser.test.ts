@@ -33,6 +33,7 @@ const decks = [
   join(root, 'test/fixtures/render/dense.md'),
   join(root, 'test/fixtures/render/figure.md'),
   join(root, 'test/fixtures/render/math.md'),
+  join(root, 'test/fixtures/render/code-and-fit.md'),
 ];
 
 if (skipReason) {
@@ -98,6 +99,40 @@ describe.skipIf(skipReason !== undefined)('house theme in Chromium', () => {
       for (const box of boxes) expect(box.ratio).toBeCloseTo(1.5, 1);
     } finally {
       await page.close();
+    }
+  });
+
+  it('fits a `<!-- fit -->` heading to the slide’s width on one line, and shrinks a code block until its longest line fits', async () => {
+    const deckPath = join(root, 'test/fixtures/render/code-and-fit.md');
+    for (const size of ['16:9', '4:3'] as const) {
+      const page = await openDeck(browser, withSize(readFileSync(deckPath, 'utf8'), size), deckPath);
+      try {
+        const [long, short, code] = await page.evaluate(() => {
+          const sections = Array.from(document.querySelectorAll('div.marpit section'));
+          const heading = (index: number) => {
+            const section = sections[index]!;
+            const style = getComputedStyle(section);
+            const content = section.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+            const h2 = section.querySelector('h2')!;
+            const range = document.createRange();
+            range.selectNodeContents(h2);
+            const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+            return { share: range.getBoundingClientRect().width / content, lines: lines.size, size: Number.parseFloat(getComputedStyle(h2).fontSize) };
+          };
+          const pre = sections[4]!.querySelector('pre')!;
+          return [heading(1), heading(2), { scroll: pre.scrollWidth, client: pre.clientWidth, size: Number.parseFloat(getComputedStyle(pre.querySelector('code')!).fontSize) }] as const;
+        });
+        expect(long.lines).toBe(1);
+        expect(long.share).toBeGreaterThan(0.9);
+        expect(long.share).toBeLessThanOrEqual(1);
+        expect(short.lines).toBe(1);
+        expect(short.share).toBeGreaterThan(0.9);
+        expect(short.size).toBeGreaterThan(100);
+        expect(code.scroll).toBeLessThanOrEqual(code.client);
+        expect(code.size).toBeLessThan(19.6);
+      } finally {
+        await page.close();
+      }
     }
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartDataFromTable, parseChartValue } from '../../src/core/render/chart-plugin';
 import { niceStep, renderChartSvg, wrapText } from '../../src/core/render/chart-svg';
 import { estimateLines, fitLevel } from '../../src/core/render/fit';
+import { headingEms, longestLine } from '../../src/core/render/auto-scaling';
 import { exportHtml } from '../../src/core/render/html-export';
 import { createHouseMarp } from '../../src/core/render/marp';
 import { readFrontMatter, renderDeck, renderStandaloneHtml } from '../../src/core/render/render';
@@ -296,6 +297,32 @@ describe('math', () => {
     expect(renderDeck(deck('## T\n\nIt costs $5 and $10.\n')).css).not.toContain('KaTeX');
     const mathjax = renderDeck(deck('## T\n\n$x^2$\n', 'math: mathjax\n'));
     expect(mathjax.html).toContain('class="katex"');
+  });
+});
+
+describe('code and fitted headings', () => {
+  it('highlights a fenced block in a language highlight.js knows, with its token classes; others stay plain', () => {
+    const body = slide(renderDeck(deck('## T\n\n```js\nconst x = "a"; // note\n```\n\n```\n<b>plain</b>\n```\n\n```wibble\nif x\n```\n')).html, 1);
+    expect(body).toContain('<span class="hljs-keyword">const</span> x = <span class="hljs-string">&quot;a&quot;</span>; <span class="hljs-comment">// note</span>');
+    expect(body).toContain('&lt;b&gt;plain&lt;/b&gt;');
+    expect(body).toContain('>if x\n</code>');
+    expect(loadHouseThemeCss()).toMatch(/\.hljs-keyword,[^{]*\{\s*color: var\(--is-code-keyword\)/);
+  });
+
+  it('sizes a `<!-- fit -->` heading from its width in ems, and lets a code block shrink to its longest line', () => {
+    const body = slide(renderDeck(deck('## <!-- fit --> Outcomes\n\n```\nab\n\tcd\n```\n')).html, 1);
+    expect(headingEms('Outcomes')).toBeCloseTo(4.231, 3);
+    expect(body).toContain(`<h2 is="marp-h2" data-auto-scaling style="white-space:nowrap;font-size:calc(100cqw / ${(headingEms('Outcomes') * 1.03).toFixed(3)})"`);
+    expect(longestLine('ab\n\tcd')).toBe(10);
+    expect(body).toContain('<code style="font-size:min(1em, calc((100cqw - 2em) / 6.02))">');
+    expect(slide(renderDeck(deck('## Not fitted\n')).html, 1)).toContain('<h2 id="not-fitted">');
+  });
+
+  it('highlights a 200 KB block in linear time (under a generous budget)', () => {
+    const code = 'const total = items.reduce((sum, item) => sum + item.value, 0); // "sum" of /items/\n'.repeat(2_500);
+    const started = performance.now();
+    renderDeck(deck(`## T\n\n\`\`\`js\n${code}\`\`\`\n`));
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 

@@ -11,6 +11,8 @@
  *   into the room left on the slide.
  * - `models` and `statistics` items: the dash after the bold lead is wrapped in
  *   `<span class="is-sep">`, so the theme can set the name/figure above its text.
+ * - A `<!-- fit -->` heading and each code block get an inline size that fits them to the
+ *   slide's width (src/core/render/auto-scaling.ts), as Marp's script would.
  * - Every slide gets `data-is-fit` (0–6): how far the theme shrinks body text to fit.
  * - Every slide gets the footer wordmark as live text: an empty, `aria-hidden`
  *   `<div class="is-wordmark">` whose text the theme draws from its custom properties, in
@@ -22,6 +24,7 @@
 import { chartDataFromTable } from '../chart-data';
 import type { ChartData } from '../chart-data';
 import { chartHeights, renderChartSvg } from './chart-svg';
+import { fitCodeStyle, fitHeadingStyle } from './auto-scaling';
 import { chartRoom, type FitBlock, type FitItem, fitLevel, slideGeometry } from './fit';
 import type { MarkdownIt, MdCoreState, MdInlineState, MdToken, MdTokenConstructor } from './markdown-it-types';
 import { isSlideType } from '../deck/types';
@@ -252,6 +255,8 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
     switch (t.type) {
       case 'heading_open': {
         const text = inlineText(tokens[i + 1]);
+        const fitted = t.meta?.marpAutoScaling === true ? fitHeadingStyle(text) : undefined;
+        if (fitted) t.attrSet('style', fitted);
         blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)) || 2, text });
         if (ctx.title === undefined && t.tag !== 'h1') ctx.title = text.replace(/\s+/g, ' ').trim();
         if (t.tag === 'h1' && ctx.env[FIRST_H1_ENV] === undefined) ctx.env[FIRST_H1_ENV] = text.replace(/\s+/g, ' ').trim();
@@ -297,9 +302,12 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
         break;
       }
       case 'fence':
-      case 'code_block':
+      case 'code_block': {
         blocks.push({ kind: 'code', lines: t.content.split('\n').length });
+        const fitted = fitCodeStyle(t.content);
+        if (fitted) t.attrSet('style', fitted);
         break;
+      }
       default:
         break;
     }

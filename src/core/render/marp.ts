@@ -1,7 +1,8 @@
-/** The house Marp instance: marp-core with the house options, theme and plugin. */
+/** The house Marp instance: marp-core with the house options, theme, plugins and code highlighting. */
 import { Marp } from '@marp-team/marp-core';
 import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { housePlugin } from './chart-plugin';
+import { highlightCode } from './highlight';
 import { embedMathFonts } from './math';
 import { rawHtmlPlugin } from './raw-html';
 import type { MarkdownIt } from './markdown-it-types';
@@ -24,6 +25,10 @@ class HouseMarp extends Marp {
     const html = super.renderMarkdown(markdown, env);
     this.drewMath = html.includes('class="katex');
     return html;
+  }
+
+  override highlighter(code: string, lang: string): string {
+    return highlightCode(code, lang);
   }
 
   /**
