@@ -154,3 +154,14 @@ function codeSpans(text: string): Array<[number, number]> {
   }
   return spans;
 }
+
+/**
+ * Whether `tag` opens `<sup>1</sup>` (digits only): the house's footnote marker, drawn as a
+ * superscript whatever the raw HTML setting, so never reported or left out.
+ */
+export function isFootnoteMarker(text: string, tag: HtmlTag): boolean {
+  if (tag.name !== 'sup' || tag.closing) return false;
+  let at = tag.end;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  return at > tag.end && text.slice(at, at + 6).toLowerCase() === '</sup>';
+}

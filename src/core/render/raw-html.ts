@@ -7,7 +7,7 @@
  * Done on each inline token's source before markdown-it parses it, with the same scanner the
  * rule uses, so a tag split by Markdown (`<a title="*x*">`) is still one tag.
  */
-import { findInlineHtmlTags } from '../deck/html-tags';
+import { findInlineHtmlTags, isFootnoteMarker } from '../deck/html-tags';
 import type { MarkdownIt, MdCoreState, MdToken } from './markdown-it-types';
 
 /**
@@ -19,10 +19,6 @@ function endsLine(text: string, at: number): boolean {
   return at === text.length || text[at] === '\n';
 }
 
-function isFootnoteMarker(text: string, open: number, close: number | undefined): boolean {
-  return close !== undefined && /^\d+$/.test(text.slice(open, close));
-}
-
 /** `text` without its tags; `undefined` when it has none. */
 export function stripHtmlTags(text: string): string | undefined {
   const tags = findInlineHtmlTags(text);
@@ -31,9 +27,8 @@ export function stripHtmlTags(text: string): string | undefined {
   let last = 0;
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
-    const next = tags[i + 1];
-    if (tag.name === 'sup' && !tag.closing && next?.name === 'sup' && next.closing && isFootnoteMarker(text, tag.end, next.start)) {
-      i++;
+    if (isFootnoteMarker(text, tag)) {
+      i++; // and its `</sup>`
       continue;
     }
     result += text.slice(last, tag.start) + (tag.name === 'br' && !endsLine(text, tag.end) ? '\n' : '');

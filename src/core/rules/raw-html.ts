@@ -1,19 +1,11 @@
 import { Marp } from '@marp-team/marp-core';
 import { z } from 'zod';
-import { findHtmlTags, type HtmlTag } from '../deck/html-tags';
+import { findHtmlTags, isFootnoteMarker } from '../deck/html-tags';
 import { rangeOf } from '../deck/source-text';
 import { defineRule } from './rule';
 
 /** The tags Marp draws when raw HTML is on (its allowlist); any other is shown as text. */
 const MARP_ALLOWLIST = new Set(Object.keys(Marp.html));
-
-/** `<sup>1</sup>`: the house's footnote marker, drawn as a superscript whatever the setting. */
-function isFootnoteMarker(line: string, tag: HtmlTag): boolean {
-  if (tag.name !== 'sup' || tag.closing) return false;
-  let at = tag.end;
-  while (at < line.length && line.charCodeAt(at) >= 48 && line.charCodeAt(at) <= 57) at++;
-  return at > tag.end && line.slice(at, at + 6).toLowerCase() === '</sup>';
-}
 
 export default defineRule({
   id: 'raw-html',
