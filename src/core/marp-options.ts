@@ -4,14 +4,17 @@ import katexPlugin from '@marp-team/marp-core/plugins/katex';
 /**
  * The one set of Marp options the deck parser and the house renderer share, so that line
  * numbers, directives and slide breaks agree between the validator and what is drawn.
- * Raw HTML is off (a deck cannot inject markup; `html: true` in the configuration turns Marp's
- * allowlist on for drawing), math is on with KaTeX (marp-core's rule keeps `$5 and $10` as
- * prose; src/core/render/math.ts), and Marp's runtime script is off (the preview's
- * Content-Security-Policy allows no scripts).
+ * Raw HTML is off (a deck cannot inject markup; `html: true` in the configuration draws Marp's
+ * allowlist); math is on (`$…$` and `$$…$$`, read by marp-core's KaTeX plugin, `mathPlugin`
+ * below; money such as `$5 and $10` stays prose by Marp's own rules); emoji stay characters
+ * (`:smile:` becomes 😄) instead of Twemoji pictures loaded from a CDN, so every output draws
+ * them without a network request and keeps them as text; and Marp's runtime script is off
+ * (the preview's Content-Security-Policy allows no scripts).
  */
 export const HOUSE_MARP_OPTIONS: MarpOptions = {
   html: false,
-  math: 'katex',
+  math: true,
+  emoji: { shortcode: true, unicode: true },
   script: false,
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
 import { drawnWarnings } from '../../src/core/export/drawn-checks';
-import { describeGroup, describeWarning, type ExportWarning, groupWarnings, placeImageWarnings, slideList, WARNING_CAUSES, warningKind } from '../../src/core/export/warnings';
+import { describeGroup, describeWarning, type ExportWarning, groupWarnings, pictureWarnings, slideList, WARNING_CAUSES, warningKind } from '../../src/core/export/warnings';
 import { allRules } from '../../src/core/rules';
 
 const warning = (over: Partial<ExportWarning>): ExportWarning => ({
@@ -26,44 +26,46 @@ describe('export warnings', () => {
     const groups = groupWarnings(warnings);
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ slides: [2, 5, 6, 7, 8, 9], line: 20, kind: 'changed' });
-    expect(describeGroup(groups[0]!)).toBe('PPTX: slides 2, 5–9 (first at line 20): Slide class `invert` is not a house slide type; exported as a content slide.');
+    expect(describeGroup(groups[0]!)).toBe('PPTX: slides 2, 5–9: Slide class `invert` is not a house slide type; exported as a content slide.');
   });
 
   it('keeps different causes and messages apart, and joins the formats that report the same', () => {
-    const image = { cause: 'image-not-found', message: 'image left out: file not found (x.png)', slide: 3, line: 12 } as const;
+    const image = { cause: 'picture-left-out', message: 'The image `x.png` was not found, and was left out.', slide: 3, line: 12 } as const;
     const groups = groupWarnings([warning({ slide: 4 }), { ...image, source: 'html' }, { ...image, source: 'pdf' }, warning({ slide: 1, message: 'other' })]);
     expect(groups.map(describeGroup)).toEqual([
-      'PPTX: slide 1 (line 3): other',
-      'PDF, HTML: slide 3 (line 12): image left out: file not found (x.png)',
-      'PPTX: slide 4 (line 3): Slide class `invert` is not a house slide type; exported as a content slide.',
+      'PPTX: slide 1: other',
+      'PDF, HTML: slide 3: The image `x.png` was not found, and was left out.',
+      'PPTX: slide 4: Slide class `invert` is not a house slide type; exported as a content slide.',
     ]);
+    expect(groups.map((group) => group.line)).toEqual([3, 12, 3]);
   });
 
   it('names the rule of a drawn check, and says a deck-wide warning without a slide', () => {
     expect(describeWarning({ source: 'drawn', cause: 'slide-overflow', slide: 2, line: 9, message: 'Content runs into the footer band by 279 px.' })).toBe(
-      'drawn slides: slide 2 (line 9): Content runs into the footer band by 279 px. [slide-overflow]',
+      'line 9: drawn slides: slide 2: Content runs into the footer band by 279 px. [slide-overflow]',
     );
-    expect(describeWarning({ source: 'html', cause: 'image-remote', slide: undefined, line: undefined, message: 'remote image not embedded' })).toBe('HTML: remote image not embedded');
+    expect(describeWarning({ source: 'html', cause: 'picture-remote', slide: undefined, line: undefined, message: 'The image is a web address.' })).toBe('HTML: The image is a web address.');
   });
 
   it('gives every cause a kind; every drawn check is a cause of kind `checked`', () => {
-    expect(warningKind({ cause: 'image-outside-folder' })).toBe('left-out');
-    expect(warningKind({ cause: 'image-remote' })).toBe('note');
+    expect(warningKind({ cause: 'picture-left-out' })).toBe('left-out');
+    expect(warningKind({ cause: 'request-refused' })).toBe('left-out');
+    expect(warningKind({ cause: 'picture-remote' })).toBe('note');
     for (const rule of allRules.filter((candidate) => candidate.rendered)) {
       expect(WARNING_CAUSES[rule.id as keyof typeof WARNING_CAUSES]).toBe('checked');
     }
   });
 
-  it('places image warnings on the slides that show the image, at its line', () => {
-    const deck = parseDeck('---\nmarp: true\n---\n\n## One\n\n![A](my%20pic.png)\n\n---\n\n## Two\n\n![B](<my pic.png>)\n', '/d/deck.md');
-    const placed = placeImageWarnings(deck, 'pdf', [
-      { path: 'my%20pic.png', cause: 'image-not-found', message: 'image left out: file not found' },
-      { path: 'gone.png', cause: 'image-not-found', message: 'image left out: file not found' },
+  it('places picture warnings on the slides that show the picture, at its line: left out, or kept as a web address', () => {
+    const deck = parseDeck('---\nmarp: true\n---\n\n## One\n\n![A](my%20pic.png)\n\n---\n\n## Two\n\n![B](<my pic.png>)\n\n![C](https://x.org/c.png)\n', '/d/deck.md');
+    const placed = pictureWarnings(deck, 'pdf', [
+      { path: 'my pic.png', kind: 'left-out', message: 'The image `my pic.png` was not found.' },
+      { path: 'https://x.org/c.png', kind: 'remote', message: 'The image `https://x.org/c.png` is a web address.' },
     ]);
     expect(placed).toEqual([
-      { source: 'pdf', cause: 'image-not-found', slide: 1, line: 7, message: 'image left out: file not found (my%20pic.png)' },
-      { source: 'pdf', cause: 'image-not-found', slide: 2, line: 13, message: 'image left out: file not found (my%20pic.png)' },
-      { source: 'pdf', cause: 'image-not-found', slide: undefined, line: undefined, message: 'image left out: file not found (gone.png)' },
+      { source: 'pdf', cause: 'picture-left-out', slide: 1, line: 7, message: 'The image `my pic.png` was not found.' },
+      { source: 'pdf', cause: 'picture-left-out', slide: 2, line: 13, message: 'The image `my pic.png` was not found.' },
+      { source: 'pdf', cause: 'picture-remote', slide: 2, line: 15, message: 'The image `https://x.org/c.png` is a web address.' },
     ]);
   });
 

@@ -1,11 +1,12 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from '../helpers/cli';
+import { browser, needTools } from '../helpers/tools';
 
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'render-check');
-const CHROMIUM = '/usr/bin/chromium';
+const chromium = needTools([browser]);
 
 interface JsonProblem {
   file: string;
@@ -21,7 +22,8 @@ async function lintRendered(paths: string[], cwd = PROJECT_ROOT, extra: string[]
   return { ...result, problems: JSON.parse(result.stdout || '[]') as JsonProblem[] };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('isdeck lint --render (real Chromium)', () => {
+describe.skipIf(chromium.skip)('isdeck lint --render (real Chromium)', () => {
+  beforeAll(chromium.assertPresent);
   const work = mkdtempSync(join(tmpdir(), 'isdeck-render-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

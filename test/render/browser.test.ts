@@ -14,16 +14,14 @@ import {
   type Browser,
   browserDeckPath,
   CHROMIUM_PATH,
-  chromiumAvailable,
   measureSlides,
   openDeck,
   runAxe,
   withSize,
 } from './browser-page';
+import { chromiumTool, needTools } from '../helpers/tools';
 
-const skipReason = chromiumAvailable()
-  ? undefined
-  : `Chromium not found at ${CHROMIUM_PATH} (set ISDECK_CHROMIUM): real-browser theme checks skipped`;
+const chromium = needTools([chromiumTool(CHROMIUM_PATH, 'ISDECK_CHROMIUM')]);
 
 const root = findPackageRoot();
 const decks = [
@@ -36,14 +34,11 @@ const decks = [
   join(root, 'test/fixtures/render/code-and-fit.md'),
 ];
 
-if (skipReason) {
-  it.skip(skipReason, () => {});
-}
-
-describe.skipIf(skipReason !== undefined)('house theme in Chromium', () => {
+describe.skipIf(chromium.skip)('house theme in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    chromium.assertPresent();
     const { launchBrowser } = await import('./browser-page');
     browser = await launchBrowser();
   });

@@ -111,9 +111,11 @@ describe('chart plugin', () => {
     expect(html).not.toMatch(/fill="#/);
   });
 
-  it('has no legend for one series and scales bars to the values', () => {
-    const one = renderDeck(deck(`<!-- _class: chart -->\n\n## One\n\n| A | B |\n|---|---|\n| x | 10 |\n| y | 20 |\n`)).html;
-    expect(one).not.toContain('is-chart-legend');
+  it('names the label column and the one series over the bars, and scales bars to the values', () => {
+    const one = renderDeck(deck(`<!-- _class: chart -->\n\n## One\n\n| Area | Spend |\n|---|---|\n| x | 10 |\n| y | 20 |\n`)).html;
+    const legend = /<g class="is-chart-legend">(.*?)<\/g>/.exec(one)?.[1] ?? '';
+    expect([...legend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['Area', 'Spend']);
+    expect(legend).toMatch(/<text class="is-chart-label-header"[^>]* text-anchor="end"/);
     const widths = [...one.matchAll(/class="is-chart-bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) =>
       Number(m[1]),
     );
@@ -184,11 +186,11 @@ describe('footnotes and superscripts', () => {
     expect(html).toContain('<li>A figure¹</li>');
   });
 
-  it('turns <sup>n</sup> into a superscript without opening raw HTML; another <sup> is left out as raw HTML', () => {
-    const { html } = renderDeck(deck(`## T\n\nA figure<sup>1</sup>\n\n<sup>1</sup> Source.\n\n<sup>x</sup> kept as text\n`));
+  it('turns <sup>n</sup> and a bare <sub>/<sup> around plain text into real elements without opening raw HTML; others are left out', () => {
+    const { html } = renderDeck(deck(`## T\n\nA figure<sup>1</sup>\n\n<sup>1</sup> Source.\n\nH<sub>2</sub>O, the 10<sup>th</sup>; <sup class="x">y</sup> and <sub>*z*</sub> left out\n`));
     expect(html).toContain('<p>A figure<sup>1</sup></p>');
     expect(html).toContain('<p class="footnote-source"><sup>1</sup> Source.</p>');
-    expect(html).toContain('<p>x kept as text</p>');
+    expect(html).toContain('<p>H<sub>2</sub>O, the 10<sup>th</sup>; y and <em>z</em> left out</p>');
   });
 
   it('does not mark list items or quotes', () => {
@@ -269,15 +271,21 @@ describe('math', () => {
     const body = slide(renderDeck(MATH).html, 2);
     expect(body).toContain('<li>A meal costs $5 and a ticket $10: £3bn in all</li>');
     expect(body).toContain('<li>Between $5-$10 a head, and a lone $ sign</li>');
-    const items = parseDeck(MATH).slides[1]!.lists[0]!.items;
+    const slide2 = parseDeck(MATH).slides[1]!;
+    const items = slide2.lists[0]!.items;
     expect(items.map((item) => item.text)).toEqual([
       'A meal costs $5 and a ticket $10: £3bn in all',
       'Between $5-$10 a head, and a lone $ sign',
-      'A circle of radius $r$ has area $\\pi r^2$',
+      'A circle of radius r has area \\pi r^2',
     ]);
-    // The model keeps each formula's TeX, as written, in a run of its own.
-    expect(items[2]!.runs.filter((run) => run.code).map((run) => run.text)).toEqual(['$r$', '$\\pi r^2$']);
-    expect(parseDeck(MATH).slides[1]!.paragraphs.map((paragraph) => paragraph.text)).toEqual(['$$\n\\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i\n$$']);
+    // The money items are one prose run each; the formulas are math runs and the slide's formulas.
+    expect(items.slice(0, 2).map((item) => item.runs.length)).toEqual([1, 1]);
+    expect(items[2]!.runs.filter((run) => run.math).map((run) => run.text)).toEqual(['r', '\\pi r^2']);
+    expect(slide2.formulas.map((formula) => [formula.tex, formula.display])).toEqual([
+      ['r', false],
+      ['\\pi r^2', false],
+      ['\\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i', true],
+    ]);
   });
 
   it('draws inline and block math with KaTeX, MathML for screen readers, fonts embedded so it works offline', () => {
@@ -461,7 +469,8 @@ describe('standalone HTML', () => {
     expect(paths).toContain('img/link.png');
     expect(paths).toContain('img/none.png');
     expect(paths).toContain('../../x/out.png');
-    expect(warnings.find((w) => w.path === 'img/link.png')?.message).toMatch(/outside the deck's folder/);
+    expect(warnings.find((w) => w.path === 'img/link.png')?.message).toMatch(/is a link to a file outside the workspace/);
+    expect(warnings.every((w) => w.kind === 'left-out')).toBe(true);
     expect(warnings.find((w) => w.path === 'img/none.png')?.message).toMatch(/not found/);
   });
 

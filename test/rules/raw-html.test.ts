@@ -20,8 +20,10 @@ describe('raw-html', () => {
     ]);
   });
 
-  it('leaves Marp’s <style>, notes, code, and the house footnote marker <sup>1</sup> alone', () => {
+  it('leaves Marp’s <style>, notes, code, the house footnote marker <sup>1</sup> and bare <sub>/<sup> typography alone', () => {
     expect(only('good')).toEqual([]);
+    const problems = problemsOf(lintString('---\nmarp: true\n---\n\n## T\n\nH<sub>2</sub>O, 10<sup>th</sup>, <sup class="x">y</sup>\n'), RULE);
+    expect(problems.map((problem) => [problem.range.column, problem.message.slice(0, 20)])).toEqual([[34, 'Raw HTML `<sup>` is ']]);
   });
 
   it('with html: true names only the tags outside Marp’s allowlist', () => {

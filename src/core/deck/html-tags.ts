@@ -155,13 +155,20 @@ function codeSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** Inline typography Markdown has no syntax for: drawn as itself whatever the raw HTML setting. */
+const TYPOGRAPHIC = new Set(['sub', 'sup']);
+/** The most text a kept `<sub>`/`<sup>` pair may hold. */
+const MAX_TYPOGRAPHIC_TEXT = 100;
+
 /**
- * Whether `tag` opens `<sup>1</sup>` (digits only): the house's footnote marker, drawn as a
- * superscript whatever the raw HTML setting, so never reported or left out.
+ * Whether `tag` and `next` are a bare `<sub>…</sub>` or `<sup>…</sup>` pair (no attributes)
+ * around plain text (no `<`, and none of Markdown's inline marks `*`, `_`, `` ` ``, `[`, `]`,
+ * `\`): `H<sub>2</sub>O`, `10<sup>th</sup>`, the house footnote marker `<sup>1</sup>`. Such a
+ * pair is drawn as a real subscript or superscript and is not reported, raw HTML on or off.
  */
-export function isFootnoteMarker(text: string, tag: HtmlTag): boolean {
-  if (tag.name !== 'sup' || tag.closing) return false;
-  let at = tag.end;
-  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
-  return at > tag.end && text.slice(at, at + 6).toLowerCase() === '</sup>';
+export function isTypographicPair(text: string, tag: HtmlTag, next: HtmlTag | undefined): boolean {
+  if (!next || tag.closing || !next.closing || tag.name !== next.name || !TYPOGRAPHIC.has(tag.name)) return false;
+  if (tag.end - tag.start !== tag.name.length + 2) return false;
+  const inner = text.slice(tag.end, next.start);
+  return inner.length > 0 && inner.length <= MAX_TYPOGRAPHIC_TEXT && !/[<*_`[\]\\]/.test(inner);
 }

@@ -16,12 +16,15 @@ import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
 import type { Deck } from '../deck/types';
 import type { ResolvedConfig } from '../config/schema';
-import { renderStandaloneHtml } from '../render';
-import { OutputIsInputError, samePath, writeFileAtomic } from '../io/atomic-write';
+import { type RenderWarning, renderStandaloneHtml } from '../render';
+import { writeFileAtomic } from '../io/atomic-write';
+import { checkNewOutput } from '../io/output-policy';
+import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from './network';
 import { deckOutline, type OutlineItem, writeOutline } from './outline';
 import { updatePdf } from './pdf-update';
+import { keepFilteredTextInPage } from './print-text';
 import { drawnProblems, drawnWarnings, loadDocument } from './drawn-checks';
-import { type ExportWarning, placeImageWarnings } from './warnings';
+import type { ExportWarning } from './warnings';
 
 export interface PdfMetadata {
   title: string;
@@ -54,10 +57,14 @@ export interface ExportPdfOptions {
   protect?: readonly string[];
   /** Milliseconds for the page to load (default 60 s). */
   timeoutMs?: number;
+  /** What the page may fetch (default: nothing from the network, see `network.ts`). */
+  network?: NetworkPolicy;
+  /** The folder pictures must be inside (default: the deck's workspace, `findWorkspaceRoot`). */
+  workspaceRoot?: string;
   /**
    * The deck's configuration: raw HTML drawn or not (`html`), and the drawn checks it leaves on
-   * (`slide-overflow`, `min-font-size`, `contrast`), run on the printed page and returned as
-   * warnings. Without it, raw HTML is left out and no check runs.
+   * (`slide-overflow`, `min-font-size`, `contrast`), run on the printed page and returned in
+   * `checked`. Without it, raw HTML is left out and no check runs.
    */
   config?: ResolvedConfig;
 }
@@ -71,11 +78,12 @@ export interface PdfFile {
 export interface PdfExportResult {
   pdf: PdfFile;
   handout: PdfFile | undefined;
-  /**
-   * Images left out (outside the deck's folder tree, missing, not images) or not embedded
-   * (remote), and what the drawn checks found, each on its slide.
-   */
-  warnings: ExportWarning[];
+  /** Pictures left out (refused by the picture policy, unreadable, not images) or left to the page (web addresses). */
+  warnings: RenderWarning[];
+  /** Requests of the page that were not answered (blocked by the network policy, timed out, failed): content left out. */
+  refused: RefusedRequest[];
+  /** What the drawn checks found on the printed page, each on its slide (see `drawn-checks.ts`). */
+  checked: ExportWarning[];
   metadata: PdfMetadata;
 }
 
@@ -161,24 +169,29 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
   const outPath = resolve(options.outPath);
   const notesOutPath = resolve(options.notesOutPath ?? handoutPath(outPath));
   // Refused before any work; writeFileAtomic checks again at the write.
-  for (const target of options.notes ? [outPath, notesOutPath] : [outPath]) {
-    if (protect.some((input) => samePath(target, input))) throw new OutputIsInputError(target);
-  }
+  for (const target of options.notes ? [outPath, notesOutPath] : [outPath]) checkNewOutput(target, protect);
   const source = options.source ?? (await readFile(deckPath, 'utf8'));
   // Asked for first: a new page is made by the browser while the deck renders here.
   const pagePromise = options.browser.newPage();
   pagePromise.catch(() => undefined);
   let page: Page | undefined;
+  let network: NetworkSession | undefined;
   let pageIsClean = false;
   try {
     const deck = options.deck ?? parseDeck(source, deckPath);
-    const standalone = renderStandaloneHtml(source, { deckPath, html: options.config?.html ?? false });
+    const standalone = renderStandaloneHtml(source, {
+      deckPath,
+      ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
+      html: options.config?.html ?? false,
+    });
     const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
     const outline = deckOutline(deck, metadata.title, standalone.slideCount);
     page = await pagePromise;
     const printPage = page;
+    network = await startNetworkSession(printPage, options.network ?? NO_REMOTE);
 
     await loadDocument(printPage, standalone.html, options.timeoutMs);
+    await printPage.evaluate(keepFilteredTextInPage);
     const printed = await printPage.pdf(PRINT);
     // The drawn checks measure the page as printed (before the handout moves its slides), in
     // the browser, while the PDF is finished here.
@@ -207,14 +220,17 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
     return {
       pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength },
       handout: handout ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength } : undefined,
-      warnings: [...placeImageWarnings(deck, 'pdf', standalone.warnings), ...drawnWarnings(deck, problems)],
+      warnings: standalone.warnings,
+      refused: network.end(),
+      checked: drawnWarnings(deck, problems),
       metadata,
     };
   } finally {
+    network?.end();
     page ??= await pagePromise.catch(() => undefined);
     if (page) {
       // A page that printed is reused for the next deck; one that failed midway is closed.
-      if (pageIsClean && options.browser.release) await options.browser.release(page).catch(() => undefined);
+      if (pageIsClean && network?.reusable !== false && options.browser.release) await options.browser.release(page).catch(() => undefined);
       else await page.close().catch(() => undefined);
     }
   }

@@ -7,6 +7,9 @@
  * the kind (is content missing? did a drawn check fail?), never the text of the message.
  */
 import type { Deck, SourceRange } from '../deck/types';
+import type { PictureWarning } from '../images/embed';
+import { leftOutPictures, leftOutRequests, type LeftOut } from './left-out';
+import type { NetworkPolicy, RefusedRequest } from './network';
 
 /**
  * - `left-out`: something the deck says is not in the output (an image, a construct the
@@ -24,13 +27,17 @@ export type WarningKind = 'left-out' | 'changed' | 'checked' | 'note';
  * kind is decided once. The drawn checks report under their rule ids.
  */
 export const WARNING_CAUSES = {
-  'image-outside-folder': 'left-out',
-  'image-not-found': 'left-out',
-  'image-not-local': 'left-out',
-  'image-unsupported': 'left-out',
-  'image-unreadable': 'left-out',
-  'image-remote': 'note',
+  // A picture the picture policy refused, or that could not be read or is not an image.
+  'picture-left-out': 'left-out',
+  // A picture kept as a web address: the HTML loads it when opened (PDF: the network policy).
+  'picture-remote': 'note',
+  // A request of the page the network policy refused, or that failed or timed out.
+  'request-refused': 'left-out',
+  'foreign-theme': 'changed',
   'class-not-house-type': 'changed',
+  'style-not-carried': 'changed',
+  'picture-filter': 'changed',
+  'formula-as-tex': 'changed',
   'chart-no-values': 'changed',
   'chart-not-number': 'changed',
   'slide-overflow': 'checked',
@@ -72,31 +79,25 @@ export function slideWarning(
   return { source, cause, slide: index + 1, line: range?.line, message };
 }
 
-/**
- * Warnings about image sources (the renderer sees a source, not a slide) placed on the slides
- * that show that image, at the image's line; a source no slide shows stays a deck warning.
- */
-export function placeImageWarnings(
-  deck: Deck,
-  source: WarningSource,
-  warnings: readonly { cause: WarningCause; path: string; message: string }[],
-): ExportWarning[] {
-  return warnings.flatMap((warning) => {
-    const wanted = decodeSource(warning.path);
-    const message = warning.message.includes(warning.path) ? warning.message : `${warning.message} (${warning.path})`;
-    const places = deck.slides.flatMap((slide) =>
-      slide.images.filter((image) => image.src === wanted || image.src === warning.path).map((image) => slideWarning(source, warning.cause, slide.index, message, image.range)),
-    );
-    return places.length > 0 ? places : [{ source, cause: warning.cause, slide: undefined, line: undefined, message }];
-  });
+/** What `left-out.ts` placed (pictures left out, requests refused) as warnings of one cause. */
+export function fromLeftOut(source: WarningSource, cause: WarningCause, items: readonly LeftOut[]): ExportWarning[] {
+  return items.map((item) => ({ source, cause, slide: item.slide, line: item.line, message: item.message }));
 }
 
-function decodeSource(src: string): string {
-  try {
-    return decodeURI(src);
-  } catch {
-    return src;
-  }
+/**
+ * The picture warnings of an HTML or PDF render, placed on the slides that show each picture:
+ * left out (`picture-left-out`), or kept as a web address (`picture-remote`).
+ */
+export function pictureWarnings(deck: Deck, source: WarningSource, warnings: readonly PictureWarning[]): ExportWarning[] {
+  return [
+    ...fromLeftOut(source, 'picture-left-out', leftOutPictures(deck, warnings)),
+    ...fromLeftOut(source, 'picture-remote', leftOutPictures(deck, warnings, 'remote')),
+  ];
+}
+
+/** The requests a page made that were not answered, placed where the deck names them. */
+export function requestWarnings(deck: Deck, source: WarningSource, refused: readonly RefusedRequest[], policy: NetworkPolicy): ExportWarning[] {
+  return fromLeftOut(source, 'request-refused', leftOutRequests(deck, refused, policy));
 }
 
 /** Warnings of one cause and message: the sources and slides they concern. */
@@ -152,21 +153,17 @@ export function slideList(slides: readonly number[]): string {
 const SOURCE_LABEL: Record<WarningSource, string> = { drawn: 'drawn slides', pdf: 'PDF', html: 'HTML', pptx: 'PPTX' };
 
 /**
- * One line for a group: `PDF, HTML: slide 3 (line 12): …`, `PPTX: slides 2, 5–9 (first at
- * line 4): …`, `drawn slides: slide 7 (line 40): … [slide-overflow]`.
+ * One line for a group, without its place in the file (the caller puts the deck and the first
+ * line before it): `PDF, HTML: slide 3: …`, `PPTX: slides 2, 5–9: …`,
+ * `drawn slides: slide 7: … [slide-overflow]`.
  */
 export function describeGroup(group: WarningGroup): string {
-  const where =
-    group.slides.length === 0
-      ? ''
-      : group.slides.length === 1
-        ? `slide ${group.slides[0]}${group.line === undefined ? '' : ` (line ${group.line})`}: `
-        : `slides ${slideList(group.slides)}${group.line === undefined ? '' : ` (first at line ${group.line})`}: `;
+  const where = group.slides.length === 0 ? '' : `${group.slides.length === 1 ? 'slide' : 'slides'} ${slideList(group.slides)}: `;
   const rule = group.kind === 'checked' ? ` [${group.cause}]` : '';
   return `${group.sources.map((source) => SOURCE_LABEL[source]).join(', ')}: ${where}${group.message}${rule}`;
 }
 
-/** One warning on its own line (the editor's output channel lists them one by one). */
+/** One warning on its own line, its line first (the editor's output channel lists them one by one). */
 export function describeWarning(warning: ExportWarning): string {
-  return describeGroup(groupWarnings([warning])[0]!);
+  return `${warning.line === undefined ? '' : `line ${warning.line}: `}${describeGroup(groupWarnings([warning])[0]!)}`;
 }

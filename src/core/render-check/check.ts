@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/schema';
 import type { Deck } from '../deck/types';
 import type { PageSource } from '../export/pdf';
 import { drawnProblems, loadDocument } from '../export/drawn-checks';
+import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from '../export/network';
 import { isEnabledAt, sortProblems } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
 import { allRules } from '../rules';
@@ -16,6 +17,10 @@ export interface RenderCheckOptions {
   deckPath: string | undefined;
   /** The deck's standalone document, when already rendered. */
   html?: string;
+  /** What the page may fetch (default: nothing from the network, see `export/network.ts`). */
+  network?: NetworkPolicy;
+  /** Told the requests the page made that were not answered (to report them). */
+  onRefused?: (refused: RefusedRequest[]) => void;
 }
 
 /**
@@ -28,12 +33,16 @@ export async function renderedProblems(deck: Deck, options: RenderCheckOptions):
   const html =
     options.html ?? renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md'), html: options.config.html }).html;
   const page = await options.browser.newPage();
+  let network: NetworkSession | undefined;
   try {
+    network = await startNetworkSession(page, options.network ?? NO_REMOTE);
     await loadDocument(page, html);
     return await drawnProblems(page, deck, options.config);
   } finally {
-    if (options.browser.release) await options.browser.release(page);
-    else await page.close();
+    const refused = network?.end() ?? [];
+    if (refused.length > 0) options.onRefused?.(refused);
+    if (network?.reusable === false || !options.browser.release) await page.close();
+    else await options.browser.release(page);
   }
 }
 

@@ -6,7 +6,8 @@
  *   the table; the table stays in the HTML (the theme hides it visually).
  * - A top-level paragraph that begins with a superscript digit (`¹`…`⁹`, or the text
  *   `<sup>1</sup>`, which raw-HTML-off Markdown keeps as text) gets `class="footnote-source"`.
- * - The text `<sup>n</sup>` becomes a real `<sup>` element (digits only; raw HTML stays off).
+ * - The text `<sup>n</sup>` (and any bare `<sub>`/`<sup>` pair around plain text) becomes a
+ *   real `<sup>`/`<sub>` element, raw HTML off or on.
  * - A top-level paragraph of images only gets `class="is-figure"`: the theme fits its images
  *   into the room left on the slide.
  * - `models` and `statistics` items: the dash after the bold lead is wrapped in
@@ -63,7 +64,8 @@ export const FIGURE_CLASS = 'is-figure';
 export const FIRST_H1_ENV = 'isdeckFirstH1';
 
 const SUPERSCRIPT_START = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|<sup>\s*\d)/u;
-const SUP_TEXT = /<sup>(\d{1,3})<\/sup>/g;
+/** A bare `<sub>…</sub>` or `<sup>…</sup>` around plain text, kept as text (see `isTypographicPair`). */
+const TYPOGRAPHIC_TEXT = /<(su[bp])>([^<*_`[\]\\]{1,100})<\/\1>/g;
 const LEAD_DASH = /^(\s*[–—-]\s*)/u;
 
 /** The house slide type of a Marpit slide_open token (its `class` directive). */
@@ -82,7 +84,7 @@ export function inlineText(token: MdToken | undefined): string {
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += '\n';
     else if (child.type === 'marp_emoji' || child.type === 'marp_unicode_emoji') text += child.content || '□';
   }
-  return text.replace(SUP_TEXT, '$1');
+  return text.replace(TYPOGRAPHIC_TEXT, '$2');
 }
 
 function closeIndex(tokens: MdToken[], open: number, end: number): number {
@@ -128,25 +130,26 @@ function wrapLeadSeparator(inline: MdToken | undefined, Token: MdTokenConstructo
   children.splice(close + 1, 0, open, sep, shut);
 }
 
-/** `<sup>1</sup>` kept as text (raw HTML is off) becomes a real superscript. */
-function convertSupText(inline: MdToken, Token: MdTokenConstructor): void {
+/** `<sup>1</sup>`, `H<sub>2</sub>O` kept as text (raw HTML is off) become a real superscript or subscript. */
+function convertTypographicText(inline: MdToken, Token: MdTokenConstructor): void {
   const children = inline.children;
   if (!children) return;
   for (let i = children.length - 1; i >= 0; i--) {
     const child = children[i];
-    if (!child || child.type !== 'text' || !child.content.includes('<sup>')) continue;
+    if (!child || child.type !== 'text' || !/<su[bp]>/.test(child.content)) continue;
     const parts: MdToken[] = [];
     let last = 0;
-    for (const match of child.content.matchAll(SUP_TEXT)) {
+    for (const match of child.content.matchAll(TYPOGRAPHIC_TEXT)) {
       const index = match.index ?? 0;
       if (index > last) {
         const text = new Token('text', '', 0);
         text.content = child.content.slice(last, index);
         parts.push(text);
       }
-      const digits = new Token('text', '', 0);
-      digits.content = match[1] ?? '';
-      parts.push(new Token('sup_open', 'sup', 1), digits, new Token('sup_close', 'sup', -1));
+      const tag = match[1] ?? 'sup';
+      const inner = new Token('text', '', 0);
+      inner.content = match[2] ?? '';
+      parts.push(new Token(`${tag}_open`, tag, 1), inner, new Token(`${tag}_close`, tag, -1));
       last = index + match[0].length;
     }
     if (parts.length === 0) continue;
@@ -347,7 +350,7 @@ function houseCoreRule(state: MdCoreState): void {
   const { tokens } = state;
   for (const token of tokens) {
     if (token.type === 'inline' && token.children?.some((c) => c.type === 'text' && c.content.includes('<sup>'))) {
-      convertSupText(token, state.Token);
+      convertTypographicText(token, state.Token);
     }
   }
   const inserts = new Map<number, MdToken[]>();

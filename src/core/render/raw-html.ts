@@ -1,13 +1,15 @@
 /**
  * Raw HTML with the house default, `html` off: Marp would show a tag as its text (`<b>`), so
  * the house renderer leaves tags out of the slide and keeps the text between them; `<br>`
- * becomes a line break, as the author meant (a newline, which Marp draws as a break). `<sup>1</sup>`, the house's footnote marker,
- * stays for the house plugin to draw. The `raw-html` rule names each tag left out.
+ * becomes a line break, as the author meant (a newline, which Marp draws as a break). A bare
+ * `<sub>…</sub>` or `<sup>…</sup>` around plain text (`H<sub>2</sub>O`, the house footnote
+ * marker `<sup>1</sup>`) stays for the house plugin to draw as a real subscript or
+ * superscript. The `raw-html` rule names each tag left out.
  *
  * Done on each inline token's source before markdown-it parses it, with the same scanner the
  * rule uses, so a tag split by Markdown (`<a title="*x*">`) is still one tag.
  */
-import { findInlineHtmlTags, isFootnoteMarker } from '../deck/html-tags';
+import { findInlineHtmlTags, isTypographicPair } from '../deck/html-tags';
 import type { MarkdownIt, MdCoreState, MdToken } from './markdown-it-types';
 
 /**
@@ -27,8 +29,8 @@ export function stripHtmlTags(text: string): string | undefined {
   let last = 0;
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
-    if (isFootnoteMarker(text, tag)) {
-      i++; // and its `</sup>`
+    if (isTypographicPair(text, tag, tags[i + 1])) {
+      i++; // and its closing tag: the house plugin draws the pair
       continue;
     }
     result += text.slice(last, tag.start) + (tag.name === 'br' && !endsLine(text, tag.end) ? '\n' : '');

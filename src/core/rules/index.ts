@@ -26,7 +26,7 @@ import minFontSize from './min-font-size';
 import contrast from './contrast';
 import type { Rule } from './rule';
 
-/** The rule catalogue of house-structure §4, in its order (with `house-theme` after `front-matter`), then the rendered rules. */
+/** The rule catalogue of docs/house-structure.md §4, in its order (with `house-theme` after `front-matter`, `raw-html` after `unknown-slide-type`), then the rendered rules. */
 export const allRules: readonly Rule[] = [
   frontMatter as Rule,
   houseTheme as Rule,

@@ -3,7 +3,7 @@ import { rangeOf } from '../deck/source-text';
 import type { List, ListItem, SourceRange } from '../deck/types';
 import { defineRule } from './rule';
 
-/** The grid has four cells (house-structure §3: Voluntarism, Co-production, Managerialism, Paternalism). */
+/** The grid has four cells (docs/house-structure.md §3: Voluntarism, Co-production, Managerialism, Paternalism). */
 const MODELS = 4;
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { Marp } from '@marp-team/marp-core';
 import { z } from 'zod';
-import { findHtmlTags, isFootnoteMarker } from '../deck/html-tags';
+import { findHtmlTags, isTypographicPair } from '../deck/html-tags';
 import { rangeOf } from '../deck/source-text';
 import { defineRule } from './rule';
 
@@ -17,9 +17,10 @@ export default defineRule({
     const { deck, rawHtml } = context;
     deck.proseLines.forEach((line, index) => {
       if (!line.includes('<')) return;
-      for (const tag of findHtmlTags(line)) {
+      const tags = findHtmlTags(line);
+      tags.forEach((tag, at) => {
         // A closing tag goes with its opening one, which is reported.
-        if (tag.closing || isFootnoteMarker(line, tag) || (rawHtml && MARP_ALLOWLIST.has(tag.name))) continue;
+        if (tag.closing || isTypographicPair(line, tag, tags[at + 1]) || (rawHtml && MARP_ALLOWLIST.has(tag.name))) return;
         const range = rangeOf(index + 1, tag.start + 1, index + 1, tag.end + 1);
         const written = `\`<${tag.name}>\``;
         const message = rawHtml
@@ -28,7 +29,7 @@ export default defineRule({
             ? `Raw HTML ${written} is drawn as a plain line break (raw HTML is off): end the line with a backslash \`\\\` instead.`
             : `Raw HTML ${written} is left out of the slide (raw HTML is off; the text between tags stays): write it in Markdown, or set \`html: true\` in .isdeckrc to draw Marp's allowlist of tags.`;
         context.report({ message, range });
-      }
+      });
     });
   },
 });

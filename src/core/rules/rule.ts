@@ -34,6 +34,8 @@ export interface LintEnvironment {
   /** Absolute path of the folder local files must stay inside (the workspace). */
   workspaceRoot: string | undefined;
   fileExists(absolutePath: string): boolean;
+  /** The real path (symbolic links resolved) of what is at `absolutePath`, or undefined when nothing is. */
+  realPath(absolutePath: string): string | undefined;
 }
 
 export interface RuleContext<Options> {

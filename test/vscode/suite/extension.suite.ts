@@ -24,6 +24,7 @@ suite('activation and diagnostics', () => {
       'isdeck.exportPdf',
       'isdeck.exportPptx',
       'isdeck.exportHtml',
+      'isdeck.importPowerPoint',
       'isdeck.lintWorkspace',
       'isdeck.showPreview',
       'isdeck.fixAll',
