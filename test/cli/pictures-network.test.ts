@@ -170,7 +170,7 @@ describe('control characters in deck text', () => {
     expect(lint.stdout).toContain('Unknown slide type `x\\x1B[2J\\x1B]0;PWNED\\x07\\x9B2J\\u202Etxt.exe`');
     expect(lint.stdout + lint.stderr).not.toMatch(RAW_CONTROL);
     const exported = await runCli(['export', '--pptx', 'decks/talk.md'], { cwd: workspace.root, timeoutMs: TIMEOUT });
-    expect(exported.stderr).toContain('PPTX slide 1: Slide class `x\\x1B[2J');
+    expect(exported.stderr).toContain('PPTX: slide 1: Slide class `x\\x1B[2J');
     expect(exported.stdout + exported.stderr).not.toMatch(RAW_CONTROL);
     const github = await runCli(['lint', '-f', 'github', 'decks/talk.md'], { cwd: workspace.root });
     expect(github.stdout).toContain('::error file=decks/talk.md,line=6');

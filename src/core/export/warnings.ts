@@ -86,13 +86,12 @@ export function fromLeftOut(source: WarningSource, cause: WarningCause, items: r
 
 /**
  * The picture warnings of an HTML or PDF render, placed on the slides that show each picture:
- * left out (`picture-left-out`), or kept as a web address (`picture-remote`).
+ * left out (`picture-left-out`), or, in HTML, kept as a web address the document loads when
+ * opened (`picture-remote`; a PDF is printed once, its requests judged by the network policy).
  */
 export function pictureWarnings(deck: Deck, source: WarningSource, warnings: readonly PictureWarning[]): ExportWarning[] {
-  return [
-    ...fromLeftOut(source, 'picture-left-out', leftOutPictures(deck, warnings)),
-    ...fromLeftOut(source, 'picture-remote', leftOutPictures(deck, warnings, 'remote')),
-  ];
+  const remote = source === 'html' ? fromLeftOut(source, 'picture-remote', leftOutPictures(deck, warnings, 'remote')) : [];
+  return [...fromLeftOut(source, 'picture-left-out', leftOutPictures(deck, warnings)), ...remote];
 }
 
 /** The requests a page made that were not answered, placed where the deck names them. */
