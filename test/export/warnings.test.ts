@@ -56,16 +56,21 @@ describe('export warnings', () => {
     }
   });
 
-  it('places picture warnings on the slides that show the picture, at its line: left out, or kept as a web address', () => {
+  it('places picture warnings on the slides that show the picture, at its line: left out, or (in HTML) kept as a web address', () => {
     const deck = parseDeck('---\nmarp: true\n---\n\n## One\n\n![A](my%20pic.png)\n\n---\n\n## Two\n\n![B](<my pic.png>)\n\n![C](https://x.org/c.png)\n', '/d/deck.md');
-    const placed = pictureWarnings(deck, 'pdf', [
+    const pictures = [
       { path: 'my pic.png', kind: 'left-out', message: 'The image `my pic.png` was not found.' },
       { path: 'https://x.org/c.png', kind: 'remote', message: 'The image `https://x.org/c.png` is a web address.' },
-    ]);
-    expect(placed).toEqual([
-      { source: 'pdf', cause: 'picture-left-out', slide: 1, line: 7, message: 'The image `my pic.png` was not found.' },
-      { source: 'pdf', cause: 'picture-left-out', slide: 2, line: 13, message: 'The image `my pic.png` was not found.' },
-      { source: 'pdf', cause: 'picture-remote', slide: 2, line: 15, message: 'The image `https://x.org/c.png` is a web address.' },
+    ] as const;
+    const leftOut = (source: 'pdf' | 'html') => [
+      { source, cause: 'picture-left-out', slide: 1, line: 7, message: 'The image `my pic.png` was not found.' },
+      { source, cause: 'picture-left-out', slide: 2, line: 13, message: 'The image `my pic.png` was not found.' },
+    ];
+    // A PDF is printed once: its web requests are the network policy's to judge, not a note.
+    expect(pictureWarnings(deck, 'pdf', pictures)).toEqual(leftOut('pdf'));
+    expect(pictureWarnings(deck, 'html', pictures)).toEqual([
+      ...leftOut('html'),
+      { source: 'html', cause: 'picture-remote', slide: 2, line: 15, message: 'The image `https://x.org/c.png` is a web address.' },
     ]);
   });
 
