@@ -15,12 +15,16 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
 import type { Deck } from '../deck/types';
+import type { ResolvedConfig } from '../config/schema';
 import { type RenderWarning, renderStandaloneHtml } from '../render';
 import { writeFileAtomic } from '../io/atomic-write';
 import { checkNewOutput } from '../io/output-policy';
 import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from './network';
 import { deckOutline, type OutlineItem, writeOutline } from './outline';
 import { updatePdf } from './pdf-update';
+import { keepFilteredTextInPage } from './print-text';
+import { drawnProblems, drawnWarnings, loadDocument } from './drawn-checks';
+import type { ExportWarning } from './warnings';
 
 export interface PdfMetadata {
   title: string;
@@ -57,6 +61,12 @@ export interface ExportPdfOptions {
   network?: NetworkPolicy;
   /** The folder pictures must be inside (default: the deck's workspace, `findWorkspaceRoot`). */
   workspaceRoot?: string;
+  /**
+   * The deck's configuration: raw HTML drawn or not (`html`), and the drawn checks it leaves on
+   * (`slide-overflow`, `min-font-size`, `contrast`), run on the printed page and returned in
+   * `checked`. Without it, raw HTML is left out and no check runs.
+   */
+  config?: ResolvedConfig;
 }
 
 export interface PdfFile {
@@ -72,6 +82,8 @@ export interface PdfExportResult {
   warnings: RenderWarning[];
   /** Requests of the page that were not answered (blocked by the network policy, timed out, failed): content left out. */
   refused: RefusedRequest[];
+  /** What the drawn checks found on the printed page, each on its slide (see `drawn-checks.ts`). */
+  checked: ExportWarning[];
   metadata: PdfMetadata;
 }
 
@@ -167,18 +179,27 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
   let pageIsClean = false;
   try {
     const deck = options.deck ?? parseDeck(source, deckPath);
-    const standalone = renderStandaloneHtml(source, { deckPath, ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
+    const standalone = renderStandaloneHtml(source, {
+      deckPath,
+      ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
+      html: options.config?.html ?? false,
+    });
     const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
     const outline = deckOutline(deck, metadata.title, standalone.slideCount);
     page = await pagePromise;
     const printPage = page;
     network = await startNetworkSession(printPage, options.network ?? NO_REMOTE);
 
-    await printPage.setContent(standalone.html, { waitUntil: 'load', timeout: options.timeoutMs ?? 60_000 });
-    await fontsReady(printPage);
+    await loadDocument(printPage, standalone.html, options.timeoutMs);
+    await printPage.evaluate(keepFilteredTextInPage);
     const printed = await printPage.pdf(PRINT);
+    // The drawn checks measure the page as printed (before the handout moves its slides), in
+    // the browser, while the PDF is finished here.
+    const checked = options.config ? drawnProblems(printPage, deck, options.config) : Promise.resolve([]);
+    checked.catch(() => undefined);
+    const slides = await finishPdf(printed, metadata, outline);
+    const problems = await checked;
 
-    // The handout prints in the browser while the slides' PDF is finished here.
     const handoutPrint = options.notes
       ? (async () => {
           const notes = deck.slides.map((slide) => slide.notes.map((note) => note.text));
@@ -188,7 +209,6 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
         })()
       : undefined;
     handoutPrint?.catch(() => undefined);
-    const slides = await finishPdf(printed, metadata, outline);
     const handout = handoutPrint
       ? await finishPdf(await handoutPrint, { ...metadata, title: `${metadata.title} (handout with notes)` }, outline)
       : undefined;
@@ -202,6 +222,7 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
       handout: handout ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength } : undefined,
       warnings: standalone.warnings,
       refused: network.end(),
+      checked: drawnWarnings(deck, problems),
       metadata,
     };
   } finally {

@@ -6,9 +6,14 @@
  *   the table; the table stays in the HTML (the theme hides it visually).
  * - A top-level paragraph that begins with a superscript digit (`¹`…`⁹`, or the text
  *   `<sup>1</sup>`, which raw-HTML-off Markdown keeps as text) gets `class="footnote-source"`.
- * - The text `<sup>n</sup>` becomes a real `<sup>` element (digits only; raw HTML stays off).
+ * - The text `<sup>n</sup>` (and any bare `<sub>`/`<sup>` pair around plain text) becomes a
+ *   real `<sup>`/`<sub>` element, raw HTML off or on.
+ * - A top-level paragraph of images only gets `class="is-figure"`: the theme fits its images
+ *   into the room left on the slide.
  * - `models` and `statistics` items: the dash after the bold lead is wrapped in
  *   `<span class="is-sep">`, so the theme can set the name/figure above its text.
+ * - A `<!-- fit -->` heading and each code block get an inline size that fits them to the
+ *   slide's width (src/core/render/auto-scaling.ts), as Marp's script would.
  * - Every slide gets `data-is-fit` (0–6): how far the theme shrinks body text to fit.
  * - Every slide gets the footer wordmark as live text: an empty, `aria-hidden`
  *   `<div class="is-wordmark">` whose text the theme draws from its custom properties, in
@@ -20,6 +25,7 @@
 import { chartDataFromTable } from '../chart-data';
 import type { ChartData } from '../chart-data';
 import { chartHeights, renderChartSvg } from './chart-svg';
+import { fitCodeStyle, fitHeadingStyle } from './auto-scaling';
 import { chartRoom, type FitBlock, type FitItem, fitLevel, slideGeometry } from './fit';
 import type { MarkdownIt, MdCoreState, MdInlineState, MdToken, MdTokenConstructor } from './markdown-it-types';
 import { isSlideType } from '../deck/types';
@@ -48,11 +54,18 @@ export const WORDMARK_HTML = '<div class="is-wordmark" aria-hidden="true"><span>
 /** Attribute on the section holding the text wordmark: the theme drops the SVG wordmark there. */
 export const WORDMARK_MARK = 'data-is-wordmark';
 
+/**
+ * Class of a paragraph that holds only images: the theme lets it take the room the rest of
+ * the slide leaves and shrinks its images into it.
+ */
+export const FIGURE_CLASS = 'is-figure';
+
 /** Key of the render `env` where the plugin leaves the text of the deck's first `#` heading. */
 export const FIRST_H1_ENV = 'isdeckFirstH1';
 
 const SUPERSCRIPT_START = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|<sup>\s*\d)/u;
-const SUP_TEXT = /<sup>(\d{1,3})<\/sup>/g;
+/** A bare `<sub>…</sub>` or `<sup>…</sup>` around plain text, kept as text (see `isTypographicPair`). */
+const TYPOGRAPHIC_TEXT = /<(su[bp])>([^<*_`[\]\\]{1,100})<\/\1>/g;
 const LEAD_DASH = /^(\s*[–—-]\s*)/u;
 
 /** The house slide type of a Marpit slide_open token (its `class` directive). */
@@ -71,7 +84,7 @@ export function inlineText(token: MdToken | undefined): string {
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += '\n';
     else if (child.type === 'marp_emoji' || child.type === 'marp_unicode_emoji') text += child.content || '□';
   }
-  return text.replace(SUP_TEXT, '$1');
+  return text.replace(TYPOGRAPHIC_TEXT, '$2');
 }
 
 function closeIndex(tokens: MdToken[], open: number, end: number): number {
@@ -117,25 +130,26 @@ function wrapLeadSeparator(inline: MdToken | undefined, Token: MdTokenConstructo
   children.splice(close + 1, 0, open, sep, shut);
 }
 
-/** `<sup>1</sup>` kept as text (raw HTML is off) becomes a real superscript. */
-function convertSupText(inline: MdToken, Token: MdTokenConstructor): void {
+/** `<sup>1</sup>`, `H<sub>2</sub>O` kept as text (raw HTML is off) become a real superscript or subscript. */
+function convertTypographicText(inline: MdToken, Token: MdTokenConstructor): void {
   const children = inline.children;
   if (!children) return;
   for (let i = children.length - 1; i >= 0; i--) {
     const child = children[i];
-    if (!child || child.type !== 'text' || !child.content.includes('<sup>')) continue;
+    if (!child || child.type !== 'text' || !/<su[bp]>/.test(child.content)) continue;
     const parts: MdToken[] = [];
     let last = 0;
-    for (const match of child.content.matchAll(SUP_TEXT)) {
+    for (const match of child.content.matchAll(TYPOGRAPHIC_TEXT)) {
       const index = match.index ?? 0;
       if (index > last) {
         const text = new Token('text', '', 0);
         text.content = child.content.slice(last, index);
         parts.push(text);
       }
-      const digits = new Token('text', '', 0);
-      digits.content = match[1] ?? '';
-      parts.push(new Token('sup_open', 'sup', 1), digits, new Token('sup_close', 'sup', -1));
+      const tag = match[1] ?? 'sup';
+      const inner = new Token('text', '', 0);
+      inner.content = match[2] ?? '';
+      parts.push(new Token(`${tag}_open`, tag, 1), inner, new Token(`${tag}_close`, tag, -1));
       last = index + match[0].length;
     }
     if (parts.length === 0) continue;
@@ -244,6 +258,8 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
     switch (t.type) {
       case 'heading_open': {
         const text = inlineText(tokens[i + 1]);
+        const fitted = t.meta?.marpAutoScaling === true ? fitHeadingStyle(text) : undefined;
+        if (fitted) t.attrSet('style', fitted);
         blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)) || 2, text });
         if (ctx.title === undefined && t.tag !== 'h1') ctx.title = text.replace(/\s+/g, ' ').trim();
         if (t.tag === 'h1' && ctx.env[FIRST_H1_ENV] === undefined) ctx.env[FIRST_H1_ENV] = text.replace(/\s+/g, ' ').trim();
@@ -257,6 +273,7 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
         const footnote = !t.hidden && SUPERSCRIPT_START.test(source);
         if (footnote) t.attrJoin('class', 'footnote-source');
         const image = (inline?.children ?? []).some((c) => c.type === 'image') && text.trim() === '';
+        if (image && !t.hidden) t.attrJoin('class', FIGURE_CLASS);
         blocks.push({ kind: 'paragraph', text, footnote, image });
         i = closeIndex(tokens, i, end);
         break;
@@ -288,9 +305,12 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
         break;
       }
       case 'fence':
-      case 'code_block':
+      case 'code_block': {
         blocks.push({ kind: 'code', lines: t.content.split('\n').length });
+        const fitted = fitCodeStyle(t.content);
+        if (fitted) t.attrSet('style', fitted);
         break;
+      }
       default:
         break;
     }
@@ -330,7 +350,7 @@ function houseCoreRule(state: MdCoreState): void {
   const { tokens } = state;
   for (const token of tokens) {
     if (token.type === 'inline' && token.children?.some((c) => c.type === 'text' && c.content.includes('<sup>'))) {
-      convertSupText(token, state.Token);
+      convertTypographicText(token, state.Token);
     }
   }
   const inserts = new Map<number, MdToken[]>();
