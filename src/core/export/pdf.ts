@@ -21,6 +21,7 @@ import { checkNewOutput } from '../io/output-policy';
 import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from './network';
 import { deckOutline, type OutlineItem, writeOutline } from './outline';
 import { updatePdf } from './pdf-update';
+import { makeDocumentAccessible } from './pdf-ua/accessible';
 
 export interface PdfMetadata {
   title: string;
@@ -145,6 +146,7 @@ export async function rewritePdf(
   doc.setCreationDate(now);
   doc.setModificationDate(now);
   writeOutline(doc, outline);
+  makeDocumentAccessible(doc, { ...metadata, creator: 'isdeck', producer: 'isdeck', date: now });
   return { bytes: await doc.save({ objectsPerTick: Infinity }), pages: doc.getPageCount() };
 }
 
