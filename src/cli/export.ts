@@ -3,8 +3,9 @@
  *
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
- * `--strict`. Every file is written atomically. Exit codes: 0 all written; 1 a deck skipped
- * under `--strict`, content left out (unless `--allow-missing`), or a file that failed; 2 bad usage,
+ * `--strict`. Every file is written atomically; each PDF's PDF/UA checks are printed. Exit
+ * codes: 0 all written; 1 a deck skipped under `--strict`, a PDF failing a PDF/UA check under
+ * `--strict`, content left out (unless `--allow-missing`), or a file that failed; 2 bad usage,
  * unreadable decks or configuration, an output that would overwrite an input, or no browser
  * for PDF (PPTX and HTML are still written).
  */
@@ -21,6 +22,7 @@ import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
 import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
 import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { formatPdfUaReport, type PdfUaReport } from '../core/export/pdf-ua/check';
 import { exportPptx } from '../core/export/pptx';
 import { FORMATTERS, type FileResult } from '../core/format';
 import { describeSize } from '../core/io/read-text';
@@ -44,7 +46,8 @@ is always exported. Each deck is checked first: problems are printed and the dec
 exported, unless --strict.
 
 Options:
-      --pdf                PDF (tagged, with outline and document properties)
+      --pdf                PDF/UA-1 (tagged, with outline and document properties);
+                           prints "PDF/UA checks: N passed" or what failed
       --pptx               PowerPoint with real text, bullets, tables, charts and notes
       --html               one self-contained HTML file
                            (none of the three: --pdf and --pptx)
@@ -52,7 +55,7 @@ Options:
       --out DIR            write into DIR (default: beside each deck)
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
                            the usual install locations)
-      --strict             skip decks with errors
+      --strict             skip decks with errors; exit 1 when a PDF fails a PDF/UA check
       --allow-remote       let PDF export load the web resources the deck names
                            (default: no network request; or \`allowRemote: true\` in config)
       --allow-missing      exit 0 even when content was left out (a picture refused or
@@ -188,6 +191,8 @@ export interface WrittenFile {
   bytes: number;
   /** Pages (PDF) or slides (PPTX, HTML). */
   count: number | undefined;
+  /** PDF: the PDF/UA checks' one-line result. */
+  accessibility?: PdfUaReport;
 }
 
 export interface DeckOutcome {
@@ -200,6 +205,8 @@ export interface DeckOutcome {
   /** Content the written files lack, each with the deck line that asks for it: exit 1 unless `--allow-missing`. */
   leftOut: { line: number | undefined; text: string }[];
   failed: boolean;
+  /** A PDF written fails a PDF/UA check: exit 1 with `--strict`. */
+  inaccessible?: boolean;
 }
 
 export interface ExportRun {
@@ -398,9 +405,13 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
               continue;
             }
             leftOut('PDF', [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)]);
-            outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
-            if (result.handout) {
-              outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
+            for (const [kind, file] of [['pdf', result.pdf], ['notes', result.handout]] as const) {
+              if (!file) continue;
+              outcome.written.push({ deck: name, format: kind, path: file.outPath, bytes: file.bytes, count: file.pages, accessibility: file.accessibility });
+              if (file.accessibility.failed > 0) {
+                outcome.inaccessible = true;
+                note(`${kind === 'pdf' ? 'PDF' : 'handout'}: ${formatPdfUaReport(file.accessibility)}`);
+              }
             }
           }
         } catch (error) {
@@ -430,12 +441,17 @@ function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): st
     path: displayPath(file.path, io.cwd),
     size: describeSize(file.bytes),
     count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'pages' : 'slides'}`,
+    accessibility: file.accessibility ? formatPdfUaReport(file.accessibility, { details: false }) : '',
   }));
+  const countWidth = Math.max(...rows.map((row) => row.count.length));
   const pathWidth = Math.max(...rows.map((row) => row.path.length));
   const sizeWidth = Math.max(...rows.map((row) => row.size.length));
   const total = written.reduce((sum, file) => sum + file.bytes, 0);
   let text = `\n${c.bold(`Wrote ${written.length} file${written.length === 1 ? '' : 's'}`)} (${describeSize(total)}) in ${seconds.toFixed(1)} s:\n`;
-  for (const row of rows) text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count)}\n`;
+  for (const row of rows) {
+    const accessibility = row.accessibility ? `  ${row.accessibility.endsWith('passed') ? c.dim(row.accessibility) : c.yellow(row.accessibility)}` : '';
+    text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count.padEnd(countWidth))}${accessibility}`.trimEnd() + '\n';
+  }
   return text;
 }
 
@@ -482,7 +498,9 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   io.stdout(summary(run, io, color, (performance.now() - started) / 1000));
 
   if (run.errors.length > 0 || run.browserError) return EXIT_USAGE;
-  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (outcome.leftOut.length > 0 && !parsed.allowMissing));
+  const failed = run.outcomes.some(
+    (outcome) => outcome.failed || outcome.skipped || (outcome.leftOut.length > 0 && !parsed.allowMissing) || (outcome.inaccessible && parsed.strict),
+  );
   return failed ? EXIT_PROBLEMS : EXIT_OK;
 }
 

@@ -16,6 +16,9 @@
  *   an advanced background), marked `data-is-wordmark` so the theme drops the SVG there.
  * - With `env.isdeckResolveImage`, image sources are rewritten (or the image left out)
  *   before Marpit reads them, so background images are covered too.
+ * - Marpit's advanced background images (`<figure>`) are a labelled `role="img"` when the
+ *   image has alt text, else `aria-hidden`: a tagged PDF then has a figure with that text
+ *   (Chromium writes it as `/Alt`) or an artifact, never a figure without alternative text.
  */
 import { chartDataFromTable } from '../chart-data';
 import type { ChartData } from '../chart-data';
@@ -325,9 +328,24 @@ function addWordmarks(tokens: MdToken[], Token: MdTokenConstructor, inserts: Map
   }
 }
 
+/** Background figures: labelled by their alt text, or hidden from assistive technology when they have none. */
+function labelBackgroundImages(tokens: MdToken[]): void {
+  for (const token of tokens) {
+    if (token.type !== 'marpit_advanced_background_image_open') continue;
+    const alt = (token.meta as { marpitBackgroundAlt?: unknown } | undefined)?.marpitBackgroundAlt;
+    if (typeof alt === 'string' && alt.trim()) {
+      token.attrSet('role', 'img');
+      token.attrSet('aria-label', alt.trim());
+    } else {
+      token.attrSet('aria-hidden', 'true');
+    }
+  }
+}
+
 function houseCoreRule(state: MdCoreState): void {
   if (state.inlineMode) return;
   const { tokens } = state;
+  labelBackgroundImages(tokens);
   for (const token of tokens) {
     if (token.type === 'inline' && token.children?.some((c) => c.type === 'text' && c.content.includes('<sup>'))) {
       convertSupText(token, state.Token);

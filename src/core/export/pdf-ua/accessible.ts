@@ -100,8 +100,21 @@ export function mediaBox(page: PDFDict, lookup: Lookup): [number, number, number
   return [0, 0, 612, 792];
 }
 
-/** MCIDs whose content is only paths (or shadings): decoration, unless their element is graphic. */
-function decorativeMcids(groups: readonly PaintGroup[], owners: ReadonlyMap<number, StructNode> | undefined): Set<number> {
+/** A figure or formula with `/Alt` or `/ActualText`. */
+function hasAlternative(node: StructNode, lookup: Lookup): boolean {
+  return ['Alt', 'ActualText'].some((key) => {
+    const value = lookup(node.dict.get(name(key)));
+    return (value instanceof PDFString || value instanceof PDFHexString) && value.decodeText().trim() !== '';
+  });
+}
+
+/**
+ * MCIDs of decoration: content that is only paths (or shadings) outside a figure, formula or
+ * list label; and the content without text of a figure that has no alternative text (a
+ * background picture without alt text, which the house renderer marks `aria-hidden` and
+ * Chromium tags as a figure all the same).
+ */
+function decorativeMcids(groups: readonly PaintGroup[], owners: ReadonlyMap<number, StructNode> | undefined, lookup: Lookup): Set<number> {
   const kinds = new Map<number, Set<PaintGroup['kind']>>();
   for (const group of groups) {
     const mark = innermostMcid(group.marks);
@@ -113,9 +126,12 @@ function decorativeMcids(groups: readonly PaintGroup[], owners: ReadonlyMap<numb
   const decorative = new Set<number>();
   for (const [mcid, set] of kinds) {
     const owner = owners?.get(mcid);
-    if (!owner || [...set].some((kind) => kind !== 'path' && kind !== 'shading')) continue;
-    if ([owner, ...ancestors(owner)].some((node) => GRAPHIC_TYPES.has(node.type))) continue;
-    decorative.add(mcid);
+    if (!owner) continue;
+    const lineage = [owner, ...ancestors(owner)];
+    const figure = lineage.find((node) => GRAPHIC_TYPES.has(node.type));
+    const onlyPaths = [...set].every((kind) => kind === 'path' || kind === 'shading');
+    const unlabelledPicture = figure?.type === 'Figure' && !set.has('text') && !lineage.some((node) => hasAlternative(node, lookup));
+    if ((onlyPaths && !figure) || unlabelledPicture) decorative.add(mcid);
   }
   return decorative;
 }
@@ -142,7 +158,7 @@ function rewritePages(store: ObjectStore, tree: StructTree | undefined): Accessi
     const operations = parseContentStream(bytes);
     const groups = paintGroups(bytes, operations);
     const pageOwners = owners.get(pageRef.objectNumber);
-    const decorative = decorativeMcids(groups, pageOwners);
+    const decorative = decorativeMcids(groups, pageOwners, lookup);
     const rewrite = markArtifacts(bytes, operations, groups, decorative, mediaBox(page, lookup));
     removeMcids(pageOwners, pageRef, decorative);
     wrapped += rewrite.wrapped;

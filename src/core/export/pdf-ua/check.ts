@@ -375,9 +375,10 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
   }
 }
 
-/** One line: `PDF/UA checks: 15 passed`, or what failed. */
-export function formatPdfUaReport(report: PdfUaReport): string {
+/** One line: `PDF/UA checks: 15 passed`, or what failed (with `details`, the first place each check fails). */
+export function formatPdfUaReport(report: PdfUaReport, options: { details?: boolean } = {}): string {
   if (report.failed === 0) return `PDF/UA checks: ${report.passed} passed`;
+  if (options.details === false) return `PDF/UA checks: ${report.passed} passed, ${report.failed} failed`;
   const failures = report.checks.filter((check) => check.failures.length > 0).map((check) => `${check.id} (${check.failures[0]}${check.failures.length > 1 ? `, +${check.failures.length - 1} more` : ''})`);
   return `PDF/UA checks: ${report.passed} passed, ${report.failed} failed: ${failures.join('; ')}`;
 }
