@@ -173,3 +173,33 @@ describe('Chromium print as it comes', () => {
     }
   });
 });
+
+describe('the house font', () => {
+  it('draws every character missing-glyph passes from the bundled Carlito, and the ones it names from another font', async () => {
+    const deck = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'missing-glyph', 'good.md'), 'utf8') + '\n---\n\n## Not in the font\n\n- ✓ ✗ ① ‰\n';
+    const page = await browser.newPage();
+    try {
+      await page.setContent(renderStandaloneHtml(deck, { deckPath: join(work, 'glyphs.md') }).html, { waitUntil: 'load' });
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+      });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'section li' });
+      const fontsOf = async (nodeId: number) => {
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        return fonts.map((font) => `${font.familyName}${font.isCustomFont ? ' (bundled)' : ''}`);
+      };
+      const items = await Promise.all(nodeIds.map(fontsOf));
+      expect(items).toHaveLength(4);
+      // The latin subset and the supplement are two faces of the one bundled family.
+      for (const fonts of items.slice(0, 3)) expect([...new Set(fonts)]).toEqual(['Carlito (bundled)']);
+      expect(items[3]).toContain('Carlito (bundled)');
+      expect(items[3]!.filter((font) => !font.endsWith('(bundled)')).length).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});

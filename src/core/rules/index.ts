@@ -19,6 +19,7 @@ import imageAltText from './image-alt-text';
 import imageExists from './image-exists';
 import ukSpelling from './uk-spelling';
 import unknownSlideType from './unknown-slide-type';
+import missingGlyph from './missing-glyph';
 import slideOverflow from './slide-overflow';
 import minFontSize from './min-font-size';
 import contrast from './contrast';
@@ -47,6 +48,7 @@ export const allRules: readonly Rule[] = [
   imageExists as Rule,
   ukSpelling as Rule,
   unknownSlideType as Rule,
+  missingGlyph as Rule,
   // Rendered rules: they need a browser and run with `isdeck lint --render`.
   slideOverflow as Rule,
   minFontSize as Rule,
