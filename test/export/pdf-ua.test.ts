@@ -16,6 +16,7 @@ import { exportPdf, finishPdf, pdfMetadata, type PdfExportResult, rewritePdf } f
 import { checkPdfUa, formatPdfUaReport } from '../../src/core/export/pdf-ua/check';
 import { parseDeck } from '../../src/core/deck/parse';
 import { renderStandaloneHtml } from '../../src/core/render';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readTagging, type StructElement } from '../helpers/pdf';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -124,6 +125,23 @@ describe('PDF/UA-1 export', () => {
     const roleMap = root.lookup(PDFName.of('RoleMap'), PDFDict);
     expect(roleMap.get(PDFName.of('Strong'))).toBe(PDFName.of('Span'));
     expect(roleMap.get(PDFName.of('Em'))).toBe(PDFName.of('Span'));
+  });
+
+  it('links each footnote marker to its source line: a Link element, an internal link annotation that says so', async () => {
+    const file = results.get(ALL_TYPES)!.pdf.outPath;
+    const loading = getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false });
+    try {
+      const doc = await loading.promise;
+      const page = await doc.getPage(2);
+      const links = (await page.getAnnotations()).filter((annotation) => annotation.subtype === 'Link');
+      expect(links.map((link) => [link.dest, link.contentsObj?.str])).toEqual([['is-fn-2-1', 'Footnote 1']]);
+      const destination = await doc.getDestination('is-fn-2-1');
+      expect(await doc.getPageIndex(destination![0])).toBe(1);
+    } finally {
+      await loading.destroy();
+    }
+    const structure = flatten((await readTagging(file)).pages[1]!.structure);
+    expect(structure.filter((element) => element.role === 'Link')).toHaveLength(1);
   });
 
   it('marks the header and footer bands as pagination artifacts, other decoration as layout artifacts', async () => {
