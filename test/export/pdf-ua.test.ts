@@ -174,10 +174,11 @@ describe('Chromium print as it comes', () => {
   it('fails the checks the PDF/UA pass fixes', async () => {
     const report = await checkPdfUa(raw);
     const failed = report.checks.filter((check) => check.failures.length > 0).map((check) => check.id);
-    expect(failed).toEqual(['tagged-content', 'pdfua-identification', 'role-map', 'list-structure']);
+    // The template's footnote links: Chromium tags them NonStruct and gives them no /Contents.
+    expect(failed).toEqual(['tagged-content', 'pdfua-identification', 'role-map', 'list-structure', 'annotations']);
     const untagged = report.checks[0]!.failures[0]!;
     expect(untagged).toMatch(/^page 1: \d+ text-showing operators and \d+ other painting operations outside marked content$/);
-    expect(formatPdfUaReport(report)).toMatch(/^PDF\/UA checks: 11 passed, 4 failed: tagged-content \(page 1: /);
+    expect(formatPdfUaReport(report)).toMatch(/^PDF\/UA checks: 10 passed, 5 failed: tagged-content \(page 1: /);
   });
 
   it('passes them all after the incremental update and after the full pdf-lib rewrite', async () => {
