@@ -65,7 +65,7 @@ describe('paintGroups', () => {
     // 1280 × 44 px at the top of a 960 × 540 pt page: y from 507 to 540.
     expect(groups[0]!.box.map((v) => Math.round(v))).toEqual([0, 507, 960, 540]);
     // The tagline's origins: x 935 → 701.25 pt, 944 → 708 pt; baseline 25 px → 521.25 pt.
-    expect(groups[1]!.box).toEqual([701.25, 521.25, 708, 521.25]);
+    expect(groups[1]!.box.map((v) => Math.round(v * 100) / 100)).toEqual([701.25, 521.25, 708, 521.25]);
     expect(groups.map((group) => artifactKind(group.box, PAGE))).toEqual(['header', 'header', 'layout', 'footer', 'layout']);
   });
 

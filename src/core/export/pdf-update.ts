@@ -90,48 +90,103 @@ function update(printed: Uint8Array, properties: DocumentProperties, outline: re
   newCatalog.set(PDFName.of('Lang'), /^[A-Za-z0-9-]+$/.test(properties.lang) ? PDFString.of(properties.lang) : PDFHexString.fromText(properties.lang));
   context.assign(rootRef, newCatalog);
 
-  // Append: the objects, a cross-reference section for them, a trailer with /Prev.
   const objects = context
     .enumerateIndirectObjects()
     .map(([ref, object]) => ({ number: ref.objectNumber, generation: ref.generationNumber, object }))
     .sort((a, b) => a.number - b.number);
-  const chunks: Uint8Array[] = [printed];
-  let offset = printed.length;
-  const append = (chunk: Uint8Array): void => {
-    chunks.push(chunk);
-    offset += chunk.length;
-  };
-  const ascii = (text: string): void => append(Buffer.from(text, 'latin1'));
-  if (printed[printed.length - 1] !== 0x0a) ascii('\n');
-  const written: { number: number; generation: number; offset: number }[] = [];
+  const writer = new Writer();
+  // One section as Chromium wrote it: a new file that copies each object it keeps byte for
+  // byte and leaves out the ones replaced (no dead bytes). Else: an incremental update.
+  const compact = file.singleSection;
+  const entries: XrefEntry[] = [];
+  if (compact) {
+    const replacedNumbers = new Set(objects.map((entry) => entry.number));
+    const extents = file.objectExtents();
+    writer.append(printed.subarray(0, extents[0]?.start ?? file.xrefOffset));
+    for (const extent of extents) {
+      if (replacedNumbers.has(extent.number)) continue;
+      entries.push({ number: extent.number, generation: 0, offset: writer.offset });
+      writer.append(printed.subarray(extent.start, extent.end));
+    }
+  } else {
+    writer.append(printed);
+    if (printed[printed.length - 1] !== 0x0a) writer.ascii('\n');
+  }
   for (const { number, generation, object } of objects) {
-    written.push({ number, generation, offset });
-    ascii(`${number} ${generation} obj\n`);
+    entries.push({ number, generation, offset: writer.offset });
+    writer.ascii(`${number} ${generation} obj\n`);
     // Streams hold binary data: every object is written as its bytes, not as text.
     const bytes = new Uint8Array(object.sizeInBytes());
     object.copyBytesInto(bytes, 0);
-    append(bytes);
-    ascii('\nendobj\n');
+    writer.append(bytes);
+    writer.ascii('\nendobj\n');
   }
-  const newXrefOffset = offset;
-  let xref = 'xref\n';
-  for (let i = 0; i < written.length; ) {
-    let j = i;
-    while (j + 1 < written.length && written[j + 1]!.number === written[j]!.number + 1) j++;
-    xref += `${written[i]!.number} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) {
-      const row = written[k]!;
-      xref += `${String(row.offset).padStart(10, '0')} ${String(row.generation).padStart(5, '0')} n\r\n`;
-    }
-    i = j + 1;
-  }
+  const newXrefOffset = writer.offset;
+  const xref = xrefSection(entries, compact);
   const newTrailer = context.obj({}) as PDFDict;
   newTrailer.set(PDFName.of('Size'), context.obj(context.largestObjectNumber + 1));
   newTrailer.set(PDFName.of('Root'), rootRef);
   newTrailer.set(PDFName.of('Info'), infoRef);
-  newTrailer.set(PDFName.of('Prev'), context.obj(file.xrefOffset));
+  if (!compact) newTrailer.set(PDFName.of('Prev'), context.obj(file.xrefOffset));
   const id = file.trailer.get(PDFName.of('ID'));
   if (id) newTrailer.set(PDFName.of('ID'), id);
-  ascii(`${xref}trailer\n${newTrailer.toString()}\nstartxref\n${newXrefOffset}\n%%EOF\n`);
-  return { bytes: Buffer.concat(chunks), pages: pageRefs.length, accessibility };
+  writer.ascii(`${xref}trailer\n${newTrailer.toString()}\nstartxref\n${newXrefOffset}\n%%EOF\n`);
+  return { bytes: writer.bytes(), pages: pageRefs.length, accessibility };
+}
+
+interface XrefEntry {
+  number: number;
+  generation: number;
+  offset: number;
+}
+
+class Writer {
+  private readonly chunks: Uint8Array[] = [];
+  offset = 0;
+
+  append(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.offset += chunk.length;
+  }
+
+  ascii(text: string): void {
+    this.append(Buffer.from(text, 'latin1'));
+  }
+
+  bytes(): Uint8Array {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/**
+ * A classic cross-reference section: subsections of consecutive numbers. A whole file's
+ * (`complete`) starts at object 0, the head of the free list, and lists every number
+ * below the largest, the ones not written as free.
+ */
+function xrefSection(entries: readonly XrefEntry[], complete: boolean): string {
+  const rows = new Map(entries.map((entry) => [entry.number, entry]));
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  const row = (entry: XrefEntry) => `${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r\n`;
+  if (complete) {
+    const size = (numbers[numbers.length - 1] ?? 0) + 1;
+    const free = Array.from({ length: size }, (_, number) => number).filter((number) => number === 0 || !rows.has(number));
+    // Each free entry points at the next free number; the last one back at 0.
+    const nextFree = new Map(free.map((number, index) => [number, free[index + 1] ?? 0]));
+    let text = `xref\n0 ${size}\n`;
+    for (let number = 0; number < size; number++) {
+      const entry = rows.get(number);
+      if (entry) text += row(entry);
+      else text += `${String(nextFree.get(number)).padStart(10, '0')} ${number === 0 ? '65535' : '00001'} f\r\n`;
+    }
+    return text;
+  }
+  let text = 'xref\n';
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    text += `${numbers[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) text += row(rows.get(numbers[k]!)!);
+    i = j + 1;
+  }
+  return text;
 }

@@ -50,6 +50,20 @@ function skipInlineImage(bytes: Uint8Array, at: number): number {
   return bytes.length;
 }
 
+/** A PDF number (`-12`, `.5`, `3.`) from its bytes, without making a string of it. */
+function parseNumber(bytes: Uint8Array, start: number, end: number): number {
+  let at = start;
+  const negative = bytes[at] === 0x2d;
+  if (negative || bytes[at] === 0x2b) at++;
+  let value = 0;
+  while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) value = value * 10 + bytes[at++]! - 0x30;
+  if (bytes[at] === 0x2e) {
+    let scale = 0.1;
+    for (at++; at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39; at++, scale /= 10) value += (bytes[at]! - 0x30) * scale;
+  }
+  return negative ? -value : value;
+}
+
 /** Splits a content stream into operations. */
 export function parseContentStream(bytes: Uint8Array): Operation[] {
   // Words are cut from one latin1 string: a substring is far cheaper than decoding each token.
@@ -119,10 +133,12 @@ export function parseContentStream(bytes: Uint8Array): Operation[] {
     }
     while (isRegular(bytes[i])) i++;
     if (nesting > 0) continue;
-    const word = text.slice(at, i);
     if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
-      push({ kind: 'number', value: Number(word) }, at);
-    } else if (word === 'true' || word === 'false' || word === 'null') {
+      push({ kind: 'number', value: parseNumber(bytes, at, i) }, at);
+      continue;
+    }
+    const word = text.slice(at, i);
+    if (word === 'true' || word === 'false' || word === 'null') {
       push({ kind: 'other', start: at, end: i }, at);
     } else {
       if (word === 'ID') i = skipInlineImage(bytes, i);

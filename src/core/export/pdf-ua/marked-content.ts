@@ -88,8 +88,11 @@ export function paintGroups(bytes: Uint8Array, operations: readonly Operation[])
     }
     return out;
   };
+  /** Translates the text line matrix (Td, TD, T*, '): only its offset changes, so it is changed in place. */
   const nextLine = (tx: number, ty: number): void => {
-    lineMatrix = multiply([1, 0, 0, 1, tx, ty], lineMatrix);
+    if (lineMatrix === IDENTITY) lineMatrix = [...IDENTITY];
+    lineMatrix[4] += tx * lineMatrix[0] + ty * lineMatrix[2];
+    lineMatrix[5] += tx * lineMatrix[1] + ty * lineMatrix[3];
   };
 
   for (let index = 0; index < operations.length; index++) {
@@ -120,7 +123,7 @@ export function paintGroups(bytes: Uint8Array, operations: readonly Operation[])
         text = undefined;
         break;
       case 'Tm':
-        lineMatrix = matrixOf(values) ?? IDENTITY;
+        lineMatrix = matrixOf(values) ?? [...IDENTITY];
         break;
       case 'Td':
       case 'TD':
@@ -138,14 +141,17 @@ export function paintGroups(bytes: Uint8Array, operations: readonly Operation[])
     }
     if (TEXT_SHOWING.has(op)) {
       if (op === "'" || op === '"') nextLine(0, -leading);
-      const origin = apply(multiply(lineMatrix, ctm), 0, 0);
+      // The text space origin on the page: (0, 0) × line matrix × CTM.
+      const origin = apply(ctm, lineMatrix[4], lineMatrix[5]);
       // One group a text object, split where the marked content around it changes.
-      const sameMarks = text && text.marks.length === marks.length && text.marks.every((mark, i) => mark === marks[i]);
-      if (text && sameMarks) {
+      if (text && text.marks.length === marks.length && text.marks.every((mark, i) => mark === marks[i])) {
         text.last = index;
         text.textOperators++;
         const b = text.box;
-        text.box = [Math.min(b[0], origin[0]), Math.min(b[1], origin[1]), Math.max(b[2], origin[0]), Math.max(b[3], origin[1])];
+        if (origin[0] < b[0]) b[0] = origin[0];
+        if (origin[1] < b[1]) b[1] = origin[1];
+        if (origin[0] > b[2]) b[2] = origin[0];
+        if (origin[1] > b[3]) b[3] = origin[1];
       } else {
         text = { kind: 'text', first: index, last: index, marks: [...marks], box: box([origin]), textOperators: 1 };
         groups.push(text);

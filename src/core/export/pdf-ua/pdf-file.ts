@@ -17,8 +17,6 @@ export function expect(condition: unknown, what: string): asserts condition {
   if (!condition) throw new UnexpectedLayout(what);
 }
 
-const latin1 = new TextDecoder('latin1');
-
 /** Reads the classic cross-reference table at `offset` into `offsets` (entries already there win: newer sections are read first). */
 function readXrefTable(text: string, offset: number, offsets: Map<number, number>, freed: Set<number>): number {
   expect(text.startsWith('xref', offset), 'a classic cross-reference table');
@@ -61,9 +59,11 @@ export class PdfFile {
   private readonly offsets = new Map<number, number>();
   private readonly cache = new Map<number, PDFObject>();
   private pages: PDFRef[] | undefined;
+  /** The file has one cross-reference section (as Chromium writes it): no earlier versions of its objects. */
+  readonly singleSection: boolean;
 
   constructor(readonly bytes: Uint8Array) {
-    this.text = latin1.decode(bytes);
+    this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.text.slice(-1024));
     expect(start, 'startxref at the end');
     this.xrefOffset = Number(start[1]);
@@ -82,6 +82,7 @@ export class PdfFile {
     }
     expect(trailer, 'a trailer');
     this.trailer = trailer;
+    this.singleSection = seen.size === 1;
     const rootRef = trailer.get(PDFName.of('Root'));
     const size = trailer.get(PDFName.of('Size'));
     expect(rootRef instanceof PDFRef && size instanceof PDFNumber, 'a /Root and a /Size');
@@ -108,6 +109,21 @@ export class PdfFile {
     const object = this.parseAt(header.lastIndex);
     this.cache.set(ref.objectNumber, object);
     return object;
+  }
+
+  /**
+   * Where each object's bytes are (`N G obj … endobj` and the white space after it), in file
+   * order: from its offset to the next object's, the last to the cross-reference table. Only
+   * for a file of one section, where every object has one version.
+   */
+  objectExtents(): { number: number; start: number; end: number }[] {
+    expect(this.singleSection, 'one cross-reference section');
+    const extents = [...this.offsets].map(([number, start]) => ({ number, start, end: 0 })).sort((a, b) => a.start - b.start);
+    extents.forEach((extent, i) => {
+      extent.end = extents[i + 1]?.start ?? this.xrefOffset;
+    });
+    expect(extents.every((extent) => extent.end > extent.start && extent.end <= this.xrefOffset), 'objects before the table');
+    return extents;
   }
 
   /** `object`, or what it points to. */
