@@ -4,11 +4,11 @@
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
  * `--strict`. The drawn slides (the PDF's page, or the HTML's when alone) are checked with the
- * rendered rules. What the exports left out or changed and what the checks found are typed
- * warnings (core/export/warnings.ts), printed one line per cause with the slides it concerns.
- * Every file is written atomically. Exit codes: 0 all written; 1 a deck skipped under
- * `--strict`, content left out (unless `--allow-missing`), a drawn check that failed under
- * `--strict`, or a file that failed; 2 bad usage,
+ * rendered rules, and each PDF's PDF/UA checks are printed. What the exports left out or changed
+ * and what the checks found are typed warnings (core/export/warnings.ts), printed one line per
+ * cause with the slides it concerns. Every file is written atomically. Exit codes: 0 all
+ * written; 1 a deck skipped under `--strict`, content left out (unless `--allow-missing`), a
+ * drawn check or a PDF/UA check that failed under `--strict`, or a file that failed; 2 bad usage,
  * unreadable decks or configuration, an output that would overwrite an input, or no browser
  * for PDF (PPTX and HTML are still written).
  */
@@ -26,6 +26,7 @@ import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/ex
 import { drawnChecksOn, drawnWarnings } from '../core/export/drawn-checks';
 import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { formatPdfUaReport, type PdfUaReport } from '../core/export/pdf-ua/check';
 import { exportPptx } from '../core/export/pptx';
 import { describeGroup, type ExportWarning, groupWarnings, pictureWarnings, requestWarnings, warningKind } from '../core/export/warnings';
 import { FORMATTERS, type FileResult } from '../core/format';
@@ -51,7 +52,8 @@ is always exported. Each deck is checked first: problems are printed and the dec
 exported, unless --strict.
 
 Options:
-      --pdf                PDF (tagged, with outline and document properties)
+      --pdf                PDF/UA-1 (tagged, with outline and document properties);
+                           prints "PDF/UA checks: N passed" or what failed
       --pptx               PowerPoint with real text, bullets, tables, charts and notes
       --html               one self-contained HTML file
                            (none of the three: --pdf and --pptx)
@@ -60,7 +62,8 @@ Options:
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
                            the usual install locations)
       --strict             skip decks with errors, and fail on what the checks of the
-                           drawn slides find (text off the slide, too small, low contrast)
+                           drawn slides find (text off the slide, too small, low
+                           contrast) and on a PDF failing a PDF/UA check
       --allow-remote       let PDF export load the web resources the deck names
                            (default: no network request; or \`allowRemote: true\` in config)
       --allow-missing      exit 0 even when content was left out (a picture refused or
@@ -197,6 +200,8 @@ export interface WrittenFile {
   bytes: number;
   /** Pages (PDF) or slides (PPTX, HTML). */
   count: number | undefined;
+  /** PDF: the PDF/UA checks' one-line result. */
+  accessibility?: PdfUaReport;
 }
 
 export interface DeckOutcome {
@@ -212,6 +217,8 @@ export interface DeckOutcome {
    */
   warnings: ExportWarning[];
   failed: boolean;
+  /** A PDF written fails a PDF/UA check: exit 1 with `--strict`. */
+  inaccessible?: boolean;
 }
 
 export interface ExportRun {
@@ -436,9 +443,13 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
               continue;
             }
             outcome.warnings.push(...pictureWarnings(deck, 'pdf', result.warnings), ...requestWarnings(deck, 'pdf', result.refused, network), ...result.checked);
-            outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
-            if (result.handout) {
-              outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
+            for (const [kind, file] of [['pdf', result.pdf], ['notes', result.handout]] as const) {
+              if (!file) continue;
+              outcome.written.push({ deck: name, format: kind, path: file.outPath, bytes: file.bytes, count: file.pages, accessibility: file.accessibility });
+              if (file.accessibility.failed > 0) {
+                outcome.inaccessible = true;
+                note(`${kind === 'pdf' ? 'PDF' : 'handout'}: ${formatPdfUaReport(file.accessibility)}`);
+              }
             }
           }
         } catch (error) {
@@ -466,12 +477,17 @@ function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): st
     path: displayPath(file.path, io.cwd),
     size: describeSize(file.bytes),
     count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'pages' : 'slides'}`,
+    accessibility: file.accessibility ? formatPdfUaReport(file.accessibility, { details: false }) : '',
   }));
+  const countWidth = Math.max(...rows.map((row) => row.count.length));
   const pathWidth = Math.max(...rows.map((row) => row.path.length));
   const sizeWidth = Math.max(...rows.map((row) => row.size.length));
   const total = written.reduce((sum, file) => sum + file.bytes, 0);
   let text = `\n${c.bold(`Wrote ${written.length} file${written.length === 1 ? '' : 's'}`)} (${describeSize(total)}) in ${seconds.toFixed(1)} s:\n`;
-  for (const row of rows) text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count)}\n`;
+  for (const row of rows) {
+    const accessibility = row.accessibility ? `  ${row.accessibility.endsWith('passed') ? c.dim(row.accessibility) : c.yellow(row.accessibility)}` : '';
+    text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count.padEnd(countWidth))}${accessibility}`.trimEnd() + '\n';
+  }
   return text;
 }
 
@@ -523,7 +539,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       outcome.failed ||
       outcome.skipped ||
       (!parsed.allowMissing && outcome.warnings.some(isLeftOut)) ||
-      (parsed.strict && outcome.warnings.some((warning) => warningKind(warning) === 'checked')),
+      (parsed.strict && (outcome.inaccessible || outcome.warnings.some((warning) => warningKind(warning) === 'checked'))),
   );
   return failed ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -180,16 +180,23 @@ describe('chart helpers', () => {
 describe('footnotes and superscripts', () => {
   it('marks a paragraph that starts with a superscript digit as the source line', () => {
     const { html } = renderDeck(deck(`## T\n\n- A figure¹\n\nNot a source ¹ here\n\n¹ Source, 2010.\n\n²³ Two sources.\n`));
-    expect(html).toContain('<p class="footnote-source">¹ Source, 2010.</p>');
-    expect(html).toContain('<p class="footnote-source">²³ Two sources.</p>');
-    expect(html).toContain('<p>Not a source ¹ here</p>');
-    expect(html).toContain('<li>A figure¹</li>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-1-1">¹ Source, 2010.</p>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-1-23">²³ Two sources.</p>');
+    expect(html).toContain('<p>Not a source <a href="#is-fn-1-1" class="is-fn-ref">¹</a> here</p>');
+    expect(html).toContain('<li>A figure<a href="#is-fn-1-1" class="is-fn-ref">¹</a></li>');
+  });
+
+  it('links a marker to the source line of its number on its slide; a marker without one, or inside a link, stays text', () => {
+    const { html } = renderDeck(deck(`## T\n\n- One¹ and two² and [a link¹](https://example.org)\n\n¹ Source.\n\n---\n\n## U\n\n- Again¹\n\n¹ Other source.\n`));
+    expect(html).toContain('<li>One<a href="#is-fn-1-1" class="is-fn-ref">¹</a> and two² and <a href="https://example.org">a link¹</a></li>');
+    expect(html).toContain('<li>Again<a href="#is-fn-2-1" class="is-fn-ref">¹</a></li>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-2-1">¹ Other source.</p>');
   });
 
   it('turns <sup>n</sup> and a bare <sub>/<sup> around plain text into real elements without opening raw HTML; others are left out', () => {
     const { html } = renderDeck(deck(`## T\n\nA figure<sup>1</sup>\n\n<sup>1</sup> Source.\n\nH<sub>2</sub>O, the 10<sup>th</sup>; <sup class="x">y</sup> and <sub>*z*</sub> left out\n`));
-    expect(html).toContain('<p>A figure<sup>1</sup></p>');
-    expect(html).toContain('<p class="footnote-source"><sup>1</sup> Source.</p>');
+    expect(html).toContain('<p>A figure<a href="#is-fn-1-1" class="is-fn-ref"><sup>1</sup></a></p>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-1-1"><sup>1</sup> Source.</p>');
     expect(html).toContain('<p>H<sub>2</sub>O, the 10<sup>th</sup>; y and <em>z</em> left out</p>');
   });
 
@@ -296,7 +303,8 @@ describe('math', () => {
     expect(body).toMatch(/<p><span is="marp-span" data-auto-scaling="downscale-only" class="katex-display">/);
     expect(css.match(/@font-face\s*\{[^}]*KaTeX_Main/g)?.length).toBeGreaterThan(0);
     const sources = [...css.matchAll(/src:\s*url\(["']?([^)]{0,40})/g)].map((match) => match[1]!);
-    expect(sources.length).toBe(24);
+    // Carlito (4 faces), its supplement (4) and KaTeX's 20 faces.
+    expect(sources.length).toBe(28);
     // Carlito and KaTeX: every font a data: URL, nothing for the browser to fetch (the preview's CSP allows data: fonts).
     expect(sources.every((source) => source.startsWith('data:font/woff2;base64,'))).toBe(true);
   });

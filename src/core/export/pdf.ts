@@ -4,8 +4,9 @@
  * The deck is rendered to one self-contained HTML document (fonts and in-tree images
  * embedded, see `renderStandaloneHtml`), loaded into a page of a shared browser and printed
  * at the slide size as a tagged PDF. pdf-lib then sets the document properties (title,
- * author, subject, keywords, language) and writes the outline (parts, then slide titles),
- * and the file is written atomically. With `notes`, the same page is re-laid out as an A4
+ * author, subject, keywords, language), writes the outline (parts, then slide titles) and
+ * makes the file PDF/UA-1 (`pdf-ua/`: artifacts, structure fixes, XMP identification), the
+ * PDF/UA checks run on the result, and the file is written atomically. With `notes`, the same page is re-laid out as an A4
  * handout (each slide on the top half of a page, its presenter notes beneath) and printed
  * to `<name>.notes.pdf`.
  */
@@ -25,6 +26,8 @@ import { updatePdf } from './pdf-update';
 import { keepFilteredTextInPage } from './print-text';
 import { drawnProblems, drawnWarnings, loadDocument } from './drawn-checks';
 import type { ExportWarning } from './warnings';
+import { makeDocumentAccessible } from './pdf-ua/accessible';
+import { checkPdfUa, type PdfUaReport } from './pdf-ua/check';
 
 export interface PdfMetadata {
   title: string;
@@ -73,6 +76,8 @@ export interface PdfFile {
   outPath: string;
   pages: number;
   bytes: number;
+  /** The PDF/UA-1 checks on the file as written (`pdf-ua/check.ts`). */
+  accessibility: PdfUaReport;
 }
 
 export interface PdfExportResult {
@@ -157,6 +162,7 @@ export async function rewritePdf(
   doc.setCreationDate(now);
   doc.setModificationDate(now);
   writeOutline(doc, outline);
+  makeDocumentAccessible(doc, { ...metadata, creator: 'isdeck', producer: 'isdeck', date: now });
   return { bytes: await doc.save({ objectsPerTick: Infinity }), pages: doc.getPageCount() };
 }
 
@@ -212,14 +218,19 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
     const handout = handoutPrint
       ? await finishPdf(await handoutPrint, { ...metadata, title: `${metadata.title} (handout with notes)` }, outline)
       : undefined;
+    const accessibility = await checkPdfUa(slides.bytes);
+    const handoutAccessibility = handout ? await checkPdfUa(handout.bytes) : undefined;
     pageIsClean = true;
 
     // Both printed before either is written: a failed print leaves neither file.
     await writeFileAtomic(outPath, slides.bytes, { protect });
     if (handout) await writeFileAtomic(notesOutPath, handout.bytes, { protect });
     return {
-      pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength },
-      handout: handout ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength } : undefined,
+      pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength, accessibility },
+      handout:
+        handout && handoutAccessibility
+          ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength, accessibility: handoutAccessibility }
+          : undefined,
       warnings: standalone.warnings,
       refused: network.end(),
       checked: drawnWarnings(deck, problems),

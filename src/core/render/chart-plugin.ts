@@ -8,6 +8,9 @@
  *   `<sup>1</sup>`, which raw-HTML-off Markdown keeps as text) gets `class="footnote-source"`.
  * - The text `<sup>n</sup>` (and any bare `<sub>`/`<sup>` pair around plain text) becomes a
  *   real `<sup>`/`<sub>` element, raw HTML off or on.
+ * - A footnote marker (`¹`, `<sup>1</sup>`) with a source line on its slide becomes a link to
+ *   that line (`<a class="is-fn-ref" href="#is-fn-S-N">`, the line gets the id): a tagged
+ *   PDF then links each reference to its note.
  * - A top-level paragraph of images only gets `class="is-figure"`: the theme fits its images
  *   into the room left on the slide.
  * - `models` and `statistics` items: the dash after the bold lead is wrapped in
@@ -21,6 +24,9 @@
  *   an advanced background), marked `data-is-wordmark` so the theme drops the SVG there.
  * - With `env.isdeckResolveImage`, image sources are rewritten (or the image left out)
  *   before Marpit reads them, so background images are covered too.
+ * - Marpit's advanced background images (`<figure>`) are a labelled `role="img"` when the
+ *   image has alt text, else `aria-hidden`: a tagged PDF then has a figure with that text
+ *   (Chromium writes it as `/Alt`) or an artifact, never a figure without alternative text.
  */
 import { chartDataFromTable } from '../chart-data';
 import type { ChartData } from '../chart-data';
@@ -159,6 +165,98 @@ function convertTypographicText(inline: MdToken, Token: MdTokenConstructor): voi
       parts.push(text);
     }
     children.splice(i, 1, ...parts);
+  }
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+
+/** `²³` → 23. */
+function superscriptNumber(run: string): number {
+  return Number([...run].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join(''));
+}
+
+/** The id of slide `slide`'s (0-based) footnote `n`'s source line. */
+export function footnoteId(slide: number, n: number): string {
+  return `is-fn-${slide + 1}-${n}`;
+}
+
+/** The number a footnote source line starts with: `¹ …` or `<sup>1</sup> …` (already a sup element). */
+function sourceNumber(inline: MdToken | undefined): number | undefined {
+  const [first, second] = inline?.children ?? [];
+  if (first?.type === 'sup_open' && second?.type === 'text' && /^\d+$/.test(second.content)) return Number(second.content);
+  const run = first?.type === 'text' ? /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u.exec(first.content.trimStart())?.[0] : undefined;
+  return run ? superscriptNumber(run) : undefined;
+}
+
+function linkTokens(Token: MdTokenConstructor, href: string): [MdToken, MdToken] {
+  const open = new Token('link_open', 'a', 1);
+  open.attrSet('href', href);
+  open.attrSet('class', 'is-fn-ref');
+  return [open, new Token('link_close', 'a', -1)];
+}
+
+/** Wraps the markers of one inline token that have a source line (`ids`: number → id) in links to it. */
+function linkMarkers(inline: MdToken, ids: ReadonlyMap<number, string>, Token: MdTokenConstructor): void {
+  const children = inline.children ?? [];
+  const out: MdToken[] = [];
+  let inLink = 0;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const digits = children[i + 1];
+    if (child.type === 'link_open' || child.type === 'link_close') inLink += child.nesting;
+    if (inLink > 0 || child.type === 'link_close') {
+      out.push(child);
+      continue;
+    }
+    if (child.type === 'sup_open' && digits?.type === 'text' && children[i + 2]?.type === 'sup_close' && ids.has(Number(digits.content))) {
+      const [open, close] = linkTokens(Token, `#${ids.get(Number(digits.content))}`);
+      out.push(open, child, digits, children[i + 2]!, close);
+      i += 2;
+      continue;
+    }
+    if (child.type !== 'text' || !/[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(child.content)) {
+      out.push(child);
+      continue;
+    }
+    let last = 0;
+    for (const match of child.content.matchAll(SUPERSCRIPT_RUN)) {
+      const id = ids.get(superscriptNumber(match[0]));
+      if (id === undefined) continue;
+      const at = match.index ?? 0;
+      const before = new Token('text', '', 0);
+      before.content = child.content.slice(last, at);
+      const marker = new Token('text', '', 0);
+      marker.content = match[0];
+      const [open, close] = linkTokens(Token, `#${id}`);
+      out.push(before, open, marker, close);
+      last = at + match[0].length;
+    }
+    const rest = new Token('text', '', 0);
+    rest.content = child.content.slice(last);
+    out.push(rest);
+  }
+  inline.children = out.filter((token) => token.type !== 'text' || token.content !== '');
+}
+
+/** Links the footnote markers of a slide (tokens `start`…`end`) to their source lines. */
+function linkFootnotes(tokens: MdToken[], start: number, end: number, slide: number, Token: MdTokenConstructor): void {
+  const ids = new Map<number, string>();
+  const sources = new Set<MdToken>();
+  for (let i = start; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.type !== 'paragraph_open' || !token.attrGet('class')?.includes('footnote-source')) continue;
+    const inline = tokens[i + 1];
+    const n = sourceNumber(inline);
+    if (n === undefined || ids.has(n) || !inline) continue;
+    ids.set(n, footnoteId(slide, n));
+    token.attrSet('id', footnoteId(slide, n));
+    sources.add(inline);
+  }
+  if (ids.size === 0) return;
+  for (let i = start; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'inline' && !sources.has(token)) linkMarkers(token, ids, Token);
   }
 }
 
@@ -345,9 +443,24 @@ function addWordmarks(tokens: MdToken[], Token: MdTokenConstructor, inserts: Map
   }
 }
 
+/** Background figures: labelled by their alt text, or hidden from assistive technology when they have none. */
+function labelBackgroundImages(tokens: MdToken[]): void {
+  for (const token of tokens) {
+    if (token.type !== 'marpit_advanced_background_image_open') continue;
+    const alt = (token.meta as { marpitBackgroundAlt?: unknown } | undefined)?.marpitBackgroundAlt;
+    if (typeof alt === 'string' && alt.trim()) {
+      token.attrSet('role', 'img');
+      token.attrSet('aria-label', alt.trim());
+    } else {
+      token.attrSet('aria-hidden', 'true');
+    }
+  }
+}
+
 function houseCoreRule(state: MdCoreState): void {
   if (state.inlineMode) return;
   const { tokens } = state;
+  labelBackgroundImages(tokens);
   for (const token of tokens) {
     if (token.type === 'inline' && token.children?.some((c) => c.type === 'text' && c.content.includes('<sup>'))) {
       convertTypographicText(token, state.Token);
@@ -371,6 +484,7 @@ function houseCoreRule(state: MdCoreState): void {
       chart: undefined,
     };
     const blocks = processSlide(tokens, i + 1, close, ctx);
+    linkFootnotes(tokens, i + 1, close, slideIndex, state.Token);
     const level = fitLevel(ctx.type, blocks, ctx.size);
     open.attrSet('data-is-fit', String(level));
     drawChart(ctx, blocks, level);

@@ -21,6 +21,7 @@ import imageExists from './image-exists';
 import ukSpelling from './uk-spelling';
 import unknownSlideType from './unknown-slide-type';
 import rawHtml from './raw-html';
+import missingGlyph from './missing-glyph';
 import slideOverflow from './slide-overflow';
 import minFontSize from './min-font-size';
 import contrast from './contrast';
@@ -51,6 +52,7 @@ export const allRules: readonly Rule[] = [
   ukSpelling as Rule,
   unknownSlideType as Rule,
   rawHtml as Rule,
+  missingGlyph as Rule,
   // Rendered rules: they need a browser and run with `isdeck lint --render`.
   slideOverflow as Rule,
   minFontSize as Rule,
