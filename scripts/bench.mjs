@@ -86,6 +86,32 @@ async function conservation() {
   }
 }
 
+/** The PDF/UA pass and checks on the seed deck's print, in process (issue 14). */
+async function pdfUa() {
+  const bundle = join(root, 'node_modules', '.cache', 'isdeck-bench', 'pdf-ua.cjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench/pdf-ua.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['playwright-core', 'pptxgenjs'],
+    logLevel: 'error',
+    banner: { js: 'const __isdeckImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__isdeckImportMetaUrl' },
+  });
+  const result = timeNode([bundle, root], { env: { ISDECK_ROOT: root } });
+  if (result.status !== 0) {
+    row('PDF/UA pass and checks', `not measured: ${result.stderr.trim().split('\n').at(-1)}`);
+    return;
+  }
+  const figures = JSON.parse(result.stdout.trim().split('\n').at(-1));
+  const cost = (f) => `${fmt(f.ms, 1)} ms (CPU ${fmt(f.cpuMs, 1)} ms)`;
+  row('PDF/UA pass + properties + outline on the seed deck\'s print, in process (median of 10)', cost(figures.pass));
+  row('PDF/UA checks of the seed deck\'s PDF, in process (median of 10)', cost(figures.checks));
+  row('  seed PDF: as Chromium prints it → as isdeck writes it', `${fmt(figures.printedBytes / 1024)} → ${fmt(figures.finishedBytes / 1024)} KiB`);
+}
+
 function renderedLint() {
   const seed = join(root, 'decks/masterclass-2010-03-24.md');
   const plain = timeNode([join(root, 'dist/cli.js'), 'lint', seed, '--format', 'json']);
@@ -119,6 +145,7 @@ try {
   await inProcess();
   renderedLint();
   await benchExport({ root, work, timeNode, row, fmt });
+  await pdfUa();
   benchImport({ root, work, timeNode, row, fmt });
   await conservation();
   extension();

@@ -3,8 +3,12 @@
  *
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
- * `--strict`. Every file is written atomically. Exit codes: 0 all written; 1 a deck skipped
- * under `--strict`, content left out (unless `--allow-missing`), or a file that failed; 2 bad usage,
+ * `--strict`. The drawn slides (the PDF's page, or the HTML's when alone) are checked with the
+ * rendered rules, and each PDF's PDF/UA checks are printed. What the exports left out or changed
+ * and what the checks found are typed warnings (core/export/warnings.ts), printed one line per
+ * cause with the slides it concerns. Every file is written atomically. Exit codes: 0 all
+ * written; 1 a deck skipped under `--strict`, content left out (unless `--allow-missing`), a
+ * drawn check or a PDF/UA check that failed under `--strict`, or a file that failed; 2 bad usage,
  * unreadable decks or configuration, an output that would overwrite an input, or no browser
  * for PDF (PPTX and HTML are still written).
  */
@@ -17,16 +21,20 @@ import { findWorkspaceRoot } from '../core/config/workspace';
 import type { Deck } from '../core/deck/types';
 import { removePendingTempFilesSync } from '../core/io/atomic-write';
 import { checkNewOutput, describeWriteError, makeFolderSync, OutputRefusedError } from '../core/io/output-policy';
-import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
-import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
+import type { ResolvedConfig } from '../core/config/schema';
+import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/export/browser';
+import { drawnChecksOn, drawnWarnings } from '../core/export/drawn-checks';
 import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { formatPdfUaReport, type PdfUaReport } from '../core/export/pdf-ua/check';
 import { exportPptx } from '../core/export/pptx';
+import { describeGroup, type ExportWarning, groupWarnings, pictureWarnings, requestWarnings, warningKind } from '../core/export/warnings';
 import { FORMATTERS, type FileResult } from '../core/format';
 import { describeSize } from '../core/io/read-text';
 import { lintText } from '../core/lint/lint';
 import { nodeEnvironment } from '../core/lint/node-environment';
 import { exportHtml } from '../core/render';
+import { renderedProblems } from '../core/render-check/check';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, say, UsageError, type CliIo, type Command } from './command';
@@ -44,7 +52,8 @@ is always exported. Each deck is checked first: problems are printed and the dec
 exported, unless --strict.
 
 Options:
-      --pdf                PDF (tagged, with outline and document properties)
+      --pdf                PDF/UA-1 (tagged, with outline and document properties);
+                           prints "PDF/UA checks: N passed" or what failed
       --pptx               PowerPoint with real text, bullets, tables, charts and notes
       --html               one self-contained HTML file
                            (none of the three: --pdf and --pptx)
@@ -52,16 +61,19 @@ Options:
       --out DIR            write into DIR (default: beside each deck)
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
                            the usual install locations)
-      --strict             skip decks with errors
+      --strict             skip decks with errors, and fail on what the checks of the
+                           drawn slides find (text off the slide, too small, low
+                           contrast) and on a PDF failing a PDF/UA check
       --allow-remote       let PDF export load the web resources the deck names
                            (default: no network request; or \`allowRemote: true\` in config)
       --allow-missing      exit 0 even when content was left out (a picture refused or
                            missing, a web resource not loaded)
   -h, --help               show this help
 
-PDF needs a Chromium-family browser; PPTX and HTML do not. Local pictures are embedded when
-their real path is inside the deck's workspace; others are left out, each named with its
-slide, line and why.
+PDF needs a Chromium-family browser; PPTX and HTML do not (HTML alone uses one, when
+found, to check its drawn slides). Local pictures are embedded when their real path is
+inside the deck's workspace; others are left out. What is left out or changed, and what the
+checks find, is printed one line per cause, with its slides.
 
 Exit codes: 0 everything written; 1 a deck skipped, a file not written, or content left
 out without --allow-missing (see the messages); 2 bad usage, an unreadable deck or
@@ -188,6 +200,8 @@ export interface WrittenFile {
   bytes: number;
   /** Pages (PDF) or slides (PPTX, HTML). */
   count: number | undefined;
+  /** PDF: the PDF/UA checks' one-line result. */
+  accessibility?: PdfUaReport;
 }
 
 export interface DeckOutcome {
@@ -197,9 +211,14 @@ export interface DeckOutcome {
   written: WrittenFile[];
   /** One-line messages for this deck (failed formats, notes). */
   messages: string[];
-  /** Content the written files lack, each with the deck line that asks for it: exit 1 unless `--allow-missing`. */
-  leftOut: { line: number | undefined; text: string }[];
+  /**
+   * What the exports left out (exit 1 unless `--allow-missing`) or changed, and what the drawn
+   * checks found (exit 1 under `--strict`), each on its slide and line.
+   */
+  warnings: ExportWarning[];
   failed: boolean;
+  /** A PDF written fails a PDF/UA check: exit 1 with `--strict`. */
+  inaccessible?: boolean;
 }
 
 export interface ExportRun {
@@ -293,15 +312,22 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     }
   }
 
-  const wantsPdf = options.formats.includes('pdf');
-  // Started at once: the browser boots (its own processes) while the decks are read, checked
-  // and rendered here. One browser for every deck.
-  const browserPromise = wantsPdf ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
-  browserPromise?.catch(() => undefined);
+  // One browser for every deck, started on first use: at once for PDF (it boots, in its own
+  // processes, while the decks are read, checked and rendered here), else by the first HTML
+  // export whose drawn slides are to be checked.
+  let browserPromise: Promise<PdfBrowser> | undefined;
+  const browser = (): Promise<PdfBrowser> => {
+    if (!browserPromise) {
+      browserPromise = launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv });
+      browserPromise.catch(() => undefined);
+    }
+    return browserPromise;
+  };
+  if (options.formats.includes('pdf')) void browser();
   // Pages for exportPdf: it renders the deck first and only then waits for the browser.
   const pages: PageSource = {
-    newPage: async () => (await browserPromise!).newPage(),
-    release: async (page) => (await browserPromise!).release(page),
+    newPage: async () => (await browser()).newPage(),
+    release: async (page) => (await browser()).release(page),
   };
 
   const loader = new ConfigLoader({ display: (file) => displayPath(file, io.cwd) });
@@ -315,7 +341,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     await pool(files, availableParallelism(), async (file) => {
       const name = displayPath(file, io.cwd);
       const outputs = plan.get(file) ?? [];
-      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], leftOut: [], failed: false };
+      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], warnings: [], failed: false };
       const skipAll = (why: string) => {
         for (const format of options.formats) progress.done(`${name}: ${format} ${why}`);
       };
@@ -326,11 +352,12 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         return;
       }
       let deck: Deck;
+      let config: ResolvedConfig;
       let workspaceRoot: string;
       let network: NetworkPolicy;
       try {
         const folder = dirname(file);
-        const config = loader.configFor(folder);
+        config = loader.configFor(folder);
         workspaceRoot = findWorkspaceRoot(folder, loader);
         network = { allowRemote: options.allowRemote || config.allowRemote };
         const linted = lintText(read.text, file, { config, environment: nodeEnvironment(workspaceRoot) });
@@ -355,10 +382,27 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
       const note = (message: string) => {
         if (!outcome.messages.includes(message)) outcome.messages.push(message);
       };
-      const leftOut = (format: string, items: readonly LeftOut[]) => {
-        for (const item of items) outcome.leftOut.push({ line: item.line, text: `${slidePrefix(item)}${format}: ${item.message}` });
-      };
       const protect = [...plan.keys()];
+      // HTML alone: the drawn checks load its document into a page of the shared browser.
+      const checkHtml = async (html: string) => {
+        try {
+          const problems = await renderedProblems(deck, {
+            browser: pages,
+            config,
+            deckPath: file,
+            html,
+            network,
+            onRefused: (refused) => outcome.warnings.push(...requestWarnings(deck, 'html', refused, network)),
+          });
+          outcome.warnings.push(...drawnWarnings(deck, problems));
+        } catch (error) {
+          note(
+            error instanceof BrowserNotFoundError
+              ? 'drawn slides not checked: no browser found (see `isdeck export --help`)'
+              : `drawn slides not checked: ${messageOf(error)}`,
+          );
+        }
+      };
 
       // PPTX and HTML first: they need no browser, so they run while it starts.
       for (const format of [...options.formats].sort((a, b) => FORMAT_ORDER[a] - FORMAT_ORDER[b])) {
@@ -366,14 +410,14 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         progress.step(`${name} → ${format}`);
         try {
           if (format === 'html') {
-            const result = await exportHtml(file, output.path, { protect, workspaceRoot });
-            leftOut('HTML', leftOutPictures(deck, result.warnings));
-            for (const warning of result.warnings) if (warning.kind === 'remote') note(`HTML: ${warning.message}`);
+            const result = await exportHtml(file, output.path, { protect, workspaceRoot, source: read.text, html: config.html });
+            outcome.warnings.push(...pictureWarnings(deck, 'html', result.warnings));
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+            // With a PDF, its page is checked: it draws the same document.
+            if (!options.formats.includes('pdf') && drawnChecksOn(config)) await checkHtml(result.html);
           } else if (format === 'pptx') {
             const result = await exportPptx(deck, { deckPath: file, outPath: output.path, protect, workspaceRoot });
-            leftOut('PPTX', result.warnings.filter((warning) => warning.leftOut).map((warning) => ({ line: warning.range?.line, slide: warning.slide, message: warning.message })));
-            for (const warning of result.warnings) if (!warning.leftOut) note(`PPTX slide ${warning.slide}: ${warning.message}`);
+            outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else {
             const notesOutput = outputs.find((candidate) => candidate.format === 'notes');
@@ -390,6 +434,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
                 protect,
                 network,
                 workspaceRoot,
+                config,
               });
             } catch (error) {
               if (!(error instanceof BrowserNotFoundError)) throw error;
@@ -397,10 +442,14 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
               note('PDF not written: no browser (see below)');
               continue;
             }
-            leftOut('PDF', [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)]);
-            outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
-            if (result.handout) {
-              outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
+            outcome.warnings.push(...pictureWarnings(deck, 'pdf', result.warnings), ...requestWarnings(deck, 'pdf', result.refused, network), ...result.checked);
+            for (const [kind, file] of [['pdf', result.pdf], ['notes', result.handout]] as const) {
+              if (!file) continue;
+              outcome.written.push({ deck: name, format: kind, path: file.outPath, bytes: file.bytes, count: file.pages, accessibility: file.accessibility });
+              if (file.accessibility.failed > 0) {
+                outcome.inaccessible = true;
+                note(`${kind === 'pdf' ? 'PDF' : 'handout'}: ${formatPdfUaReport(file.accessibility)}`);
+              }
             }
           }
         } catch (error) {
@@ -413,10 +462,8 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     });
   } finally {
     progress.finish();
-    if (browserPromise) {
-      const browser = await browserPromise.catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-    }
+    const started = await browserPromise?.catch(() => undefined);
+    await started?.close().catch(() => undefined);
   }
   outcomes.sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0));
   return run;
@@ -430,12 +477,17 @@ function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): st
     path: displayPath(file.path, io.cwd),
     size: describeSize(file.bytes),
     count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'pages' : 'slides'}`,
+    accessibility: file.accessibility ? formatPdfUaReport(file.accessibility, { details: false }) : '',
   }));
+  const countWidth = Math.max(...rows.map((row) => row.count.length));
   const pathWidth = Math.max(...rows.map((row) => row.path.length));
   const sizeWidth = Math.max(...rows.map((row) => row.size.length));
   const total = written.reduce((sum, file) => sum + file.bytes, 0);
   let text = `\n${c.bold(`Wrote ${written.length} file${written.length === 1 ? '' : 's'}`)} (${describeSize(total)}) in ${seconds.toFixed(1)} s:\n`;
-  for (const row of rows) text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count)}\n`;
+  for (const row of rows) {
+    const accessibility = row.accessibility ? `  ${row.accessibility.endsWith('passed') ? c.dim(row.accessibility) : c.yellow(row.accessibility)}` : '';
+    text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count.padEnd(countWidth))}${accessibility}`.trimEnd() + '\n';
+  }
   return text;
 }
 
@@ -470,8 +522,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   for (const outcome of run.outcomes) {
     if (outcome.skipped) say(io, `${outcome.deck}: skipped: it has errors (--strict)`);
     for (const message of outcome.messages) say(io, `${outcome.deck}: ${message}`);
-    for (const item of outcome.leftOut) say(io, `${outcome.deck}${item.line === undefined ? '' : `:${item.line}`}: ${item.text}`);
-    if (outcome.leftOut.length > 0 && parsed.allowMissing) say(io, `${outcome.deck}: written without what is listed above (--allow-missing)`);
+    for (const group of groupWarnings(outcome.warnings)) say(io, `${outcome.deck}${group.line === undefined ? '' : `:${group.line}`}: ${describeGroup(group)}`);
+    if (outcome.warnings.some(isLeftOut) && parsed.allowMissing) say(io, `${outcome.deck}: written without what is listed above (--allow-missing)`);
   }
   for (const message of run.errors) say(io, message);
   if (run.browserError) say(io, run.browserError.message);
@@ -482,8 +534,19 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   io.stdout(summary(run, io, color, (performance.now() - started) / 1000));
 
   if (run.errors.length > 0 || run.browserError) return EXIT_USAGE;
-  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (outcome.leftOut.length > 0 && !parsed.allowMissing));
+  const failed = run.outcomes.some(
+    (outcome) =>
+      outcome.failed ||
+      outcome.skipped ||
+      (!parsed.allowMissing && outcome.warnings.some(isLeftOut)) ||
+      (parsed.strict && (outcome.inaccessible || outcome.warnings.some((warning) => warningKind(warning) === 'checked'))),
+  );
   return failed ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Content an output lacks: exit 1 unless `--allow-missing`. */
+function isLeftOut(warning: ExportWarning): boolean {
+  return warningKind(warning) === 'left-out';
 }
 
 export const exportCommand: Command = {

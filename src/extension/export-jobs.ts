@@ -10,6 +10,7 @@ import { launchBrowser } from '../core/export/browser';
 import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
 import { exportPdf } from '../core/export/pdf';
 import { exportPptx } from '../core/export/pptx';
+import { describeWarning } from '../core/export/warnings';
 
 export interface FileExportJob {
   deckPath: string;
@@ -32,7 +33,7 @@ export async function exportPptxFile(job: FileExportJob): Promise<FileExportResu
   throwIfAborted(job.signal);
   const deck = parseDeck(source, job.deckPath);
   const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath });
-  return { slideCount: result.slideCount, warnings: result.warnings.map((warning) => `slide ${warning.slide}: ${warning.message}`) };
+  return { slideCount: result.slideCount, warnings: result.warnings.map(describeWarning) };
 }
 
 /** `allowRemote` of the deck's configuration (`.isdeckrc.*`); a broken file allows nothing. */

@@ -117,8 +117,8 @@ describe('PPTX of the Marp-features corpus', () => {
     const text = '---\nmarp: true\n---\n\n## Odd\n\nA formula $\\notacommand{x}$ here.\n';
     writeFileSync(deckPath, text);
     const result = await exportPptx(parseDeck(text, deckPath), { deckPath, outPath: join(work, 'bad-math.pptx') });
-    expect(result.warnings.map((warning) => [warning.slide, warning.range?.line, warning.range?.column, warning.message])).toEqual([
-      [1, 7, 11, expect.stringMatching(/^Formula `\\notacommand\{x\}` could not be made an Office equation \(KaTeX parse error: Undefined control sequence: \\notacommand.*\); it is shown as its TeX\.$/)],
+    expect(result.warnings.map((warning) => [warning.slide, warning.cause, warning.line, warning.message])).toEqual([
+      [1, 'formula-as-tex', 7, expect.stringMatching(/^Formula `\\notacommand\{x\}` could not be made an Office equation \(KaTeX parse error: Undefined control sequence: \\notacommand.*\); it is shown as its TeX\.$/)],
     ]);
     const xml = await (await JSZip.loadAsync(readFileSync(result.outPath))).file('ppt/slides/slide1.xml')!.async('string');
     expect(xml).not.toContain('a14:m');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
 import type { Deck, List, Slide } from '../../src/core/deck/types';
 import { buildPresentation, exportPptx, type ExportPptxResult } from '../../src/core/export/pptx';
+import { warningKind } from '../../src/core/export/warnings';
 import { convertToPdf } from '../helpers/office';
 import { readPdf } from '../helpers/pdf';
 import { needTools, pdftoppm, soffice } from '../helpers/tools';
@@ -365,15 +366,15 @@ describe('PPTX export details', () => {
     expect(Object.keys(zip.files).filter((path) => path.startsWith('ppt/media/') && !zip.files[path]!.dir)).toHaveLength(1);
     const slide = await part(zip, 'ppt/slides/slide1.xml');
     expect(slide).toMatch(/<p:pic>.*descr="The logo"/s);
-    expect(result.warnings.map((warning) => [warning.slide, warning.message])).toEqual([
-      [1, expect.stringContaining('`pics/missing.png` was not found')],
-      [1, expect.stringContaining('`../outside.png` is outside the workspace')],
-      [1, expect.stringContaining('`https://example.com/a.png` is a web address')],
-      [2, expect.stringContaining('`wibble` is not a house slide type')],
+    expect(result.warnings.map((warning) => [warning.slide, warning.cause, warning.message])).toEqual([
+      [1, 'picture-left-out', expect.stringContaining('`pics/missing.png` was not found')],
+      [1, 'picture-left-out', expect.stringContaining('`../outside.png` is outside the workspace')],
+      [1, 'picture-left-out', expect.stringContaining('`https://example.com/a.png` is a web address')],
+      [2, 'class-not-house-type', expect.stringContaining('`wibble` is not a house slide type')],
     ]);
-    expect(result.warnings[0]?.range?.line).toBe(12);
+    expect(result.warnings[0]?.line).toBe(12);
     // Pictures left out are content the file lacks; a slide drawn as another type is not.
-    expect(result.warnings.map((warning) => warning.leftOut === true)).toEqual([true, true, true, false]);
+    expect(result.warnings.map((warning) => warningKind(warning))).toEqual(['left-out', 'left-out', 'left-out', 'changed']);
     expect(runTexts(await part(zip, 'ppt/slides/slide2.xml'))).toEqual(expect.arrayContaining(['Odd class', 'Text.']));
   });
 

@@ -1,6 +1,5 @@
 import { Marp } from '@marp-team/marp-core';
-import katexPlugin from '@marp-team/marp-core/plugins/katex';
-import { HOUSE_MARP_OPTIONS } from '../marp-options';
+import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
@@ -50,7 +49,7 @@ let parser: Marp | undefined;
  * so registering it costs a parse nothing.
  */
 function marpParser(): Marp {
-  parser ??= new Marp(HOUSE_MARP_OPTIONS).use(katexPlugin());
+  parser ??= new Marp(HOUSE_MARP_OPTIONS).use(mathPlugin());
   return parser;
 }
 
@@ -231,6 +230,9 @@ class DeckBuilder {
       case 'code_block':
         this.readCodeBlock(token);
         return this.markCode(token);
+      case 'marpit_style':
+        // A `<style>` block is Marp's own (drawn whatever the raw HTML setting): CSS, not prose.
+        return this.markNonProse(token);
       default:
         return;
     }
@@ -543,9 +545,14 @@ class DeckBuilder {
   }
 
   private markCode(token: MarkdownToken): void {
+    this.markNonProse(token);
+    const [start, end] = token.map ?? [0, 0];
+    this.codeLineRanges.push([start + 1, end]);
+  }
+
+  private markNonProse(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 0];
     this.nonProseLineRanges.push([start + 1, end]);
-    this.codeLineRanges.push([start + 1, end]);
   }
 
   private mapRange(token: MarkdownToken): SourceRange {

@@ -16,6 +16,7 @@ import { addBackgrounds, pictureOf, type Picture } from './pictures';
 import { placeholderClaims } from './placeholders';
 import { SLIDE_RENDERERS } from './slides';
 import { readLocalFile } from './write';
+import { slideWarning } from '../warnings';
 
 export interface BuildPresentationOptions {
   /** The deck's file: images resolve against its folder. */
@@ -54,13 +55,13 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
   const foreign = foreignLookWarnings(deck);
   const sectionOf = partSections(pptx, deck);
   for (const model of deck.slides) {
-    const warn = (message: string, range = model.anchor) => options.onWarning?.({ slide: model.index + 1, message, range });
-    const leftOut = (message: string, range: SourceRange) => options.onWarning?.({ slide: model.index + 1, message, range, leftOut: true });
+    const warn: SlideContext['warn'] = (cause, message, range = model.anchor) => options.onWarning?.(slideWarning('pptx', cause, model.index, message, range));
+    const leftOut = (message: string, range: SourceRange) => warn('picture-left-out', message, range);
     for (const warning of foreign.filter((candidate) => candidate.slide === model.index + 1)) options.onWarning?.(warning);
     const type = model.type ?? 'content';
     const slide = pptx.addSlide({ sectionTitle: sectionOf.get(model.index) });
     slide.slideNumber = slideNumber(geometry);
-    const drawFormula = formulaDrawer(options.equations, warn);
+    const drawFormula = formulaDrawer(options.equations, (message, range) => warn('formula-as-tex', message, range));
     const source = withDrawnFormulas(model, drawFormula);
     const text = slideText(source, (formula) => drawFormula(formula.tex, true, formula.range));
     const pictures = loadPictures(source, images, leftOut);

@@ -1,5 +1,6 @@
 import type { Deck, Directive } from '../../deck/types';
 import { HOUSE_THEME_NAME } from '../../render/theme';
+import { slideList as slideRanges, type WarningCause } from '../warnings';
 import type { PptxWarning } from './context';
 
 /**
@@ -19,16 +20,15 @@ function slideOf(deck: Deck, directive: Directive): number {
   return (slide?.index ?? 0) + 1;
 }
 
+function warning(cause: WarningCause, slide: number, message: string, directive: Directive | undefined): PptxWarning {
+  return { source: 'pptx', cause, slide, line: directive?.range.line, message };
+}
+
 function themeWarning(deck: Deck): PptxWarning[] {
   const theme = deck.directives.filter((directive) => directive.name === 'theme').at(-1);
   if (!theme || theme.value.trim() === '' || theme.value.trim() === HOUSE_THEME_NAME) return [];
-  return [
-    {
-      slide: slideOf(deck, theme),
-      message: `Theme \`${theme.value.trim()}\` is not the house theme: its colours, fonts and layouts are not carried over; every slide is drawn on the house master.`,
-      range: theme.range,
-    },
-  ];
+  const message = `Theme \`${theme.value.trim()}\` is not the house theme: its colours, fonts and layouts are not carried over; every slide is drawn on the house master.`;
+  return [warning('foreign-theme', slideOf(deck, theme), message, theme)];
 }
 
 function classWarnings(deck: Deck): PptxWarning[] {
@@ -40,11 +40,14 @@ function classWarnings(deck: Deck): PptxWarning[] {
     entry.slides.push(slide.index + 1);
     byClass.set(name, entry);
   }
-  return [...byClass].map(([name, { slides, directive }]) => ({
-    slide: slides[0]!,
-    message: `Slide class \`${name}\` is not a house slide type; ${slideList(slides)} ${slides.length === 1 ? 'is exported as a content slide' : 'are exported as content slides'}.`,
-    range: directive?.range,
-  }));
+  return [...byClass].map(([name, { slides, directive }]) =>
+    warning(
+      'class-not-house-type',
+      slides[0]!,
+      `Slide class \`${name}\` is not a house slide type; ${slideList(slides)} ${slides.length === 1 ? 'is exported as a content slide' : 'are exported as content slides'}.`,
+      directive,
+    ),
+  );
 }
 
 /** Directives that style a slide in CSS; the house master has its own look. */
@@ -60,18 +63,11 @@ function styleWarnings(deck: Deck): PptxWarning[] {
     const first = directives[0]!;
     const more = directives.length > 1 ? ` (and ${directives.length - 1} more)` : '';
     const what = name === 'backgroundImage' ? 'the background it sets is not drawn (a `![bg](…)` picture is)' : 'the slides keep the house look';
-    return { slide: slideOf(deck, first), message: `Directive \`${first.name}\`${more} is not carried over to PowerPoint: ${what}.`, range: first.range };
+    return warning('style-not-carried', slideOf(deck, first), `Directive \`${first.name}\`${more} is not carried over to PowerPoint: ${what}.`, first);
   });
 }
 
 /** `slide 3`, `slides 2, 5–9`. */
 export function slideList(slides: readonly number[]): string {
-  const ranges: string[] = [];
-  for (let index = 0; index < slides.length; ) {
-    let end = index;
-    while (end + 1 < slides.length && slides[end + 1] === slides[end]! + 1) end++;
-    ranges.push(end > index + 1 ? `${slides[index]}–${slides[end]}` : slides.slice(index, end + 1).join(', '));
-    index = end + 1;
-  }
-  return `${slides.length === 1 ? 'slide' : 'slides'} ${ranges.join(', ')}`;
+  return `${slides.length === 1 ? 'slide' : 'slides'} ${slideRanges(slides)}`;
 }

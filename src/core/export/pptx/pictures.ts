@@ -49,7 +49,7 @@ function warnFilters(ctx: SlideContext, picture: Picture): void {
   const skipped = picture.keywords.filters.filter((filter) => filter.name !== 'opacity').map((filter) => filter.name);
   if (skipped.length === 0) return;
   const names = skipped.map((name) => `\`${name}\``).join(', ');
-  ctx.warn(`Picture ${picture.image.name}: ${names} ${skipped.length === 1 ? 'filter is' : 'filters are'} not drawn in PowerPoint; the picture is shown without ${skipped.length === 1 ? 'it' : 'them'}.`, picture.source.range);
+  ctx.warn('picture-filter', `Picture ${picture.image.name}: ${names} ${skipped.length === 1 ? 'filter is' : 'filters are'} not drawn in PowerPoint; the picture is shown without ${skipped.length === 1 ? 'it' : 'them'}.`, picture.source.range);
 }
 
 /** Draws a picture in `box`; with `cover`, scaled to cover the box and cropped to it, centred. */

@@ -47,11 +47,11 @@ function addBarChart(ctx: SlideContext, box: Box, description: string): void {
   const table = ctx.source.tables[0]!;
   const data = chartData(table);
   if (data.series.length === 0) {
-    ctx.warn('The chart table has no value column; no chart was drawn.', table.range);
+    ctx.warn('chart-no-values', 'The chart table has no value column; no chart was drawn.', table.range);
     return;
   }
   if (data.invalid.length > 0) {
-    ctx.warn(`Chart cells that are not numbers were drawn as 0: ${data.invalid.join('; ')}.`, table.range);
+    ctx.warn('chart-not-number', `Chart cells that are not numbers were drawn as 0: ${data.invalid.join('; ')}.`, table.range);
   }
   const many = data.series.length > 1;
   const labelHeader = displayText(table.header.cells[0]?.text ?? '').trim();
