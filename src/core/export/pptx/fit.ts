@@ -57,6 +57,11 @@ export function wrapLines(text: string, width: number, fontSize: number, bold = 
   return lines;
 }
 
+/** The words of `text` wider than `width` inches at `fontSize`: a line cannot hold them, so PowerPoint breaks them inside. */
+export function wordsWiderThan(text: string, width: number, fontSize: number, bold = false): string[] {
+  return text.split(/\s+/).filter((word) => word !== '' && textWidth(word, fontSize, bold) > width);
+}
+
 /** One paragraph to measure: its text, bold or not, a left indent, and its size relative to the base font size. */
 export interface MeasuredParagraph {
   text: string;
