@@ -16,9 +16,24 @@ import { convertToPdf } from '../helpers/office';
 import { renderPages, similarity } from '../helpers/parity';
 import { browser, needTools, pdftoppm, soffice } from '../helpers/tools';
 
-/** Lowest score a slide may have, and lowest mean a deck may have (measured: see docs/decisions.md). */
-const SLIDE_MINIMUM = 0.8;
-const DECK_MEAN_MINIMUM = 0.9;
+/**
+ * Lowest score a slide may have, lowest mean a deck may have, and lowest mean of each slide type
+ * over the six decks: each a little under what was measured (docs/decisions.md, "PowerPoint
+ * parity, measured"), so a change that draws a slide type less like the PDF fails here. Chart
+ * slides score lowest by design: LibreOffice draws the native chart, and long text goes beside it.
+ */
+const SLIDE_MINIMUM = 0.42;
+const DECK_MEAN_MINIMUM = 0.74;
+const TYPE_MEAN_MINIMUM: Record<string, number> = {
+  discussion: 0.92,
+  cover: 0.82,
+  'benefits-risks': 0.78,
+  content: 0.78,
+  statistics: 0.76,
+  spectrum: 0.69,
+  models: 0.68,
+  chart: 0.52,
+};
 
 /** Pages are compared 640 px wide (360 or 480 high): enough for the layout, little for the anti-aliasing of text. */
 const WIDTH = 640;
@@ -101,6 +116,12 @@ describe.skipIf(tools.skip)('PPTX drawn by LibreOffice against the house PDF', (
       expect(mean(own), deck).toBeGreaterThanOrEqual(DECK_MEAN_MINIMUM);
     }
   });
+
+  it('scores each slide type at least its measured mean, less a margin', () => {
+    const types = [...new Set(scores.map((score) => score.type))].sort();
+    expect(types).toEqual(Object.keys(TYPE_MEAN_MINIMUM).sort());
+    for (const type of types) expect(mean(scores.filter((score) => score.type === type)), type).toBeGreaterThanOrEqual(TYPE_MEAN_MINIMUM[type]!);
+  });
 });
 
 function mean(scores: readonly Score[]): number {
@@ -111,13 +132,17 @@ function label(score: Score): string {
   return `${score.deck} slide ${score.slide} (${score.type}): ${score.score.toFixed(3)}`;
 }
 
-/** One line a slide, and each deck's mean and lowest score. */
+function summaryLine(name: string, scores: readonly Score[]): string {
+  return `${name.padEnd(36)} mean ${mean(scores).toFixed(3)}, lowest ${Math.min(...scores.map((score) => score.score)).toFixed(3)}`;
+}
+
+/** One line a slide, then each deck's and each slide type's mean and lowest score. */
 function scoreTable(scores: readonly Score[]): string {
   const lines = ['PPTX (LibreOffice) against PDF (Chromium), structural similarity a slide:', 'deck                                slide  type             SSIM'];
   for (const score of scores) lines.push(`${score.deck.padEnd(36)}${String(score.slide).padStart(5)}  ${score.type.padEnd(16)} ${score.score.toFixed(3)}`);
   for (const deck of new Set(scores.map((score) => score.deck))) {
-    const own = scores.filter((score) => score.deck === deck);
-    lines.push(`${deck.padEnd(36)} mean ${mean(own).toFixed(3)}, lowest ${Math.min(...own.map((score) => score.score)).toFixed(3)}`);
+    lines.push(summaryLine(deck, scores.filter((score) => score.deck === deck)));
   }
+  for (const type of new Set(scores.map((score) => score.type))) lines.push(summaryLine(type, scores.filter((score) => score.type === type)));
   return lines.join('\n');
 }

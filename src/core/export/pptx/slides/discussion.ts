@@ -36,7 +36,9 @@ function addGroup(ctx: SlideContext, question: string, area: Box): void {
   const heading = ctx.text.title ? px((labelSize / 0.75) * (HEADING.line + HEADING.after) + HEADING.barGap + HEADING.bar) : 0;
   const width = area.w * 0.92;
   const questionHeight = (size: number) => (wrapLines(question, width, size, true) * size * QUESTION_LINE) / POINTS_PER_INCH;
-  const fontSize = question === '' ? BRAND_SIZES.question.max : fitFontSize(questionHeight, area.h - heading - 0.2, BRAND_SIZES.question.max, BRAND_SIZES.question.min);
+  // The theme sets the question at 1.2 × the title size of the slide size (44px at 16:9, 40px at 4:3).
+  const max = Math.min(BRAND_SIZES.question.max, Math.round(ctx.geometry.sizes.title.max * 1.2));
+  const fontSize = question === '' ? max : fitFontSize(questionHeight, area.h - heading - 0.2, max, BRAND_SIZES.question.min);
   const groupHeight = heading + (question === '' ? 0 : questionHeight(fontSize));
   const top = area.y + Math.max(0, (area.h - groupHeight) / 2);
   if (ctx.text.title) {
