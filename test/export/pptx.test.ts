@@ -13,6 +13,7 @@ import { buildPresentation, exportPptx, type ExportPptxResult } from '../../src/
 import { warningKind } from '../../src/core/export/warnings';
 import { convertToPdf } from '../helpers/office';
 import { readPdf } from '../helpers/pdf';
+import { unescapeXml } from '../helpers/pptx-accessibility';
 import { needTools, pdftoppm, soffice } from '../helpers/tools';
 
 const run = promisify(execFile);
@@ -47,18 +48,6 @@ function get(name: string): Exported {
   const found = exported.get(name);
   if (!found) throw new Error(`${name} was not exported`);
   return found;
-}
-
-/** XML character data to text. */
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 function runTexts(xml: string): string[] {

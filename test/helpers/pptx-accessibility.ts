@@ -20,7 +20,8 @@ export interface AccessibilityFinding {
   message: string;
 }
 
-function unescape(text: string): string {
+/** XML character data to text. */
+export function unescapeXml(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
@@ -34,7 +35,7 @@ function unescape(text: string): string {
 /** The text of an XML fragment: its runs, paragraphs joined with a space. */
 export function fragmentText(xml: string): string {
   return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)]
-    .map((p) => [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => unescape(t[1] ?? '')).join(''))
+    .map((p) => [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => unescapeXml(t[1] ?? '')).join(''))
     .filter((text) => text.trim() !== '')
     .join(' ');
 }
@@ -60,8 +61,8 @@ export function slideObjects(slideXml: string): SlideObject[] {
     const ph = /<p:ph\b[^>]*>/.exec(part)?.[0];
     return {
       kind: match[1] as SlideObject['kind'],
-      name: unescape(/ name="([^"]*)"/.exec(cNvPr)?.[1] ?? ''),
-      descr: unescape(/ descr="([^"]*)"/.exec(cNvPr)?.[1] ?? ''),
+      name: unescapeXml(/ name="([^"]*)"/.exec(cNvPr)?.[1] ?? ''),
+      descr: unescapeXml(/ descr="([^"]*)"/.exec(cNvPr)?.[1] ?? ''),
       decorative: /<adec:decorative [^>]*val="1"/.test(part),
       placeholder: ph ? (/ type="([^"]+)"/.exec(ph)?.[1] ?? 'obj') : undefined,
       text: fragmentText(part),
