@@ -132,18 +132,21 @@ describe('PPTX of the Marp-features corpus', () => {
 
   it('draws a background picture between the bands, covering; a split background as a column beside the content', async () => {
     const width = 13.333 * EMU;
-    const full = shapes(await slideXml('gaia-images', 1), 'pic', 'sunrise.png');
+    // Backgrounds without alt text are named so and marked decorative.
+    const full = shapes(await slideXml('gaia-images', 1), 'pic', 'Background: sunrise.png');
+    expect(full[0]).toContain('<adec:decorative ');
     expect(full).toHaveLength(1);
     expect(frame(full[0]!)).toMatchObject({ x: 0, w: Math.round(width) });
     expect(full[0]).toMatch(/<a:srcRect l="\d+" r="\d+" t="\d+" b="\d+"\/>/);
 
     const left = await slideXml('gaia-images', 5);
-    const column = frame(shapes(left, 'pic', 'navy.png')[0]!);
+    const column = frame(shapes(left, 'pic', 'Background: navy.png')[0]!);
     expect(column.x).toBe(0);
     expect(column.w / width).toBeCloseTo(0.5, 2);
-    expect(frame(shapes(left, 'sp', 'Body text')[0]!).x).toBeGreaterThan(column.w);
+    // The slide's text is its body placeholder (named Text), beside the column.
+    expect(frame(shapes(left, 'sp', 'Text')[0]!).x).toBeGreaterThan(column.w);
 
-    const right = frame(shapes(await slideXml('gaia-images', 6), 'pic', 'teal.png')[0]!);
+    const right = frame(shapes(await slideXml('gaia-images', 6), 'pic', 'Background: teal.png')[0]!);
     expect(right.x / width).toBeCloseTo(0.7, 2);
     expect(right.w / width).toBeCloseTo(0.3, 2);
 

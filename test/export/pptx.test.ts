@@ -13,6 +13,7 @@ import { buildPresentation, exportPptx, type ExportPptxResult } from '../../src/
 import { warningKind } from '../../src/core/export/warnings';
 import { convertToPdf } from '../helpers/office';
 import { readPdf } from '../helpers/pdf';
+import { unescapeXml } from '../helpers/pptx-accessibility';
 import { needTools, pdftoppm, soffice } from '../helpers/tools';
 
 const run = promisify(execFile);
@@ -47,18 +48,6 @@ function get(name: string): Exported {
   const found = exported.get(name);
   if (!found) throw new Error(`${name} was not exported`);
   return found;
-}
-
-/** XML character data to text. */
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 function runTexts(xml: string): string[] {
@@ -242,18 +231,16 @@ describe.each(DECKS)('PPTX export of $name', ({ name, slides }) => {
     expect(slide).not.toMatch(/(?<![A-Za-z])lang="en-US"/);
   });
 
-  it('draws the house frame on the masters: tagline band, wordmark, slide number, 16:9 size', async () => {
+  it('draws the house frame on the master: tagline band, footer band, wordmark, slide number, 16:9 size', async () => {
     const { zip } = get(name);
-    const layouts = await Promise.all(
-      Object.keys(zip.files)
-        .filter((path) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(path))
-        .map((path) => part(zip, path)),
-    );
-    const house = layouts.filter((xml) => runTexts(xml).includes('efficiency | quality | accountability'));
-    expect(house).toHaveLength(2);
-    for (const xml of house) {
-      expect(runTexts(xml)).toEqual(expect.arrayContaining(['Improvement', 'is.', 'improvement service']));
-      expect(xml).toContain('type="sldNum"');
+    const masters = Object.keys(zip.files).filter((path) => /^ppt\/slideMasters\/slideMaster\d+\.xml$/.test(path));
+    expect(masters).toEqual(['ppt/slideMasters/slideMaster1.xml']);
+    const master = await part(zip, masters[0]!);
+    expect(runTexts(master)).toEqual(expect.arrayContaining(['efficiency | quality | accountability', 'Improvement ', 'is.', 'improvement service']));
+    expect(master).toMatch(/name="Header band">.*?<a:schemeClr val="tx2"\/>/s);
+    expect(master).toContain('type="sldNum"');
+    for (const layout of Object.keys(zip.files).filter((path) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(path))) {
+      expect(await part(zip, layout), layout).toMatch(/<p:ph type="sldNum" sz="quarter" idx="12"\/>/);
     }
     expect(await part(zip, 'ppt/presentation.xml')).toMatch(/<p:sldSz cx="1219\d{4}" cy="6858000"/);
   });

@@ -40,6 +40,8 @@ export const WARNING_CAUSES = {
   'formula-as-tex': 'changed',
   'chart-no-values': 'changed',
   'chart-not-number': 'changed',
+  // Text the PowerPoint export could not fit at the house minimum size (a word broken inside).
+  'text-not-fitted': 'checked',
   'slide-overflow': 'checked',
   'min-font-size': 'checked',
   contrast: 'checked',

@@ -14,6 +14,7 @@ import benefitsRisksTable from './benefits-risks-table';
 import statisticsItems from './statistics-items';
 import chartTable from './chart-table';
 import spectrumStages from './spectrum-stages';
+import spectrumStageFit from './spectrum-stage-fit';
 import footnoteSources from './footnote-sources';
 import agendaMatches from './agenda-matches';
 import imageAltText from './image-alt-text';
@@ -27,7 +28,7 @@ import minFontSize from './min-font-size';
 import contrast from './contrast';
 import type { Rule } from './rule';
 
-/** The rule catalogue of docs/house-structure.md §4, in its order (with `house-theme` after `front-matter`, `raw-html` after `unknown-slide-type`), then the rendered rules. */
+/** The rule catalogue of docs/house-structure.md §4, in its order (with `house-theme` after `front-matter`, `spectrum-stage-fit` after `spectrum-stages`, `raw-html` after `unknown-slide-type`), then the rendered rules. */
 export const allRules: readonly Rule[] = [
   frontMatter as Rule,
   houseTheme as Rule,
@@ -45,6 +46,7 @@ export const allRules: readonly Rule[] = [
   statisticsItems as Rule,
   chartTable as Rule,
   spectrumStages as Rule,
+  spectrumStageFit as Rule,
   footnoteSources as Rule,
   agendaMatches as Rule,
   imageAltText as Rule,

@@ -3,15 +3,17 @@ import PptxGenJS from 'pptxgenjs';
 import type { Deck, Slide, SourceRange } from '../../deck/types';
 import { findWorkspaceRoot } from '../../config/workspace';
 import { addBands } from './bands';
-import { BRAND_FONT } from './brand';
+import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from './brand';
 import { slideText } from './content';
 import type { PptxWarning, ReadFile, SlideContext } from './context';
 import { formulaDrawer, withDrawnFormulas, type EquationStore } from './equations';
 import { foreignLookWarnings } from './foreign';
 import { ImageLoader } from './images';
-import { deckSize, slideGeometry } from './layout';
-import { COVER_MASTER, CONTENT_MASTER, defineMasters } from './master';
+import { recordHousePlan, type HousePlan } from './house-package';
+import { slideLayoutKey } from './house-layouts';
+import { deckSize, slideGeometry, type SlideGeometry } from './layout';
 import { addBackgrounds, pictureOf, type Picture } from './pictures';
+import { placeholderClaims } from './placeholders';
 import { SLIDE_RENDERERS } from './slides';
 import { readLocalFile } from './write';
 import { slideWarning } from '../warnings';
@@ -45,8 +47,10 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
   const images = new ImageLoader({ deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) }, options.readFile ?? readLocalFile);
   const pptx = new PptxGenJS();
   const geometry = slideGeometry(deckSize(deck));
-  defineMasters(pptx, geometry);
+  pptx.defineLayout({ name: geometry.name, width: geometry.width, height: geometry.height });
+  pptx.layout = geometry.name;
   setProperties(pptx, deck, options.deckPath);
+  const plan: HousePlan = { geometry, slides: [] };
 
   const foreign = foreignLookWarnings(deck);
   const sectionOf = partSections(pptx, deck);
@@ -55,22 +59,36 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
     const leftOut = (message: string, range: SourceRange) => warn('picture-left-out', message, range);
     for (const warning of foreign.filter((candidate) => candidate.slide === model.index + 1)) options.onWarning?.(warning);
     const type = model.type ?? 'content';
-    const slide = pptx.addSlide({ masterName: type === 'cover' ? COVER_MASTER : CONTENT_MASTER, sectionTitle: sectionOf.get(model.index) });
+    const slide = pptx.addSlide({ sectionTitle: sectionOf.get(model.index) });
+    slide.slideNumber = slideNumber(geometry);
     const drawFormula = formulaDrawer(options.equations, (message, range) => warn('formula-as-tex', message, range));
     const source = withDrawnFormulas(model, drawFormula);
     const text = slideText(source, (formula) => drawFormula(formula.tex, true, formula.range));
     const pictures = loadPictures(source, images, leftOut);
-    const frame: SlideContext = { pptx, slide, deck, source, text, geometry, warn };
+    const inline = pictures.filter((picture) => !picture.keywords.background);
+    const frame: SlideContext = { pptx, slide, deck, source, text, geometry, warn, placeholder: placeholderClaims() };
     const ctx: SlideContext = { ...frame, geometry: addBackgrounds(frame, pictures.filter((picture) => picture.keywords.background)) };
-    SLIDE_RENDERERS[type](
-      ctx,
-      pictures.filter((picture) => !picture.keywords.background),
-    );
+    SLIDE_RENDERERS[type](ctx, inline);
     addBands(frame);
+    plan.slides.push({ layout: slideLayoutKey(model, inline.length > 0), title: (model.cover ? model.cover.deckTitle?.text : text.title?.text) ?? '' });
     const notes = source.notes.map((note) => note.text.trim()).filter((note) => note !== '');
     if (notes.length > 0) slide.addNotes(notes.join('\n\n'));
   }
+  recordHousePlan(pptx, plan);
   return pptx;
+}
+
+/** The slide number, in the layout's slide-number placeholder (navy, bold, right). */
+function slideNumber(geometry: SlideGeometry): PptxGenJS.SlideNumberProps {
+  return {
+    ...geometry.slideNumber,
+    fontFace: BRAND_FONT,
+    fontSize: BRAND_SIZES.slideNumber,
+    bold: true,
+    color: BRAND_COLOURS.navy,
+    align: 'right',
+    valign: 'middle',
+  };
 }
 
 /** One PowerPoint section a part (docs/house-structure.md §2), named by its part title; none for a one-part deck. */

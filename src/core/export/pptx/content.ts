@@ -134,11 +134,15 @@ export function slideText(slide: Slide, drawFormula: (formula: Formula) => strin
 function titleHeadings(slide: Slide): { title: Heading | undefined; subtitle: Heading | undefined } {
   if (slide.cover) return { title: undefined, subtitle: undefined };
   const first = slide.headings[0];
-  if (first?.level === 1) {
-    const next = slide.headings[1];
-    return { title: first, subtitle: next?.level === 2 ? next : undefined };
-  }
-  return { title: slide.title, subtitle: slide.subtitle };
+  const [title, subtitle] = first?.level === 1 ? [first, slide.headings[1]?.level === 2 ? slide.headings[1] : undefined] : [slide.title, slide.subtitle];
+  // A heading further down, after other content, stays in its place in the flow (reading order).
+  return { title, subtitle: subtitle && title && !contentBetween(slide, title.range.line, subtitle.range.line) ? subtitle : undefined };
+}
+
+/** Whether a paragraph, list, table, code block, quote or picture starts between two lines. */
+function contentBetween(slide: Slide, after: number, before: number): boolean {
+  const starts = [...slide.paragraphs, ...slide.lists, ...slide.tables, ...slide.codeBlocks, ...slide.blockquotes, ...slide.images].map((block) => block.range.line);
+  return starts.some((line) => line > after && line < before);
 }
 
 /** The headings a cover draws as its deck title and part title. */

@@ -3,6 +3,7 @@ import type { Deck, Slide, SourceRange } from '../../deck/types';
 import type { ExportWarning, WarningCause } from '../warnings';
 import type { SlideText } from './content';
 import type { SlideGeometry } from './layout';
+import type { PlaceholderKind } from './placeholders';
 
 /** Something the export left out or changed, with where it stands in the deck. */
 export type PptxWarning = ExportWarning;
@@ -19,4 +20,9 @@ export interface SlideContext {
   text: SlideText;
   geometry: SlideGeometry;
   warn(cause: WarningCause, message: string, range?: SourceRange): void;
+  /**
+   * The object name that makes a shape the slide's title, body or footer placeholder: given
+   * once a slide (the first shape to ask gets it), then `undefined` (see `placeholders.ts`).
+   */
+  placeholder(kind: PlaceholderKind): string | undefined;
 }

@@ -222,7 +222,7 @@ function addTextBox(ctx: SlideContext, blocks: readonly TextBlock[], box: Box, f
     valign: style.valign ?? 'top',
     fontFace: BRAND_FONT,
     fit: 'none',
-    objectName: 'Body text',
+    objectName: ctx.placeholder('body') ?? 'Body text',
   });
 }
 
@@ -329,23 +329,32 @@ export interface TableStyle {
   columnFills?: readonly string[];
   /** Equal column widths (default: by the length of the text). */
   equalColumns?: boolean;
+  /** Cell padding in ems of the text (default the theme's 0.35 em × 0.6 em). */
+  padding?: { x: number; y: number };
+  /** Room left in the header cells before their text, in ems (for an icon drawn there). */
+  headerIndent?: number;
+  /**
+   * Columns drawn apart, as the theme's separated table: a white gap of this many points between
+   * columns and white lines between rows, the first column edged in its header colour; no grid.
+   */
+  columnGap?: number;
 }
 
-const CELL_PADDING = 0.08;
+const DEFAULT_PADDING = { x: 0.6, y: 0.35 };
 
 /** Height of a table row whose cells wrap in columns `widths` wide at `fontSize`. */
-function rowHeight(cells: readonly string[], widths: readonly number[], fontSize: number, bold: boolean): number {
-  const lines = Math.max(1, ...cells.map((cell, index) => wrapLines(cell, (widths[index] ?? 1) - 3 * CELL_PADDING - 0.04, fontSize, bold)));
-  return (lines * fontSize * LINE_HEIGHT) / POINTS_PER_INCH + 2 * CELL_PADDING + 0.02;
+function rowHeight(cells: readonly string[], widths: readonly number[], fontSize: number, bold: boolean, padding: { x: number; y: number }): number {
+  const lines = Math.max(1, ...cells.map((cell, index) => wrapLines(cell, (widths[index] ?? 1) - 2 * padding.x - 0.04, fontSize, bold)));
+  return (lines * fontSize * LINE_HEIGHT) / POINTS_PER_INCH + 2 * padding.y + 0.02;
 }
 
 /**
  * A real table (`<a:tbl>`): styled header row, banded or column-tinted body rows, text
  * sized so the table fits `box`. Returns where the table ends (estimated).
  */
-export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: TableStyle = {}): number {
+export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: TableStyle = {}): { bottom: number; fontSize: number; widths: number[] } {
   const columns = Math.max(table.header.cells.length, ...table.rows.map((row) => row.cells.length));
-  if (columns === 0) return box.y;
+  if (columns === 0) return { bottom: box.y, fontSize: 0, widths: [] };
   const cellText = (cells: readonly { text: string }[]) =>
     Array.from({ length: columns }, (_, index) => displayText(cells[index]?.text ?? ''));
   // Cells are measured as plain text and drawn with their runs (a cell with no runs is empty).
@@ -359,10 +368,24 @@ export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: T
   const headerRuns = cellRuns(table.header.cells);
   const rowRuns = table.rows.map((row) => cellRuns(row.cells));
   const widths = style.equalColumns ? header.map(() => box.w / columns) : columnWidths([header, ...rows], box.w);
+  const ems = style.padding ?? DEFAULT_PADDING;
+  // Padding in inches at a font size (cells are padded in ems of their text, as in the theme).
+  const padding = (size: number) => ({ x: (ems.x * size) / POINTS_PER_INCH, y: (ems.y * size) / POINTS_PER_INCH });
+  const indent = (size: number) => ((style.headerIndent ?? 0) * (size + 2)) / POINTS_PER_INCH;
+  const headerWidths = (size: number) => widths.map((width) => width - indent(size));
   const measure = (size: number) =>
-    rowHeight(header, widths, size + 2, true) + rows.reduce((sum, row) => sum + rowHeight(row, widths, size, false), 0);
+    rowHeight(header, headerWidths(size), size + 2, true, padding(size)) + rows.reduce((sum, row) => sum + rowHeight(row, widths, size, false, padding(size)), 0);
   const fontSize = fitFontSize(measure, box.h, BRAND_SIZES.table.max, BRAND_SIZES.table.min);
+  const cellPadding = padding(fontSize);
+  const margin: [number, number, number, number] = [cellPadding.y, cellPadding.x, cellPadding.y, cellPadding.x];
   const border = { type: 'solid' as const, pt: 0.75, color: BRAND_COLOURS.rule };
+  const separated = (column: number, colour: string | undefined): PptxGenJS.TableCellProps['border'] => {
+    const none = { type: 'none' as const };
+    const white = { type: 'solid' as const, pt: 0.75, color: BRAND_COLOURS.paper };
+    const gap = { type: 'solid' as const, pt: style.columnGap!, color: BRAND_COLOURS.paper };
+    const left = column === 0 ? (colour ? { type: 'solid' as const, pt: 3, color: colour } : none) : gap;
+    return [white, column < columns - 1 ? gap : none, white, left];
+  };
   const headerRow: PptxGenJS.TableCell[] = headerRuns.map((text, index) => ({
     text,
     options: {
@@ -371,6 +394,8 @@ export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: T
       fill: { color: style.headerFills?.[index] ?? BRAND_COLOURS.navy },
       fontSize: fontSize + 2,
       valign: 'bottom',
+      ...(style.headerIndent ? { margin: [cellPadding.y, cellPadding.x, cellPadding.y, cellPadding.x + indent(fontSize)] } : {}),
+      ...(style.columnGap !== undefined ? { border: separated(index, undefined) } : {}),
     },
   }));
   const bodyRows: PptxGenJS.TableCell[][] = rowRuns.map((row, rowIndex) =>
@@ -379,6 +404,7 @@ export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: T
       options: {
         color: BRAND_COLOURS.ink,
         fill: { color: style.columnFills?.[index] ?? (rowIndex % 2 === 0 ? BRAND_COLOURS.paper : BRAND_COLOURS.stripe) },
+        ...(style.columnGap !== undefined ? { border: separated(index, style.headerFills?.[index]) } : {}),
       },
     })),
   );
@@ -390,12 +416,12 @@ export function addDataTable(ctx: SlideContext, table: Table, box: Box, style: T
     fontFace: BRAND_FONT,
     fontSize,
     valign: 'top',
-    margin: [CELL_PADDING, CELL_PADDING * 1.5, CELL_PADDING, CELL_PADDING * 1.5],
+    margin,
     border: [border, border, border, border],
     autoPage: false,
     objectName: 'Table',
   });
-  return box.y + Math.min(box.h, measure(fontSize));
+  return { bottom: box.y + Math.min(box.h, measure(fontSize)), fontSize, widths };
 }
 
 /** Column widths: equal, unless a column's text is much longer than the rest. */

@@ -1,5 +1,6 @@
 import type { Image } from '../../deck/types';
 import { imageKeywords, type ImageKeywords } from '../../rules/helpers/image-keywords';
+import { DECORATIVE_PICTURE_PREFIX, NO_ALT_TEXT } from './placeholders';
 import type { SlideContext } from './context';
 import { containBox, type LoadedImage } from './images';
 import type { Box, SlideGeometry } from './layout';
@@ -60,8 +61,10 @@ function addPicture(ctx: SlideContext, picture: Picture, box: Box, cover = false
     data: picture.image.data,
     ...(cover ? { x: box.x, y: box.y, ...natural, sizing: { type: 'cover' as const, w: box.w, h: box.h } } : box),
     ...(alpha !== undefined ? { transparency: alpha } : {}),
-    altText: picture.image.alt,
-    objectName: picture.image.name,
+    // pptxgenjs writes its own name for the picture as the description when there is none.
+    altText: picture.image.alt.trim() === '' ? NO_ALT_TEXT : picture.image.alt,
+    // A background the author gave no words to is decoration (the finishing pass marks it so).
+    objectName: picture.keywords.background && picture.image.alt.trim() === '' ? `${DECORATIVE_PICTURE_PREFIX}${picture.image.name}` : picture.image.name,
   });
 }
 
@@ -124,23 +127,28 @@ export function addBackgrounds(ctx: SlideContext, backgrounds: readonly Picture[
   return { ...geometry, body };
 }
 
+/** Share of the content width the picture column takes, and the gap between it and the text. */
+export const PICTURE_COLUMN = { share: 0.4, gap: 0.3 } as const;
+
 /**
  * Inline pictures in a column on the right of `box`, stacked, aspect kept, no larger than a
- * `w:`/`h:` keyword asks; returns the box left of them.
+ * `w:`/`h:` keyword asks: returns the box left of them, and `draw`, which adds the pictures
+ * (called where they come in the slide's reading order).
  */
-export function addImageColumn(ctx: SlideContext, pictures: readonly Picture[], box: Box): Box {
+export function imageColumn(ctx: SlideContext, pictures: readonly Picture[], box: Box): { box: Box; draw(): void } {
   const gap = 0.2;
-  const columnWidth = box.w * 0.4;
+  const columnWidth = box.w * PICTURE_COLUMN.share;
   const each = (box.h - gap * (pictures.length - 1)) / pictures.length;
-  pictures.forEach((picture, index) => {
-    const slot = { x: box.x + box.w - columnWidth, y: box.y + index * (each + gap), w: columnWidth, h: each };
-    const width = cssLength(picture.keywords.width);
-    const height = cssLength(picture.keywords.height);
-    const ratio = picture.image.width / picture.image.height;
-    const wanted = width ?? (height !== undefined ? height * ratio : undefined);
-    const limited = wanted === undefined ? slot : { ...slot, w: Math.min(slot.w, wanted), h: Math.min(slot.h, wanted / ratio) };
-    const fitted = containBox(picture.image, limited);
-    addPicture(ctx, picture, { ...fitted, x: slot.x + (slot.w - fitted.w) / 2, y: slot.y + (slot.h - fitted.h) / 2 });
-  });
-  return { ...box, w: box.w - columnWidth - gap * 1.5 };
+  const draw = () =>
+    pictures.forEach((picture, index) => {
+      const slot = { x: box.x + box.w - columnWidth, y: box.y + index * (each + gap), w: columnWidth, h: each };
+      const width = cssLength(picture.keywords.width);
+      const height = cssLength(picture.keywords.height);
+      const ratio = picture.image.width / picture.image.height;
+      const wanted = width ?? (height !== undefined ? height * ratio : undefined);
+      const limited = wanted === undefined ? slot : { ...slot, w: Math.min(slot.w, wanted), h: Math.min(slot.h, wanted / ratio) };
+      const fitted = containBox(picture.image, limited);
+      addPicture(ctx, picture, { ...fitted, x: slot.x + (slot.w - fitted.w) / 2, y: slot.y + (slot.h - fitted.h) / 2 });
+    });
+  return { box: { ...box, w: box.w - columnWidth - PICTURE_COLUMN.gap }, draw };
 }

@@ -1,4 +1,3 @@
-import { BRAND_SIZES } from '../brand';
 import { flowBlocks } from '../content';
 import type { SlideContext } from '../context';
 import { addDataTable, addFlow, flowFontSize, flowHeight } from '../draw';
@@ -18,16 +17,16 @@ export function renderContent(ctx: SlideContext, images: readonly Picture[]): vo
   let bottom = box.y;
   if (blocks.length > 0) {
     const textBox = ctx.source.tables.length > 0 ? { ...box, h: box.h * 0.45 } : box;
-    const fontSize = flowFontSize(blocks, textBox, BRAND_SIZES.body);
+    const fontSize = flowFontSize(blocks, textBox, ctx.geometry.sizes.body);
     const used = Math.min(textBox.h, flowHeight(blocks, textBox.w, fontSize));
-    addFlow(ctx, blocks, { ...textBox, h: Math.max(used + 0.1, Math.min(textBox.h, used + 0.4)) }, BRAND_SIZES.body);
+    addFlow(ctx, blocks, { ...textBox, h: Math.max(used + 0.1, Math.min(textBox.h, used + 0.4)) }, ctx.geometry.sizes.body);
     bottom = box.y + used;
     box = below(box, bottom + GAP);
   }
   const tables = ctx.source.tables;
   tables.forEach((table, index) => {
     const share = { ...box, y: box.y + (box.h / tables.length) * index, h: box.h / tables.length - (index < tables.length - 1 ? GAP : 0) };
-    bottom = addDataTable(ctx, table, share);
+    bottom = addDataTable(ctx, table, share).bottom;
   });
-  frame.placeCallout(bottom);
+  frame.finish(bottom);
 }

@@ -25,7 +25,7 @@ export function statisticsColumns(count: number, size: '16:9' | '4:3'): number {
 export function renderStatistics(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const { box, items } = introThenItems(ctx, frame.box, 0.25);
-  if (items.length === 0) return frame.placeCallout(box.y);
+  if (items.length === 0) return frame.finish(box.y);
   const columns = statisticsColumns(items.length, ctx.geometry.size);
   const rows = Math.ceil(items.length / columns);
   const gapX = 0.3;
@@ -67,7 +67,7 @@ export function renderStatistics(ctx: SlideContext, images: readonly Picture[]):
       },
     );
   });
-  frame.placeCallout(box.y + rows * height + (rows - 1) * gapY);
+  frame.finish(box.y + rows * height + (rows - 1) * gapY);
 }
 
 /** Figure and label sizes for the fullest item, and the height every item then takes. */
