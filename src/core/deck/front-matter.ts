@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
 import { lineStartOffsets, offsetsToRange, rangeOf } from './source-text';
 import type { FrontMatter, FrontMatterEntry } from './types';
 
@@ -41,6 +42,12 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
     const message = firstError.message.split('\n')[0] ?? firstError.message;
     return { range, data: {}, entries: [], error: { message, range: errorRange } };
   }
+  const read = yamlData(document);
+  if (!('data' in read)) {
+    const message = 'overBudget' in read ? YAML_ALIAS_MESSAGE : read.error;
+    return { range, data: {}, entries: [], error: { message, range: rangeOf(firstLine + 1, 1, firstLine + 1, 1) } };
+  }
+  const data = (read.data ?? {}) as Record<string, unknown>;
   const contents: unknown = document.contents;
   if (contents !== null && !isMap(contents)) {
     return {
@@ -56,11 +63,10 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
     if (!isScalar(pair.key) || !pair.key.range) continue;
     const key = String(pair.key.value);
     const keyRange = offsetsToRange(starts, pair.key.range[0], pair.key.range[1], lineOffset);
-    const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
+    const valueNode = pair.value as { range?: [number, number, number] } | null;
     const valueOffsets = valueNode?.range ?? [pair.key.range[1], pair.key.range[1]];
     const valueRange = offsetsToRange(starts, valueOffsets[0], valueOffsets[1], lineOffset);
-    entries.push({ key, value: isScalar(valueNode) ? valueNode.value : valueNode?.toJSON?.(), keyRange, valueRange });
+    entries.push({ key, value: isScalar(valueNode) ? valueNode.value : data[key], keyRange, valueRange });
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
   return { range, data, entries, error: undefined };
 }

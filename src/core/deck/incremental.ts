@@ -1,4 +1,5 @@
-import { buildDeck, tokenizeSlides, type MarkdownToken } from './parse';
+import { checkDeckBudgets } from './budgets';
+import { buildDeck, refusedDeck, tokenizeSlides, type MarkdownToken } from './parse';
 import { splitLines, stripByteOrderMark } from './source-text';
 import type { Deck } from './types';
 
@@ -29,6 +30,11 @@ export class IncrementalDeckParser {
   parse(text: string, file?: string): Deck {
     const source = stripByteOrderMark(text);
     const lines = splitLines(source);
+    const refused = checkDeckBudgets(lines);
+    if (refused) {
+      this.state = undefined;
+      return refusedDeck(source, lines, file, refused);
+    }
     const slides = this.reuse(lines, file) ?? slidesOf(tokenizeSlides(source));
     this.state = { file, lines, slides };
     return buildDeck(source, lines, slides.map((slide) => slide.tokens), file);

@@ -210,7 +210,24 @@ export interface Deck {
   directives: Directive[];
   slides: Slide[];
   parts: Part[];
-  /** Prose lines for word checks: code, comments and front-matter blanked, columns kept. */
+  /**
+   * The prose of the deck, in source order: text a reader reads as words, each span on one
+   * line and equal to its source text. Code, HTML, `<style>`, images, links' targets, URLs,
+   * math, comments, directives and front-matter are never prose. Text rules edit prose only.
+   */
+  prose: TextSpan[];
+  /** The source lines with everything but prose blanked to spaces (columns kept), for word checks. */
   proseLines: string[];
   inlineConfig: InlineConfigComment[];
+  /**
+   * Set when the deck is past a budget (slides, YAML aliases) and was not parsed: the deck
+   * then has no slides, and the CLI and the editor report this one line instead of problems.
+   */
+  refused: DeckRefusal | undefined;
+}
+
+/** Why a deck was not parsed: a budget it is past, and the line where it ran out. */
+export interface DeckRefusal {
+  message: string;
+  line: number;
 }

@@ -1,5 +1,6 @@
 /** The house Marp instance: marp-core with the house options, theme and plugin. */
 import { Marp, type MarpOptions } from '@marp-team/marp-core';
+import { useLinearRules } from '../marp-linear';
 import { HOUSE_MARP_OPTIONS } from '../marp-options';
 import { housePlugin } from './chart-plugin';
 import type { MarkdownIt } from './markdown-it-types';
@@ -44,5 +45,6 @@ export function createHouseMarp(options: MarpOptions = {}): Marp {
   marp.themeSet.default = theme;
   if (theme.name !== HOUSE_THEME_NAME) throw new Error(`isdeck: house theme is named ${theme.name}`);
   marp.use(housePlugin as unknown as (md: MarkdownIt) => void);
+  useLinearRules(marp);
   return marp;
 }
