@@ -1,5 +1,6 @@
 /**
- * Linear-time stand-ins for four Marpit rules whose running time grows faster than the deck.
+ * Linear-time stand-ins for Marpit and marp-core rules whose running time grows faster than
+ * the deck, or that crash on a large one.
  *
  * - The block and inline comment rules find a comment with `/<!--+\s*([\s\S]*?)\s*--+>/`,
  *   unanchored: an unclosed `<!--` makes the search try every later `<!--` and scan to the
@@ -9,11 +10,19 @@
  *   unclosed `<style>` followed by many `>` scans to the end from each (200 KB: 57 s).
  * - The slide rule joins the slides with `[...slides, ...slide]` once per slide: time and
  *   memory grow with slides × tokens.
+ * - The inline SVG, slide container and heading divider rules add a slide's tokens with
+ *   `push(...tokens)`, which throws "Maximum call stack size exceeded" past about 120,000
+ *   tokens (a long table or list).
+ * - marp-core's Unicode emoji rule builds the pieces of a text with `[...pieces, piece]` once
+ *   per piece: a line of emoji grows with their square. Long texts are cut before ASCII
+ *   characters (never inside an emoji sequence) so each piece list stays short; the budget
+ *   on emoji written without a space between them (src/core/deck/budgets.ts) covers the rest.
  *
  * Each stand-in gives exactly the tokens of the rule it replaces (test/deck/marp-linear.test.ts
  * compares them over the fixtures and generated decks); only the way they are found changes.
  * Both the deck parser and the renderer install them, so the model and the drawing agree.
  */
+import type { Marp } from '@marp-team/marp-core';
 import { yaml as marpitYaml } from '@marp-team/marpit/lib/markdown/directives/yaml';
 
 interface Token {
@@ -56,11 +65,16 @@ interface CoreState {
 
 interface Ruler<State> {
   at(name: string, rule: (state: State, ...rest: never[]) => boolean | void): void;
+  before(name: string, rule: string, fn: (state: State) => void): void;
+  __find__(name: string): number;
 }
 
 /** The part of a Marp instance the stand-ins need. */
 export interface LinearMarp {
-  options: { looseYAML?: unknown; anchor?: unknown };
+  options: { looseYAML?: unknown; anchor?: unknown; slideContainer?: unknown };
+  inlineSVGOptions: { enabled: boolean };
+  lastGlobalDirectives?: Record<string, unknown>;
+  themeSet: { getThemeProp(theme: unknown, prop: string): unknown };
   markdown: {
     block: { ruler: Ruler<BlockState> };
     inline: { ruler: Ruler<InlineState> };
@@ -303,9 +317,170 @@ function slideAnchor(marp: LinearMarp, index: number): string | undefined {
   return anchor ? `${index + 1}` : undefined;
 }
 
-/** Replaces Marpit's comment, `<style>` and slide rules on a Marp instance with the linear ones above. */
-export function useLinearRules(marp: LinearMarp): void {
+/** A Marpit container: the element, its attributes, and properties for the opening and closing tokens. */
+type Container = Record<string, unknown> & { tag: string; open?: object; close?: object };
+
+/** `open`, the tokens, `close`: Marpit's `wrapTokens`, with the tokens' level raised (a loop, not a spread call). */
+function wrap(state: CoreState, type: string, container: Container, tokens: readonly Token[]): Token[] {
+  const open = new state.Token(`${type}_open`, container.tag, 1);
+  const close = new state.Token(`${type}_close`, container.tag, -1);
+  Object.assign(open, { ...container.open });
+  Object.assign(close, { ...container.close });
+  for (const [name, value] of Object.entries(container)) {
+    if (name !== 'open' && name !== 'close' && name !== 'tag' && value != null) open.attrSet(name, value as string);
+  }
+  const wrapped = [open];
+  for (const token of tokens) {
+    token.level += 1;
+    wrapped.push(token);
+  }
+  wrapped.push(close);
+  return wrapped;
+}
+
+/** Tokens grouped by slide, each group starting at a token that opens a slide element (Marpit's `split`). */
+function slideGroups(tokens: readonly Token[]): Token[][] {
+  const groups: Token[][] = [[]];
+  for (const token of tokens) {
+    if (token.meta && token.meta.marpitSlideElement === 1) groups.push([token]);
+    else groups.at(-1)!.push(token);
+  }
+  return groups;
+}
+
+function appendAll(target: Token[], tokens: readonly Token[]): void {
+  for (const token of tokens) target.push(token);
+}
+
+function installInlineSvgRule(marp: LinearMarp): void {
+  marp.markdown.core.ruler.at('marpit_inline_svg', (state: CoreState) => {
+    if (!marp.inlineSVGOptions.enabled || state.inlineMode) return;
+    const theme = marp.lastGlobalDirectives?.theme;
+    const width = marp.themeSet.getThemeProp(theme, 'widthPixel') as number;
+    const height = marp.themeSet.getThemeProp(theme, 'heightPixel') as number;
+    const tokens: Token[] = [];
+    for (const group of slideGroups(state.tokens)) {
+      if (group.length === 0) continue;
+      for (const token of group) if (token.meta && token.meta.marpitSlideElement) delete token.meta.marpitSlideElement;
+      const content = wrap(state, 'marpit_inline_svg_content', { tag: 'foreignObject', width, height }, group);
+      const svg = wrap(
+        state,
+        'marpit_inline_svg',
+        { tag: 'svg', 'data-marpit-svg': '', viewBox: `0 0 ${width} ${height}`, open: { meta: { marpitSlideElement: 1 } }, close: { meta: { marpitSlideElement: -1 } } },
+        content,
+      );
+      appendAll(tokens, svg);
+    }
+    state.tokens = tokens;
+  });
+}
+
+function installSlideContainerRule(marp: LinearMarp): void {
+  const ruler = marp.markdown.core.ruler;
+  if (ruler.__find__('marpit_slide_containers') < 0) return;
+  const option = marp.options.slideContainer;
+  const containers = (option == null || option === false ? [] : Array.isArray(option) ? option : [option]) as Container[];
+  ruler.at('marpit_slide_containers', (state: CoreState) => {
+    if (state.inlineMode) return;
+    const tokens: Token[] = [];
+    for (const group of slideGroups(state.tokens)) {
+      if (group.length === 0) continue;
+      let wrapped = group;
+      for (const container of [...containers].reverse()) wrapped = wrap(state, 'marpit_slide_containers', container, wrapped);
+      appendAll(tokens, wrapped);
+    }
+    state.tokens = tokens;
+  });
+}
+
+function installHeadingDividerRule(marp: LinearMarp): void {
+  marp.markdown.core.ruler.at('marpit_heading_divider', (state: CoreState) => {
+    let target = (marp.options as { headingDivider?: unknown }).headingDivider;
+    if (marp.lastGlobalDirectives && Object.prototype.hasOwnProperty.call(marp.lastGlobalDirectives, 'headingDivider')) target = marp.lastGlobalDirectives.headingDivider;
+    if (state.inlineMode || target === false) return;
+    if (Number.isInteger(target) && (target as number) >= 1 && (target as number) <= 6) target = Array.from({ length: target as number }, (_, index) => index + 1);
+    if (!Array.isArray(target)) return;
+    const tags = target.map((level) => `h${level}`);
+    const divides = (token: Token) => token.type === 'heading_open' && tags.includes((token as Token & { tag: string }).tag);
+    const tokens: Token[] = [];
+    let shown = false;
+    const groups: Token[][] = [[]];
+    for (const token of state.tokens) {
+      if (divides(token)) groups.push([token]);
+      else groups.at(-1)!.push(token);
+    }
+    for (const group of groups) {
+      const first = group[0];
+      if (first && divides(first) && shown) {
+        const hr = new state.Token('hr', '', 0);
+        hr.hidden = true;
+        hr.map = first.map;
+        tokens.push(hr);
+      }
+      for (const token of group) {
+        if (!token.hidden) shown = true;
+        tokens.push(token);
+      }
+    }
+    state.tokens = tokens;
+  });
+}
+
+/** Texts longer than this are cut into pieces before marp-core's emoji rule reads them. */
+const EMOJI_CHUNK = 512;
+
+/**
+ * Cuts long text tokens into pieces of about {@link EMOJI_CHUNK} characters, each cut just
+ * before an ASCII character: an emoji sequence never has one inside it (a keycap's digit
+ * comes first), so the emoji found are the same; markdown-it's `text_join` joins the pieces
+ * again afterwards.
+ */
+function installEmojiChunks(marp: LinearMarp): void {
+  const ruler = marp.markdown.core.ruler;
+  if (ruler.__find__('marp_unicode_emoji') < 0) return;
+  ruler.before('marp_unicode_emoji', 'isdeck_emoji_chunks', (state: CoreState) => {
+    for (const block of state.tokens) {
+      const children = (block as Token & { children: Token[] | null }).children;
+      if (block.type !== 'inline' || !children?.some((child) => child.type === 'text' && child.content.length > EMOJI_CHUNK)) continue;
+      const cut: Token[] = [];
+      for (const child of children) {
+        if (child.type !== 'text' || child.content.length <= EMOJI_CHUNK) {
+          cut.push(child);
+          continue;
+        }
+        for (const piece of asciiCutPieces(child.content)) cut.push(Object.assign(new state.Token('text', '', 0), { ...child, content: piece }));
+      }
+      (block as Token & { children: Token[] }).children = cut;
+    }
+  });
+}
+
+/** `text` in pieces of at least {@link EMOJI_CHUNK} characters, each after the first starting with an ASCII character. */
+export function asciiCutPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let at = EMOJI_CHUNK;
+  while (at < text.length) {
+    if (text.charCodeAt(at) < 0x80) {
+      pieces.push(text.slice(start, at));
+      start = at;
+      at += EMOJI_CHUNK;
+    } else {
+      at++;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/** Replaces the rules named above on a Marp instance with their linear stand-ins. */
+export function useLinearRules(instance: Marp): void {
+  const marp = instance as unknown as LinearMarp;
   installCommentRules(marp);
   installStyleRule(marp);
   installSlideRule(marp);
+  installHeadingDividerRule(marp);
+  installInlineSvgRule(marp);
+  installSlideContainerRule(marp);
+  installEmojiChunks(marp);
 }

@@ -10,6 +10,6 @@ export { allRules } from '../core/rules';
 export { renderDeck } from '../core/render/render';
 export { exportHtml } from '../core/render/html-export';
 export { discoverConfigFiles } from './config-discovery';
-export { runLintJob, forgetLintState } from './lint-job';
+export { runFixJob, runLintJob, forgetLintState } from './lint-job';
 export { measureRequest, readMeasurements, renderedRuleProblems } from './rendered-check';
 export { exportPdfFile, exportPptxFile } from './export-jobs';

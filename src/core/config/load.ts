@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
 import type { z } from 'zod';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/rule';
@@ -60,7 +61,11 @@ export function parseConfigText(text: string, displayName: string, rules: readon
       const message = (yamlError.message.split('\n')[0] ?? yamlError.message).replace(/ at line \d+, column \d+:?$/, '');
       throw new ConfigError(displayName, [{ path: '', line, message: `invalid YAML: ${message}` }]);
     }
-    data = document.toJS() ?? {};
+    const read = yamlData(document);
+    if (!('data' in read)) {
+      throw new ConfigError(displayName, [{ path: '', line: undefined, message: 'overBudget' in read ? YAML_ALIAS_MESSAGE : `invalid YAML: ${read.error}` }]);
+    }
+    data = read.data ?? {};
   }
   const result = buildConfigSchema(rules).safeParse(data);
   // The file as written, not the parse: option defaults are applied once, after merging

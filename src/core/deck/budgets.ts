@@ -11,9 +11,16 @@ import { YAML_ALIAS_MESSAGE, yamlData, yamlTextOverBudget } from '../yaml-budget
 /** The most slides a deck may have. A real deck has tens; Marpit's cost grows with the count. */
 export const MAX_SLIDES = 1000;
 
+/**
+ * The most emoji-like characters one line may hold with no ASCII character (a space, a
+ * letter) between them. marp-core's emoji rule takes time growing with the square of the
+ * emoji in one run of text; isdeck cuts runs at ASCII characters, and this bounds the rest.
+ */
+export const MAX_EMOJI_RUN = 5000;
+
 /** The first budget the deck text (byte-order mark removed) exceeds, or undefined. */
 export function checkDeckBudgets(lines: readonly string[]): DeckRefusal | undefined {
-  return checkSlideCount(lines) ?? checkFrontMatterAliases(lines) ?? checkCommentAliases(lines);
+  return checkSlideCount(lines) ?? checkEmojiRuns(lines) ?? checkFrontMatterAliases(lines) ?? checkCommentAliases(lines);
 }
 
 /**
@@ -59,6 +66,29 @@ function isHeadingLine(line: string): boolean {
   return /^#{1,6}(?:[ \t]|$)/.test(trimmed) || /^=+[ \t]*$/.test(trimmed);
 }
 
+function checkEmojiRuns(lines: readonly string[]): DeckRefusal | undefined {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    let run = 0;
+    for (let at = 0; at < line.length; at++) {
+      const code = line.charCodeAt(at);
+      if (code < 0x80) run = 0;
+      else if (isEmojiLike(code) && ++run > MAX_EMOJI_RUN) {
+        return {
+          message: `a line holds more than ${MAX_EMOJI_RUN.toLocaleString('en-GB')} emoji with no space between them; put spaces between them or split the line`,
+          line: index + 1,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The start of a character outside the Basic Multilingual Plane (most emoji), or a BMP symbol that can be an emoji. */
+function isEmojiLike(code: number): boolean {
+  return (code >= 0xd800 && code <= 0xdbff) || (code >= 0x2000 && code <= 0x2bff) || code === 0xa9 || code === 0xae || (code >= 0x3030 && code <= 0x3299);
+}
+
 /** Front-matter as Marp reads it: from a first line `---` to the next line `---`. */
 function checkFrontMatterAliases(lines: readonly string[]): DeckRefusal | undefined {
   if ((lines[0] ?? '').trimEnd() !== '---') return undefined;
@@ -94,4 +124,12 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
   return line;
+}
+
+/** Thrown by the renderer for a deck past a budget: a render has no place for a refusal. */
+export class DeckBudgetError extends Error {
+  constructor(readonly refusal: DeckRefusal) {
+    super(`line ${refusal.line}: ${refusal.message}`);
+    this.name = 'DeckBudgetError';
+  }
 }

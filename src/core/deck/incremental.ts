@@ -1,3 +1,4 @@
+import { isUnclosedBlock } from './blocks';
 import { checkDeckBudgets } from './budgets';
 import { buildDeck, refusedDeck, tokenizeSlides, type MarkdownToken } from './parse';
 import { splitLines, stripByteOrderMark } from './source-text';
@@ -117,20 +118,12 @@ function reparse(lines: readonly string[], start: number, end: number, firstSlid
 }
 
 /**
- * A fence or comment that is not closed runs to the end of the chunk; in the whole deck it
- * would run on and swallow the slides after it.
+ * A fence, comment or `<style>` that is not closed runs to the end of the chunk; in the whole
+ * deck it would run on and swallow the slides after it.
  */
 function opensPastChunk(slides: readonly SlideTokens[], lines: readonly string[], chunkEnd: number): boolean {
   if (chunkEnd >= lines.length) return false;
-  return slides.some((slide) => slide.tokens.some((token) => !isClosed(token, lines)));
-}
-
-function isClosed(token: MarkdownToken, lines: readonly string[]): boolean {
-  if (token.type !== 'fence' && token.type !== 'marpit_comment') return true;
-  const [start, end] = token.map ?? [0, 0];
-  const last = (lines[end - 1] ?? '').trim();
-  if (token.type === 'marpit_comment') return last.endsWith('-->');
-  return end - start >= 2 && /^(`{3,}|~{3,})$/.test(last);
+  return slides.some((slide) => slide.tokens.some((token) => isUnclosedBlock(token, lines)));
 }
 
 function shift(slide: SlideTokens, delta: number): SlideTokens {

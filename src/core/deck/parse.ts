@@ -5,6 +5,7 @@ import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
 import { decodePath, writtenImages } from './images';
+import { isUnclosedBlock } from './blocks';
 import { checkDeckBudgets } from './budgets';
 import { commentKeys, directiveValue, inlineConfigOf, type CommentKey } from './comments';
 import { blockContentLines, cellContentLine, headingContentLine, OFFSET_META, proseLinesOf, proseSpans, trackProse, type ContentLine } from './prose';
@@ -182,6 +183,8 @@ class DeckBuilder {
   }
 
   accept(token: MarkdownToken): void {
+    const slide = this.current;
+    if (slide && !slide.openEnded && isUnclosedBlock(token, this.lines)) slide.openEnded = true;
     switch (token.type) {
       case 'marpit_slide_open':
         return this.openSlide(token);
@@ -294,6 +297,7 @@ class DeckBuilder {
         footnoteMarkers: [],
         footnoteSources: [],
         notes: [],
+        openEnded: false,
         cover: undefined,
       },
     });
@@ -386,7 +390,7 @@ class DeckBuilder {
   /** The inline's prose spans and its `isdeck-` comments, placed by where its content stands in the source. */
   private collectProse(token: MarkdownToken): void {
     const contentLines = this.contentLines(token);
-    this.prose.push(...proseSpans(token, contentLines));
+    for (const span of proseSpans(token, contentLines)) this.prose.push(span);
     for (const child of token.children ?? []) {
       const offset = child.meta?.[OFFSET_META];
       if (child.type !== 'marpit_comment' || typeof offset !== 'number') continue;

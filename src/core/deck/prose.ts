@@ -24,78 +24,109 @@ export const OFFSET_META = 'isdeckOffset';
 interface InlineStateLike {
   src: string;
   pos: number;
+  posMax: number;
+  level: number;
   pending: string;
+  md: { options: { maxNesting: number } };
   push(type: string, tag: string, nesting: number): { type: string; meta: Record<string, unknown> | null };
-  pushPending(): { meta: Record<string, unknown> | null };
+  pushPending(): { content: string; meta: Record<string, unknown> | null };
 }
 
 type InlineStateClass = new (...args: never[]) => InlineStateLike;
+type InlineRule = (state: InlineStateLike, silent: boolean) => boolean;
 
 interface TrackableMarkdown {
-  inline: { State: InlineStateClass };
+  inline: { State: InlineStateClass; ruler: { getRules(chain: string): InlineRule[] }; tokenize(state: InlineStateLike): void };
   core: { ruler: { after(name: string, rule: string, fn: (state: { tokens: MarkdownToken[] }) => void): void } };
 }
 
 /**
- * Makes a markdown-it instance record, on each text token it flushes, the inline source
- * offsets of its characters (`meta.isdeckProse`), and on each inline comment its offset.
- * Only the deck parser's instance is tracked; the renderer's is left as Marp made it.
+ * An inline parser state that knows where the text in `pending` came from. markdown-it only
+ * ever appends to `pending` a copy of the source at the position its tokenizer is trying (the
+ * `text` and backtick rules, and the one-character fallback), and only cuts it from the end;
+ * the length alone says how much, so `pending` is never read here (reading a string built by
+ * `+=` would copy it every time).
+ */
+class TrackingState {
+  /** Where the tokenizer's current step started. */
+  stepStart = 0;
+  /** Source intervals of the characters now in `pending`, in order. */
+  pieces: Interval[] = [];
+  buffer = '';
+  /** Source intervals of all text flushed from `pending` so far: the inline's prose before protections. */
+  readonly flushed: Interval[] = [];
+
+  setPending(value: string): void {
+    const before = this.buffer.length;
+    this.buffer = value;
+    if (value.length === 0) this.pieces = [];
+    else if (value.length > before) this.append(this.stepStart, value.length - before);
+    else if (value.length < before) this.cut(value.length);
+  }
+
+  private append(start: number, length: number): void {
+    const last = this.pieces.at(-1);
+    if (last && last[1] === start) last[1] = start + length;
+    else this.pieces.push([start, start + length]);
+  }
+
+  private cut(length: number): void {
+    let kept = 0;
+    const pieces: Interval[] = [];
+    for (const [start, end] of this.pieces) {
+      if (kept >= length) break;
+      const take = Math.min(end - start, length - kept);
+      pieces.push([start, start + take]);
+      kept += take;
+    }
+    this.pieces = pieces;
+  }
+}
+
+/** Whether `pieces` of `src`, joined, are exactly `text`. */
+function copiesOf(src: string, pieces: readonly Interval[], text: string): boolean {
+  let offset = 0;
+  for (const [start, end] of pieces) {
+    if (src.slice(start, end) !== text.slice(offset, offset + end - start)) return false;
+    offset += end - start;
+  }
+  return offset === text.length;
+}
+
+/**
+ * The text flushed by each inline parse, by the token list it filled (an inline token's
+ * `children`): markdown-it's later steps merge text tokens, so the offsets cannot ride on them.
+ */
+const flushedByChildren = new WeakMap<object, Interval[]>();
+
+/**
+ * Makes a markdown-it instance record, for each inline token, the source offsets of the text
+ * it gathered as plain text (`meta.isdeckProse`, less protected intervals), and on each inline
+ * comment its offset. Only the deck parser's instance is tracked; the renderer's is left as
+ * Marp made it.
  */
 export function trackProse(md: TrackableMarkdown): void {
-  const Base = md.inline.State;
-  class TrackingState extends (Base as unknown as new (...args: unknown[]) => InlineStateLike) {
-    /** Source intervals of the characters now in `pending`, in order; `undefined` once one is not a copy. */
-    private pieces: Interval[] | undefined = [];
-    private buffer = '';
+  const Base = md.inline.State as unknown as new (...args: unknown[]) => InlineStateLike;
+  class State extends Base {
+    readonly tracking = new TrackingState();
 
     constructor(...args: unknown[]) {
       super(...args);
+      const tracking = this.tracking;
+      const outTokens = args[3];
+      if (typeof outTokens === 'object' && outTokens !== null) flushedByChildren.set(outTokens, tracking.flushed);
+      tracking.buffer = this.pending;
       Object.defineProperty(this, 'pending', {
-        get: () => this.buffer,
-        set: (value: string) => this.trackPending(value),
+        get: () => tracking.buffer,
+        set: (value: string) => tracking.setPending(value),
         configurable: true,
       });
     }
 
-    /** `pending` only grows by copies of the source at (or just before) `pos`, and shrinks from its end. */
-    private trackPending(value: string): void {
-      const before = this.buffer.length;
-      this.buffer = value;
-      if (value === '') this.pieces = [];
-      else if (value.length > before) this.append(value.length - before);
-      else if (value.length < before) this.cut(value.length);
-    }
-
-    private append(length: number): void {
-      if (!this.pieces) return;
-      const added = this.buffer.slice(-length);
-      const start = this.src.startsWith(added, this.pos) ? this.pos : this.src.startsWith(added, this.pos - length) ? this.pos - length : -1;
-      if (start < 0) {
-        this.pieces = undefined;
-        return;
-      }
-      const last = this.pieces.at(-1);
-      if (last && last[1] === start) last[1] = start + length;
-      else this.pieces.push([start, start + length]);
-    }
-
-    private cut(length: number): void {
-      if (!this.pieces) return;
-      let kept = 0;
-      const pieces: Interval[] = [];
-      for (const [start, end] of this.pieces) {
-        if (kept >= length) break;
-        const take = Math.min(end - start, length - kept);
-        pieces.push([start, start + take]);
-        kept += take;
-      }
-      this.pieces = pieces;
-    }
-
     override pushPending() {
-      const pieces = this.pieces;
+      const pieces = this.tracking.pieces;
       const token = super.pushPending();
-      if (pieces) token.meta = { ...token.meta, [PROSE_META]: pieces };
+      if (copiesOf(this.src, pieces, token.content)) for (const piece of pieces) appendInterval(this.tracking.flushed, [...piece]);
       return token;
     }
 
@@ -105,22 +136,51 @@ export function trackProse(md: TrackableMarkdown): void {
       return token;
     }
   }
-  md.inline.State = TrackingState as unknown as InlineStateClass;
+  md.inline.State = State as unknown as InlineStateClass;
+  md.inline.tokenize = trackingTokenize;
   // Right after inline parsing: later core rules (emoji, linkify, text_join) make new text tokens.
   md.core.ruler.after('inline', 'isdeck_prose', (state) => {
     for (const token of state.tokens) if (token.type === 'inline') collectProse(token);
   });
 }
 
-/** Moves the text children's source offsets up to the inline token, less math, tags and URLs. */
-function collectProse(inline: MarkdownToken): void {
-  const intervals: Interval[] = [];
-  for (const child of inline.children ?? []) {
-    if (child.type !== 'text') continue;
-    const pieces = child.meta?.[PROSE_META] as Interval[] | undefined;
-    if (pieces) intervals.push(...pieces);
+/**
+ * markdown-it's inline tokenizer loop, as it is, plus one line: each step notes where it
+ * starts, which is where whatever it appends to `pending` comes from.
+ */
+function trackingTokenize(this: TrackableMarkdown['inline'], state: InlineStateLike): void {
+  const rules = this.ruler.getRules('');
+  const end = state.posMax;
+  const maxNesting = state.md.options.maxNesting;
+  const tracking = (state as { tracking?: TrackingState }).tracking;
+  while (state.pos < end) {
+    const prevPos = state.pos;
+    if (tracking) tracking.stepStart = prevPos;
+    let ok = false;
+    if (state.level < maxNesting) {
+      for (const rule of rules) {
+        ok = rule(state, false);
+        if (ok) {
+          if (prevPos >= state.pos) throw new Error("inline rule didn't increment state.pos");
+          break;
+        }
+      }
+    }
+    if (ok) {
+      if (state.pos >= end) break;
+      continue;
+    }
+    state.pending += state.src[state.pos++];
   }
-  inline.meta = { ...inline.meta, [PROSE_META]: subtract(intervals, protectedIntervals(inline.content)) };
+  if (state.pending) state.pushPending();
+}
+
+/** Keeps on the inline token the source offsets of its plain text, less math, tags and URLs. */
+function collectProse(inline: MarkdownToken): void {
+  const flushed = inline.children ? flushedByChildren.get(inline.children) : undefined;
+  if (!flushed) return;
+  const sorted = flushed.every((interval, index) => index === 0 || flushed[index - 1]![0] <= interval[0]) ? flushed : [...flushed].sort((a, b) => a[0] - b[0]);
+  inline.meta = { ...inline.meta, [PROSE_META]: subtract(sorted, protectedIntervals(inline.content)) };
 }
 
 /**
@@ -224,16 +284,17 @@ export function subtract(intervals: readonly Interval[], cuts: readonly Interval
     let index = cut;
     while (start < last && index < cuts.length && cuts[index]![0] < last) {
       const [cutStart, cutEnd] = cuts[index]!;
-      if (cutStart > start) push(result, [start, cutStart]);
+      if (cutStart > start) appendInterval(result, [start, cutStart]);
       start = Math.max(start, cutEnd);
       index++;
     }
-    if (start < last) push(result, [start, last]);
+    if (start < last) appendInterval(result, [start, last]);
   }
   return result;
 }
 
-function push(result: Interval[], interval: Interval): void {
+/** Appends an interval, joining it to the last one when they touch. */
+function appendInterval(result: Interval[], interval: Interval): void {
   const last = result.at(-1);
   if (last && last[1] === interval[0]) last[1] = interval[1];
   else result.push(interval);

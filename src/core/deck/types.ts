@@ -167,6 +167,11 @@ export interface Slide {
   footnoteMarkers: FootnoteMarker[];
   footnoteSources: FootnoteMarker[];
   notes: TextSpan[];
+  /**
+   * The slide holds a code fence, HTML comment or `<style>` that is never closed: it runs on
+   * to the end of the deck, so nothing can be inserted after the slide.
+   */
+  openEnded: boolean;
   /** Present when the slide is a cover. */
   cover: CoverFields | undefined;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/schema';
 import type { Deck } from '../deck/types';
 import type { PdfBrowser } from '../export/browser';
-import { isEnabledAt, sortProblems } from '../lint/lint';
+import { enabledSorted } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
 import { allRules } from '../rules';
 import type { Problem, RenderedRule, SlideMeasurement } from '../rules/rule';
@@ -57,5 +57,5 @@ export function runRenderedRules(deck: Deck, config: ResolvedConfig, measurement
       report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
     });
   }
-  return sortProblems(problems.filter((problem) => isEnabledAt(deck, problem)));
+  return enabledSorted(deck, problems);
 }

@@ -7,6 +7,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { checkDeckBudgets, DeckBudgetError } from '../deck/budgets';
+import { splitLines, stripByteOrderMark } from '../deck/source-text';
 import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
 import { createHouseMarp } from './marp';
 import { mimeTypeOf } from './theme';
@@ -66,8 +68,10 @@ export function readFrontMatter(markdown: string): Record<string, unknown> {
   }
 }
 
-/** Renders a deck with the shared house Marp instance. */
+/** Renders a deck with the shared house Marp instance; throws {@link DeckBudgetError} for a deck past a budget. */
 export function renderDeck(markdown: string, options: RenderDeckOptions = {}): RenderedDeck {
+  const refused = checkDeckBudgets(splitLines(stripByteOrderMark(markdown)));
+  if (refused) throw new DeckBudgetError(refused);
   const marp = houseMarp();
   const env: Record<string, unknown> = {};
   if (options.resolveImage) env[IMAGE_RESOLVER_ENV] = options.resolveImage;

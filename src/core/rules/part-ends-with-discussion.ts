@@ -34,6 +34,8 @@ function discussionFix(deck: Deck, part: Part, last: Slide): Fix | undefined {
       edits: [{ range: lineStart(last.anchor.line), newText: `${DISCUSSION_CLASS_COMMENT}\n\n` }],
     };
   }
+  // A fence, comment or <style> left open runs to the end: a slide inserted after it would be inside it.
+  if (last.openEnded) return undefined;
   return { description: 'Insert a discussion slide at the end of the part', edits: [insertAfter(deck, part)] };
 }
 

@@ -1,5 +1,5 @@
 import { rangeOf } from '../../deck/source-text';
-import type { SourceRange, TextSpan } from '../../deck/types';
+import type { Slide, SourceRange, TextSpan } from '../../deck/types';
 
 /** The source text a one-line range covers. */
 export function sourceOf(lines: readonly string[], range: SourceRange): string {
@@ -32,4 +32,9 @@ export function isBlankLine(lines: readonly string[], line: number): boolean {
 /** The range from the start of `firstLine` to the start of the line after `lastLine`: deletes whole lines. */
 export function wholeLines(firstLine: number, lastLine: number): SourceRange {
   return rangeOf(firstLine, 1, lastLine + 1, 1);
+}
+
+/** Whether the slide's class is set on the slide itself (`_class`, or `class` written on it), not inherited. */
+export function setsOwnClass(slide: Slide): boolean {
+  return slide.classDirective !== undefined && slide.directives.includes(slide.classDirective);
 }
