@@ -31,7 +31,7 @@ export function checkDeckBudgets(lines: readonly string[]): DeckRefusal | undefi
 function checkSlideCount(lines: readonly string[]): DeckRefusal | undefined {
   const headingsBreak = lines.some((line) => line.includes('headingDivider'));
   let slides = 1;
-  for (let index = 0; index < lines.length; index++) {
+  for (let index = frontMatterEnd(lines); index < lines.length; index++) {
     const line = lines[index]!;
     if (!isThematicBreak(line) && !(headingsBreak && isHeadingLine(line))) continue;
     if (++slides > MAX_SLIDES) {
@@ -89,12 +89,18 @@ function isEmojiLike(code: number): boolean {
   return (code >= 0xd800 && code <= 0xdbff) || (code >= 0x2000 && code <= 0x2bff) || code === 0xa9 || code === 0xae || (code >= 0x3030 && code <= 0x3299);
 }
 
-/** Front-matter as Marp reads it: from a first line `---` to the next line `---`. */
-function checkFrontMatterAliases(lines: readonly string[]): DeckRefusal | undefined {
-  if ((lines[0] ?? '').trimEnd() !== '---') return undefined;
+/** The index of the first line after the front-matter (0 when there is none): from a first line `---` to the next line `---`, as Marp reads it. */
+function frontMatterEnd(lines: readonly string[]): number {
+  if ((lines[0] ?? '').trimEnd() !== '---') return 0;
   let close = 1;
   while (close < lines.length && (lines[close] ?? '').trimEnd() !== '---') close++;
-  const yaml = lines.slice(1, close).join('\n');
+  return close < lines.length ? close + 1 : 0;
+}
+
+function checkFrontMatterAliases(lines: readonly string[]): DeckRefusal | undefined {
+  const end = frontMatterEnd(lines);
+  if (end === 0) return undefined;
+  const yaml = lines.slice(1, end - 1).join('\n');
   if (!yaml.includes('*')) return undefined;
   const read = yamlData(parseDocument(yaml));
   return 'overBudget' in read ? { message: `front-matter: ${YAML_ALIAS_MESSAGE}`, line: 1 } : undefined;
@@ -124,6 +130,11 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
   return line;
+}
+
+/** The one line a command prints for a refused deck: `file:line: what`. */
+export function refusalLine(name: string, refusal: DeckRefusal): string {
+  return `${name}:${refusal.line}: ${refusal.message}`;
 }
 
 /** Thrown by the renderer for a deck past a budget: a render has no place for a refusal. */

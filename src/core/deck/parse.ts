@@ -11,7 +11,7 @@ import { commentKeys, directiveValue, inlineConfigOf, type CommentKey } from './
 import { blockContentLines, cellContentLine, headingContentLine, OFFSET_META, proseLinesOf, proseSpans, trackProse, type ContentLine } from './prose';
 import { concatRuns, plainRuns, readInlineRuns, runsText, sliceRuns, splitRunLines, trimRuns, type InlineRuns } from './runs';
 import { sourceCells } from './table-cells';
-import { blockRange, lineContentRange, rangeOf, splitLines, stripByteOrderMark } from './source-text';
+import { blockRange, lineContentRange, rangeOf, splitLines, stripByteOrderMark, wellFormed } from './source-text';
 import type {
   BoldLead,
   Deck,
@@ -59,7 +59,7 @@ function marpParser(): Marp {
 }
 
 export function tokenize(source: string): MarkdownToken[] {
-  return marpParser().markdown.parse(source, {}) as MarkdownToken[];
+  return marpParser().markdown.parse(wellFormed(source), {}) as MarkdownToken[];
 }
 
 /** Marp's tokens grouped by slide, from `marpit_slide_open` to `marpit_slide_close`; wrappers dropped. */

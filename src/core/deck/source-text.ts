@@ -77,3 +77,26 @@ export function positionToOffset(lineStarts: readonly number[], line: number, co
   if (start === undefined) return lineStarts.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
   return start + column - 1;
 }
+
+/**
+ * The text with each lone surrogate (half of a UTF-16 pair, which UTF-8 cannot hold) replaced
+ * by U+FFFD, one code unit for one, so every offset stays where it was. Marp's heading slugs
+ * go through `encodeURI`, which throws "URI malformed" on a lone surrogate.
+ */
+export function wellFormed(text: string): string {
+  if (!/[\ud800-\udfff]/.test(text)) return text;
+  let result = '';
+  let from = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const paired = code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+    if (paired) {
+      at++;
+      continue;
+    }
+    result += `${text.slice(from, at)}\ufffd`;
+    from = at + 1;
+  }
+  return result + text.slice(from);
+}

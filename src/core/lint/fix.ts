@@ -1,5 +1,6 @@
 import { parseDeck } from '../deck/parse';
 import { lineStartOffsets, positionToOffset, stripByteOrderMark } from '../deck/source-text';
+import type { DeckRefusal } from '../deck/types';
 import type { Fix, Problem, TextEdit } from '../rules/rule';
 import { lintDeck, type LintOptions } from './lint';
 
@@ -85,12 +86,22 @@ function compareEdits(a: OffsetEdit, b: OffsetEdit): number {
   return a.start - b.start || a.end - b.end;
 }
 
+export interface FixResult {
+  text: string;
+  problems: Problem[];
+  applied: number;
+  /** Set when the deck is past a budget: nothing was checked or changed. */
+  refused?: DeckRefusal;
+}
+
 /** Lints, applies every available fix, and repeats until nothing more is fixable. */
-export function fixText(text: string, file: string | undefined, options: LintOptions): { text: string; problems: Problem[]; applied: number } {
+export function fixText(text: string, file: string | undefined, options: LintOptions): FixResult {
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const problems = lintDeck(parseDeck(current, file), options);
+    const deck = parseDeck(current, file);
+    if (deck.refused) return { text: current, problems: [], applied, refused: deck.refused };
+    const problems = lintDeck(deck, options);
     const fixes = problems.flatMap((problem) => (problem.fix ? [problem.fix] : []));
     const result = applyFixes(current, fixes);
     if (result.applied === 0) return { text: current, problems, applied };

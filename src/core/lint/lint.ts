@@ -12,6 +12,8 @@ export interface LintOptions {
 
 /** Runs every enabled static rule over one parsed deck; problems sorted by position, then rule id. */
 export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
+  // A refused deck was not parsed: its refusal is the whole report (the CLI and the editor give it).
+  if (deck.refused) return [];
   const problems: Problem[] = [];
   for (const rule of options.rules ?? allRules) {
     const setting = options.config.rules.get(rule.id);

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { checkDeckBudgets, DeckBudgetError } from '../deck/budgets';
-import { splitLines, stripByteOrderMark } from '../deck/source-text';
+import { splitLines, stripByteOrderMark, wellFormed } from '../deck/source-text';
 import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
 import { createHouseMarp } from './marp';
 import { mimeTypeOf } from './theme';
@@ -75,7 +75,7 @@ export function renderDeck(markdown: string, options: RenderDeckOptions = {}): R
   const marp = houseMarp();
   const env: Record<string, unknown> = {};
   if (options.resolveImage) env[IMAGE_RESOLVER_ENV] = options.resolveImage;
-  const { html, css, comments } = marp.render(markdown, env);
+  const { html, css, comments } = marp.render(wellFormed(markdown), env);
   const firstHeading = typeof env[FIRST_H1_ENV] === 'string' ? (env[FIRST_H1_ENV] as string) : '';
   const front = readFrontMatter(markdown);
   const globals = ((marp as unknown as { lastGlobalDirectives?: Record<string, unknown> }).lastGlobalDirectives ??
