@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlValue } from '../core/yaml-budget';
 import { checkDeckSize, decodeDeckBytes, type DecodeResult } from '../core/io/read-text';
 
 /** A short reason for a file-system error code. */
@@ -64,7 +64,7 @@ export function hasMarpFrontMatter(text: string): boolean {
   if (!match) return false;
   const yaml = match[1] ?? '';
   try {
-    const data: unknown = parseYaml(yaml);
+    const data: unknown = parseYamlValue(yaml);
     if (data !== null && typeof data === 'object' && (data as Record<string, unknown>).marp === true) return true;
   } catch {
     // Fall through to the plain check.

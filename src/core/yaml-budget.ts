@@ -3,12 +3,25 @@
  * stand for billions of nodes (an "alias bomb"). Everywhere isdeck turns YAML into data it
  * lets the `yaml` package count alias expansions and stops past this budget.
  */
-import { parseDocument, type Document } from 'yaml';
+import { parse, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /** The most alias expansions one YAML text may make (the `yaml` package's own default). */
 export const MAX_YAML_ALIASES = 100;
 
 export const YAML_ALIAS_MESSAGE = `YAML aliases expand past the limit of ${MAX_YAML_ALIASES}; write the values out instead of nesting \`*aliases\``;
+
+/**
+ * `yaml`'s `parseDocument`, quiet: the package prints warnings (an ambiguous anchor) to the
+ * process's standard error, where they would break the CLI's one-line messages.
+ */
+export function parseYamlDocument(text: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document {
+  return parseDocument(text, { logLevel: 'error', ...options });
+}
+
+/** `yaml`'s `parse`, quiet and within the alias budget (it throws past it, as on a syntax error). */
+export function parseYamlValue(text: string): unknown {
+  return parse(text, { logLevel: 'error', maxAliasCount: MAX_YAML_ALIASES });
+}
 
 export type YamlData = { data: unknown } | { overBudget: true } | { error: string };
 
@@ -31,5 +44,5 @@ export function yamlData(document: Document): YamlData {
  */
 export function yamlTextOverBudget(text: string): boolean {
   if (!text.includes('&') || !text.includes('*')) return false;
-  return 'overBudget' in yamlData(parseDocument(text));
+  return 'overBudget' in yamlData(parseYamlDocument(text));
 }

@@ -4,9 +4,9 @@ import { join, relative } from 'node:path';
 export const ROOT = join(__dirname, '..', '..');
 
 /** Every Markdown deck the repository holds: test fixtures (fuzz regressions included) and decks/. */
-export function corpusDecks(): Array<{ name: string; text: string }> {
-  const files = [...markdownFiles(join(ROOT, 'test', 'fixtures')), ...markdownFiles(join(ROOT, 'decks'))];
-  return files.sort().map((file) => ({ name: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+export function corpusDecks(root = ROOT): Array<{ name: string; text: string }> {
+  const files = [...markdownFiles(join(root, 'test', 'fixtures')), ...markdownFiles(join(root, 'decks'))];
+  return files.sort().map((file) => ({ name: relative(root, file), text: readFileSync(file, 'utf8') }));
 }
 
 function markdownFiles(folder: string): string[] {

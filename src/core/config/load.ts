@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
+import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from 'yaml';
+import { parseYamlDocument, YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
 import type { z } from 'zod';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/rule';
@@ -53,7 +53,7 @@ export function parseConfigText(text: string, displayName: string, rules: readon
   }
   // YAML is a superset of JSON: the same parse locates keys in either kind of file.
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseYamlDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (!isJson) {
     const yamlError = document.errors[0];
     if (yamlError) {
@@ -382,7 +382,7 @@ function isFile(path: string): boolean {
 /** For a file that does not validate: does it still plainly say `root: true`? */
 function looselyRoot(file: string): boolean {
   try {
-    const document = parseDocument(readFileSync(file, 'utf8'));
+    const document = parseYamlDocument(readFileSync(file, 'utf8'));
     return document.get('root') === true;
   } catch {
     return false;

@@ -1,8 +1,8 @@
 import type { MarkdownToken } from './parse';
 
 /**
- * Whether a block that runs until a closing line (a code fence, an HTML comment, a `<style>`
- * element) was closed. An unclosed one runs to the end of the deck (or of its list item or
+ * Whether a block that runs until a closing line (front-matter, a code fence, an HTML
+ * comment, a `<style>` element) was closed. An unclosed one runs to the end of the deck (or of its list item or
  * blockquote), taking in everything after it: text inserted after it would land inside it.
  */
 export function isUnclosedBlock(token: MarkdownToken, lines: readonly string[]): boolean {
@@ -15,6 +15,8 @@ export function isUnclosedBlock(token: MarkdownToken, lines: readonly string[]):
       return !last.includes('-->');
     case 'marpit_style':
       return !last.toLowerCase().includes('</style>');
+    case 'front_matter':
+      return end - start < 2 || last.trimEnd() !== '---';
     default:
       return false;
   }

@@ -4,9 +4,8 @@
  * directive comments can expand aliases without bound; a deck past a budget is refused with
  * one line naming the budget and the line, and nothing else is read from it.
  */
-import { parseDocument } from 'yaml';
 import type { DeckRefusal } from './types';
-import { YAML_ALIAS_MESSAGE, yamlData, yamlTextOverBudget } from '../yaml-budget';
+import { parseYamlDocument, YAML_ALIAS_MESSAGE, yamlData, yamlTextOverBudget } from '../yaml-budget';
 
 /** The most slides a deck may have. A real deck has tens; Marpit's cost grows with the count. */
 export const MAX_SLIDES = 1000;
@@ -102,7 +101,7 @@ function checkFrontMatterAliases(lines: readonly string[]): DeckRefusal | undefi
   if (end === 0) return undefined;
   const yaml = lines.slice(1, end - 1).join('\n');
   if (!yaml.includes('*')) return undefined;
-  const read = yamlData(parseDocument(yaml));
+  const read = yamlData(parseYamlDocument(yaml));
   return 'overBudget' in read ? { message: `front-matter: ${YAML_ALIAS_MESSAGE}`, line: 1 } : undefined;
 }
 

@@ -1,6 +1,6 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter } from 'yaml';
 import { z } from 'zod';
-import { YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
+import { parseYamlDocument, YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
 import { lineStartOffsets, offsetsToRange, rangeOf } from './source-text';
 import type { FrontMatter, FrontMatterEntry } from './types';
 
@@ -33,7 +33,7 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
   const lineOffset = firstLine;
   const range = rangeOf(firstLine, 1, lastLine, (lines[lastLine - 1]?.length ?? 3) + 1);
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseYamlDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError) {
     const [start, end] = firstError.pos;

@@ -8,7 +8,7 @@ import { decodePath, writtenImages } from './images';
 import { isUnclosedBlock } from './blocks';
 import { checkDeckBudgets } from './budgets';
 import { commentKeys, directiveValue, inlineConfigOf, type CommentKey } from './comments';
-import { blockContentLines, cellContentLine, headingContentLine, OFFSET_META, proseLinesOf, proseSpans, trackProse, type ContentLine } from './prose';
+import { blockContentLines, cellContentLine, contentPosition, headingContentLine, OFFSET_META, proseLinesOf, proseSpans, trackProse, type ContentLine } from './prose';
 import { concatRuns, plainRuns, readInlineRuns, runsText, sliceRuns, splitRunLines, trimRuns, type InlineRuns } from './runs';
 import { sourceCells } from './table-cells';
 import { blockRange, lineContentRange, rangeOf, splitLines, stripByteOrderMark, wellFormed } from './source-text';
@@ -323,19 +323,27 @@ class DeckBuilder {
 
   private readComment(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 0];
+    this.readCommentAt(token, blockRange(this.lines, start + 1, end));
+  }
+
+  /**
+   * A comment, on its own lines or inside a paragraph (Marpit reads directives from both):
+   * its directives, an `isdeck-` comment, or else a presenter note. `range` is where it is written.
+   */
+  private readCommentAt(token: MarkdownToken, range: SourceRange): void {
     const slide = this.current;
     const parsed = (token.meta?.marpitParsedDirectives ?? {}) as Record<string, unknown>;
     const names = Object.keys(parsed);
     if (names.length === 0) {
       const text = token.content.trim();
-      const config = inlineConfigOf(text, start + 1);
+      const config = inlineConfigOf(text, range.line);
       if (config) this.inlineConfig.push(config);
-      else if (slide && text !== '') slide.notes.push({ text, range: blockRange(this.lines, start + 1, end) });
+      else if (slide && text !== '') slide.notes.push({ text, range });
       return;
     }
-    const keys = commentKeys(this.lines, start + 1, end);
+    const keys = commentKeys(this.lines, range.line, range.endLine);
     for (const name of names) {
-      const directive = this.locateDirective(name, directiveValue(parsed[name]), keys.get(name), start + 1);
+      const directive = this.locateDirective(name, directiveValue(parsed[name]), keys.get(name), range.line);
       this.directives.push(directive);
       slide?.directives.push(directive);
       if (slide && name === 'class') {
@@ -387,16 +395,17 @@ class DeckBuilder {
     if (this.openLists.length === 0) slide.paragraphs.push(this.paragraph(token, inline, text, runs));
   }
 
-  /** The inline's prose spans and its `isdeck-` comments, placed by where its content stands in the source. */
+  /** The inline's prose spans and its comments, placed by where its content stands in the source. */
   private collectProse(token: MarkdownToken): void {
     const contentLines = this.contentLines(token);
     for (const span of proseSpans(token, contentLines)) this.prose.push(span);
     for (const child of token.children ?? []) {
       const offset = child.meta?.[OFFSET_META];
       if (child.type !== 'marpit_comment' || typeof offset !== 'number') continue;
-      const line = contentLines?.findLast((candidate) => candidate.offset <= offset)?.line ?? (token.map?.[0] ?? 0) + 1;
-      const config = inlineConfigOf(child.content, line);
-      if (config) this.inlineConfig.push(config);
+      const from = contentPosition(contentLines, offset);
+      const to = contentPosition(contentLines, offset + child.markup.length);
+      const fallback = lineContentRange(this.lines, (token.map?.[0] ?? 0) + 1);
+      this.readCommentAt(child, from && to ? rangeOf(from.line, from.column, to.line, to.column) : fallback);
     }
   }
 

@@ -364,6 +364,16 @@ export function cellContentLine(lines: readonly string[], content: string, line:
   return [{ line, offset: 0, columns, length: content.length }];
 }
 
+/** The 1-based source position of an offset into an inline's content (the end of its last line at most), or undefined. */
+export function contentPosition(contentLines: readonly ContentLine[] | undefined, offset: number): { line: number; column: number } | undefined {
+  const contentLine = contentLines?.findLast((candidate) => candidate.offset <= offset);
+  if (!contentLine) return undefined;
+  const at = Math.min(offset - contentLine.offset, contentLine.length);
+  const { columns } = contentLine;
+  const column = typeof columns === 'number' ? columns + at : at < columns.length ? columns[at]! : (columns.at(-1) ?? -1) + 1;
+  return { line: contentLine.line, column: column + 1 };
+}
+
 /** The prose spans of an inline token, each on one line and equal to its source text. */
 export function proseSpans(inline: MarkdownToken, contentLines: readonly ContentLine[] | undefined): TextSpan[] {
   const intervals = inline.meta?.[PROSE_META] as Interval[] | undefined;

@@ -6,8 +6,8 @@ import type { Marp } from '@marp-team/marp-core';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { checkDeckBudgets, DeckBudgetError } from '../deck/budgets';
+import { parseYamlValue } from '../yaml-budget';
 import { splitLines, stripByteOrderMark, wellFormed } from '../deck/source-text';
 import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
 import { createHouseMarp } from './marp';
@@ -61,7 +61,7 @@ export function readFrontMatter(markdown: string): Record<string, unknown> {
   const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown);
   if (!match) return {};
   try {
-    const data: unknown = parseYaml(match[1] ?? '');
+    const data: unknown = parseYamlValue(match[1] ?? '');
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
