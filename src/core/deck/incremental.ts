@@ -60,7 +60,7 @@ export class IncrementalDeckParser {
     const oldChunkEnd = previous.slides[to + 1]?.startLine ?? previous.lines.length;
     const chunkEnd = oldChunkEnd + delta;
     if (chunkEnd < chunkStart || !isSafeBoundary(lines, chunkStart, chunkEnd, from > 0)) return undefined;
-    const chunk = reparse(lines, chunkStart, chunkEnd, from === 0 ? 0 : (previous.slides[from]?.startLine ?? 0));
+    const chunk = reparse(lines, chunkStart, chunkEnd, from === 0 ? undefined : (previous.slides[from]?.startLine ?? 0));
     if (!chunk || opensPastChunk(chunk, lines, chunkEnd)) return undefined;
     if (from === 0 && frontMatterPastChunk(chunk, lines)) return undefined;
     const after = previous.slides.slice(to + 1).map((slide) => shift(slide, delta));
@@ -104,17 +104,21 @@ function isSafeBoundary(lines: readonly string[], chunkStart: number, chunkEnd: 
   return (lines[chunkEnd - 1] ?? '').trim() === '' && !/^\s/.test(lines[chunkEnd] ?? '');
 }
 
-/** Parses lines [start, end) alone, blank lines standing in for the rest so maps stay absolute. */
-function reparse(lines: readonly string[], start: number, end: number, firstSlideLine: number): SlideTokens[] | undefined {
+/**
+ * Parses lines [start, end) alone, its maps moved to absolute lines. A chunk after the first
+ * slide starts after a `---`: its first slide starts at that line (`breakLine`), as Marp maps it.
+ */
+function reparse(lines: readonly string[], start: number, end: number, breakLine: number | undefined): SlideTokens[] | undefined {
   const text = lines.slice(start, end).join('\n');
   const groups = tokenizeSlides(text);
   for (const tokens of groups) for (const token of tokens) shiftMap(token, start);
   const slides = slidesOf(groups);
   const first = slides[0];
   if (!first) return undefined;
-  first.startLine = firstSlideLine;
+  if (breakLine === undefined) return slides;
+  first.startLine = breakLine;
   const open = first.tokens[0];
-  if (open?.map) open.map = [firstSlideLine, open.map[1]];
+  if (open?.map) open.map = [breakLine, open.map[1]];
   return slides;
 }
 
