@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { parseYamlDocument, YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
-import { lineStartOffsets, offsetsToRange, rangeOf } from './source-text';
+import { clampRange, lineStartOffsets, offsetsToRange, rangeOf } from './source-text';
 import type { FrontMatter, FrontMatterEntry } from './types';
 
 export const HOUSE_THEME = 'improvement-service';
@@ -38,7 +38,8 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
   if (firstError) {
     const [start, end] = firstError.pos;
     const starts = lineStartOffsets(yamlText);
-    const errorRange = offsetsToRange(starts, start, Math.max(end, start), lineOffset);
+    // YAML points at the end of the text for a missing closing bracket: keep the range inside the file.
+    const errorRange = clampRange(lines, offsetsToRange(starts, start, Math.max(end, start), lineOffset));
     const message = firstError.message.split('\n')[0] ?? firstError.message;
     return { range, data: {}, entries: [], error: { message, range: errorRange } };
   }

@@ -100,3 +100,15 @@ export function wellFormed(text: string): string {
   }
   return result + text.slice(from);
 }
+
+/** The range with each end moved inside the text: a line that exists, a column at most one past its end. */
+export function clampRange(lines: readonly string[], range: SourceRange): SourceRange {
+  const clamp = (line: number, column: number) => {
+    const inside = Math.min(Math.max(line, 1), Math.max(lines.length, 1));
+    return { line: inside, column: Math.min(Math.max(column, 1), (lines[inside - 1] ?? '').length + 1) };
+  };
+  const start = clamp(range.line, range.column);
+  const end = clamp(range.endLine, range.endColumn);
+  const ordered = end.line > start.line || (end.line === start.line && end.column >= start.column);
+  return ordered ? rangeOf(start.line, start.column, end.line, end.column) : rangeOf(start.line, start.column, start.line, start.column);
+}
