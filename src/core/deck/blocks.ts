@@ -16,7 +16,7 @@ export function isUnclosedBlock(token: MarkdownToken, lines: readonly string[]):
     case 'marpit_style':
       return !last.toLowerCase().includes('</style>');
     case 'front_matter':
-      return end - start < 2 || last.trimEnd() !== '---';
+      return end - start < 2 || !closesFrontMatter(last, openerDashes(lines[start] ?? ''));
     default:
       return false;
   }
@@ -28,4 +28,37 @@ function isClosingFence(line: string, opening: string): boolean {
   if (marker === undefined || line.length < opening.length) return false;
   for (const char of line) if (char !== marker) return false;
   return true;
+}
+
+/** The dashes a first line opens front-matter with (three or more, as markdown-it-front-matter reads it), or 0. */
+function openerDashes(line: string): number {
+  let count = 0;
+  while (line[count] === '-') count++;
+  return count >= 3 ? count : 0;
+}
+
+/** A line that closes front-matter opened with `dashes` dashes: at least as many, then spaces only; or `...`. */
+function closesFrontMatter(line: string, dashes: number): boolean {
+  const text = line.replace(/^[ \t]*/, '');
+  if (line.length - text.length >= 4) return false;
+  if (text.trimEnd() === '...') return true;
+  let count = 0;
+  while (text[count] === '-') count++;
+  if (count < dashes) return false;
+  for (let at = count; at < text.length; at++) if (text[at] !== ' ') return false;
+  return true;
+}
+
+/**
+ * The lines front-matter takes (`[0, end)`), as Marp reads it: a first line of three or more
+ * dashes, up to the first line that closes it, or, when none does, to the end of the text.
+ * Undefined when the text opens with no front-matter.
+ */
+export function frontMatterLines(lines: readonly string[]): { end: number; closed: boolean } | undefined {
+  const dashes = openerDashes(lines[0] ?? '');
+  if (dashes === 0) return undefined;
+  for (let index = 1; index < lines.length; index++) {
+    if (closesFrontMatter(lines[index]!, dashes)) return { end: index + 1, closed: true };
+  }
+  return { end: lines.length, closed: false };
 }

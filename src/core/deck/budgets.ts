@@ -4,6 +4,7 @@
  * directive comments can expand aliases without bound; a deck past a budget is refused with
  * one line naming the budget and the line, and nothing else is read from it.
  */
+import { frontMatterLines } from './blocks';
 import type { DeckRefusal } from './types';
 import { parseYamlDocument, YAML_ALIAS_MESSAGE, yamlData, yamlTextOverBudget } from '../yaml-budget';
 
@@ -30,7 +31,7 @@ export function checkDeckBudgets(lines: readonly string[]): DeckRefusal | undefi
 function checkSlideCount(lines: readonly string[]): DeckRefusal | undefined {
   const headingsBreak = lines.some((line) => line.includes('headingDivider'));
   let slides = 1;
-  for (let index = frontMatterEnd(lines); index < lines.length; index++) {
+  for (let index = frontMatterLines(lines)?.end ?? 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (!isThematicBreak(line) && !(headingsBreak && isHeadingLine(line))) continue;
     if (++slides > MAX_SLIDES) {
@@ -88,18 +89,10 @@ function isEmojiLike(code: number): boolean {
   return (code >= 0xd800 && code <= 0xdbff) || (code >= 0x2000 && code <= 0x2bff) || code === 0xa9 || code === 0xae || (code >= 0x3030 && code <= 0x3299);
 }
 
-/** The index of the first line after the front-matter (0 when there is none): from a first line `---` to the next line `---`, as Marp reads it. */
-function frontMatterEnd(lines: readonly string[]): number {
-  if ((lines[0] ?? '').trimEnd() !== '---') return 0;
-  let close = 1;
-  while (close < lines.length && (lines[close] ?? '').trimEnd() !== '---') close++;
-  return close < lines.length ? close + 1 : 0;
-}
-
 function checkFrontMatterAliases(lines: readonly string[]): DeckRefusal | undefined {
-  const end = frontMatterEnd(lines);
-  if (end === 0) return undefined;
-  const yaml = lines.slice(1, end - 1).join('\n');
+  const frontMatter = frontMatterLines(lines);
+  if (!frontMatter) return undefined;
+  const yaml = lines.slice(1, frontMatter.closed ? frontMatter.end - 1 : frontMatter.end).join('\n');
   if (!yaml.includes('*')) return undefined;
   const read = yamlData(parseYamlDocument(yaml));
   return 'overBudget' in read ? { message: `front-matter: ${YAML_ALIAS_MESSAGE}`, line: 1 } : undefined;

@@ -25,11 +25,13 @@ export type HouseFrontMatter = z.infer<typeof frontMatterSchema>;
 
 /**
  * Parses the YAML between a deck's opening and closing `---` lines.
- * `firstLine` is the 1-based line of the opening `---`; `lastLine` that of the closing one.
+ * `firstLine` is the 1-based line of the opening `---`; `lastLine` that of the closing one (or
+ * the last line of the deck when it is not `closed`).
  * A YAML error is recorded with its line, never thrown.
  */
-export function parseFrontMatter(lines: readonly string[], firstLine: number, lastLine: number): FrontMatter {
-  const yamlText = lines.slice(firstLine, lastLine - 1).join('\n');
+export function parseFrontMatter(lines: readonly string[], firstLine: number, lastLine: number, closed = true): FrontMatter {
+  // Front-matter never closed runs to the end of the deck: its last line is YAML too.
+  const yamlText = lines.slice(firstLine, closed ? lastLine - 1 : lastLine).join('\n');
   const lineOffset = firstLine;
   const range = rangeOf(firstLine, 1, lastLine, (lines[lastLine - 1]?.length ?? 3) + 1);
   const lineCounter = new LineCounter();
@@ -41,18 +43,19 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
     // YAML points at the end of the text for a missing closing bracket: keep the range inside the file.
     const errorRange = clampRange(lines, offsetsToRange(starts, start, Math.max(end, start), lineOffset));
     const message = firstError.message.split('\n')[0] ?? firstError.message;
-    return { range, data: {}, entries: [], error: { message, range: errorRange } };
+    return { range, closed, data: {}, entries: [], error: { message, range: errorRange } };
   }
   const read = yamlData(document);
   if (!('data' in read)) {
     const message = 'overBudget' in read ? YAML_ALIAS_MESSAGE : read.error;
-    return { range, data: {}, entries: [], error: { message, range: rangeOf(firstLine + 1, 1, firstLine + 1, 1) } };
+    return { range, closed, data: {}, entries: [], error: { message, range: rangeOf(firstLine + 1, 1, firstLine + 1, 1) } };
   }
   const data = (read.data ?? {}) as Record<string, unknown>;
   const contents: unknown = document.contents;
   if (contents !== null && !isMap(contents)) {
     return {
       range,
+      closed,
       data: {},
       entries: [],
       error: { message: 'Front-matter must be a YAML mapping of `key: value` lines', range: rangeOf(firstLine + 1, 1, firstLine + 1, 1) },
@@ -69,5 +72,5 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
     const valueRange = offsetsToRange(starts, valueOffsets[0], valueOffsets[1], lineOffset);
     entries.push({ key, value: isScalar(valueNode) ? valueNode.value : data[key], keyRange, valueRange });
   }
-  return { range, data, entries, error: undefined };
+  return { range, closed, data, entries, error: undefined };
 }

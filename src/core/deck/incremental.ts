@@ -62,7 +62,6 @@ export class IncrementalDeckParser {
     if (chunkEnd < chunkStart || !isSafeBoundary(lines, chunkStart, chunkEnd, from > 0)) return undefined;
     const chunk = reparse(lines, chunkStart, chunkEnd, from === 0 ? undefined : (previous.slides[from]?.startLine ?? 0));
     if (!chunk || opensPastChunk(chunk, lines, chunkEnd)) return undefined;
-    if (from === 0 && frontMatterPastChunk(chunk, lines)) return undefined;
     const after = previous.slides.slice(to + 1).map((slide) => shift(slide, delta));
     return [...previous.slides.slice(0, from), ...chunk, ...after];
   }
@@ -123,22 +122,12 @@ function reparse(lines: readonly string[], start: number, end: number, breakLine
 }
 
 /**
- * A fence, comment or `<style>` that is not closed runs to the end of the chunk; in the whole
- * deck it would run on and swallow the slides after it.
+ * Front-matter, a fence, comment or `<style>` that is not closed runs to the end of the chunk;
+ * in the whole deck it would run on and swallow the slides after it.
  */
 function opensPastChunk(slides: readonly SlideTokens[], lines: readonly string[], chunkEnd: number): boolean {
   if (chunkEnd >= lines.length) return false;
   return slides.some((slide) => slide.tokens.some((token) => isUnclosedBlock(token, lines)));
-}
-
-/**
- * A first line `---` opens front-matter, which runs to the next `---` line: if the chunk holds
- * no closed front-matter, that line may lie past the chunk (a deleted closing line makes the
- * front-matter swallow slides).
- */
-function frontMatterPastChunk(slides: readonly SlideTokens[], lines: readonly string[]): boolean {
-  if ((lines[0] ?? '').trimEnd() !== '---') return false;
-  return !slides.some((slide) => slide.tokens.some((token) => token.type === 'front_matter'));
 }
 
 function shift(slide: SlideTokens, delta: number): SlideTokens {

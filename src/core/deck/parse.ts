@@ -305,7 +305,7 @@ class DeckBuilder {
 
   private readFrontMatter(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 0];
-    this.frontMatter = parseFrontMatter(this.lines, start + 1, end);
+    this.frontMatter = parseFrontMatter(this.lines, start + 1, end, !isUnclosedBlock(token, this.lines));
     for (const entry of this.frontMatter.entries) {
       const directive: Directive = {
         name: entry.key,

@@ -191,8 +191,10 @@ export interface FrontMatterEntry {
 }
 
 export interface FrontMatter {
-  /** From the opening `---` to the closing `---`, both included. */
+  /** From the opening `---` to the closing `---`, both included (to the end of the deck when never closed). */
   range: SourceRange;
+  /** False when no line closes it: Marp then reads the whole deck as front-matter. */
+  closed: boolean;
   data: Record<string, unknown>;
   entries: FrontMatterEntry[];
   error: { message: string; range: SourceRange } | undefined;
