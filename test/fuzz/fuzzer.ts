@@ -24,6 +24,7 @@ import { lintDeck, type LintOptions } from '../../src/core/lint/lint';
 import { renderDeck } from '../../src/core/render/render';
 import { allRules } from '../../src/core/rules';
 import type { Problem } from '../../src/core/rules/rule';
+import { skeleton } from '../helpers/protected';
 import { Random } from './random';
 
 export interface Finding {
@@ -205,25 +206,6 @@ function checkRanges(findings: Finding[], deck: Deck, problems: readonly Problem
     const outside = ranges.find((range) => !rangeInside(deck, range));
     if (outside) findings.push({ check: 'range', detail: `${problem.ruleId} ${JSON.stringify(outside)} (${deck.lines.length} lines)` });
   }
-}
-
-/** The text with each prose span cut out, the cuts marked: what the text rules must leave alone. */
-function skeleton(deck: Deck): string {
-  const pieces: string[] = [];
-  let line = 1;
-  let column = 1;
-  const take = (toLine: number, toColumn: number) => {
-    for (; line < toLine; line++, column = 1) pieces.push((deck.lines[line - 1] ?? '').slice(column - 1), '\n');
-    pieces.push((deck.lines[line - 1] ?? '').slice(column - 1, toColumn - 1));
-    column = toColumn;
-  };
-  for (const span of deck.prose) {
-    take(span.range.line, span.range.column);
-    pieces.push('\u0000');
-    column = span.range.endColumn;
-  }
-  take(deck.lines.length, (deck.lines.at(-1) ?? '').length + 1);
-  return pieces.join('');
 }
 
 const comparable = (problems: readonly Problem[]) => JSON.stringify(problems);
