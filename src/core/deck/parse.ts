@@ -454,6 +454,8 @@ class DeckBuilder {
   private readHiddenInline(token: MarkdownToken): void {
     const slide = this.current;
     if (!slide) return;
+    // Marpit hides an inline that holds only comments too: their directives still apply.
+    this.collectProse(token);
     this.collectImages(slide, token);
     if (this.inlineKind === 'cell') this.fillCell('', []);
   }
