@@ -44,22 +44,29 @@ export class LintService implements vscode.Disposable {
   private readonly queue: Queued[] = [];
   private running: (Queued & { timer: ReturnType<typeof setTimeout> }) | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** How many jobs went to the worker (for tests and the output channel). */
+  /** How many jobs went to the worker, and how many ran in process (a broken install only): for tests. */
   workerJobs = 0;
+  inProcessJobs = 0;
   /** The time budget of each job; tests lower it to see a job stopped. */
   timeBudgetMs = LINT_TIME_BUDGET_MS;
 
   constructor(private readonly extensionPath: string) {}
 
   async lint(job: LintJob): Promise<LintOutcome> {
-    if (this.workerMissing) return core().runLintJob(job);
+    if (this.workerMissing) {
+      this.inProcessJobs++;
+      return core().runLintJob(job);
+    }
     const reply = await this.send({ id: this.nextId++, job });
     return reply.outcome!;
   }
 
   /** The deck with every fix applied, repeated until nothing more is fixable (`isdeck lint --fix`). */
   async fix(job: FixJob): Promise<string> {
-    if (this.workerMissing) return core().runFixJob(job);
+    if (this.workerMissing) {
+      this.inProcessJobs++;
+      return core().runFixJob(job);
+    }
     const reply = await this.send({ id: this.nextId++, fix: job });
     return reply.text!;
   }

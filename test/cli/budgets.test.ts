@@ -1,11 +1,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { aliasBomb } from '../hardening/adversarial';
 import { runCli } from '../helpers/cli';
 import { HOUSE_DECK, makeWorkspace, parseJsonReport, type Workspace } from './workspace';
 
 const FRONT = '---\nmarp: true\ntheme: improvement-service\n---\n\n';
 const TOO_MANY_SLIDES = FRONT + Array.from({ length: 1001 }, (_, index) => `## Slide ${index}\n\ncolor\n`).join('\n---\n\n');
-const BOMB = `a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, index) => `a${index + 1}: &a${index + 1} [${Array(10).fill(`*a${index}`).join(', ')}]`).join('\n')}\n`;
+const BOMB = aliasBomb(9);
 const SLIDES_LINE = 'the deck has more than 1,000 slides (counting every `---` slide break); split it into smaller decks';
 
 /** A deck past a budget is one line on standard error naming file and line, exit 2; the other decks are still linted. */

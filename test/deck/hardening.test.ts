@@ -6,16 +6,10 @@ import { parseDeck } from '../../src/core/deck/parse';
 import { fixText } from '../../src/core/lint/fix';
 import { lintText } from '../../src/core/lint/lint';
 import { renderDeck } from '../../src/core/render/render';
+import { aliasBomb } from '../hardening/adversarial';
 import { lintOptions } from '../helpers/lint';
 
 const FRONT = '---\nmarp: true\ntheme: improvement-service\n---\n\n';
-
-/** Nested YAML aliases: `levels` anchors, each a list of ten aliases of the one before. */
-function aliasBomb(levels: number): string {
-  let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-  for (let level = 1; level < levels; level++) yaml += `a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]\n`;
-  return yaml;
-}
 
 describe('comment text never goes into a regular expression', () => {
   it('reads `C++:` as a directive key, placed where it is written', () => {

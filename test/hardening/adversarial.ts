@@ -32,7 +32,7 @@ export interface AdversarialCase {
 export const ADVERSARIAL_BUDGET_MS = 60_000;
 
 /** Nested YAML aliases: `levels` anchors, each a list of ten aliases of the one before (10^levels nodes). */
-function aliasBomb(levels: number): string {
+export function aliasBomb(levels: number): string {
   let yaml = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
   for (let level = 1; level < levels; level++) yaml += `a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]\n`;
   return yaml;

@@ -119,6 +119,7 @@ describe('front-matter', () => {
   it('can be turned off', () => {
     expect(problemsOf(lintFixture(RULE, 'missing', { rules: { [RULE]: 'off' } }), RULE)).toEqual([]);
   });
+
   it('reports front-matter that is never closed once, with no fix (Marp reads the whole deck as YAML)', () => {
     const problems = problemsOf(lintString('------\nmarp: true\ntheme: improvement-service\n---\n\n## Title\n\nText\n'), RULE);
     expect(problems.map(summarise)).toEqual([

@@ -174,10 +174,11 @@ suite('activation and diagnostics', () => {
 
   test('every deck, small or large, is linted in the worker thread', async () => {
     const small = await vscode.workspace.openTextDocument(fixture('bad-deck.md'));
+    // Other lints (on open, after typing) may run meanwhile: each is counted, none runs in process.
     const jobsBefore = api.lintService.workerJobs;
     const smallState = await api.diagnostics.lintDocument(small);
     assert.ok(smallState?.problems.some((problem) => problem.ruleId === 'uk-spelling'));
-    assert.equal(api.lintService.workerJobs, jobsBefore + 1);
+    assert.ok(api.lintService.workerJobs > jobsBefore);
 
     const base = (await vscode.workspace.fs.readFile(fixture('bad-deck.md'))).toString();
     const filler = Array.from({ length: 990 }, (_, index) => `\n---\n\n## Slide ${index}\n\n- A point about slide ${index}, written plainly\n`).join('');
@@ -186,19 +187,23 @@ suite('activation and diagnostics', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const state = await api.diagnostics.lintDocument(document);
     assert.ok(state);
-    assert.equal(api.lintService.workerJobs, jobsBefore + 2);
+    assert.ok(api.lintService.workerJobs > jobsBefore + 1);
+    assert.equal(api.lintService.inProcessJobs, 0);
     assert.equal(state.slides, 993);
     assert.ok(state.problems.some((problem) => problem.ruleId === 'unknown-slide-type' && problem.fix));
     console.log(`      large deck (${document.getText().length} characters, 993 slides) linted in the worker in ${state.durationMs.toFixed(0)} ms`);
   });
 
   test('a lint over its time budget is stopped: one diagnostic says so, the status bar too, and the next lint works', async () => {
-    const uri = fixture('bad-deck.md');
-    const editor = await openDeck(uri);
+    const uri = fixture('slow-deck.md');
+    await writeFile(uri, (await vscode.workspace.fs.readFile(fixture('large-deck.md'))).toString());
     const budget = api.lintService.timeBudgetMs;
+    // 1 ms: no lint of a 993-slide deck, its worker's parser cold, fits; every lint of it is stopped.
     api.lintService.timeBudgetMs = 1;
     let stopped;
+    let editor;
     try {
+      editor = await openDeck(uri);
       stopped = await api.diagnostics.lintDocument(editor.document);
     } finally {
       api.lintService.timeBudgetMs = budget;
@@ -211,7 +216,8 @@ suite('activation and diagnostics', () => {
     assert.match(api.statusBar.item.text, /lint stopped: over budget/);
     const again = await api.diagnostics.lintDocument(editor.document);
     assert.equal(again?.stopped, undefined);
-    assert.ok(isdeckDiagnostics(uri).length >= 5, 'the problems are back');
+    assert.equal(again?.slides, 993);
+    assert.ok(isdeckDiagnostics(uri).some((diagnostic) => ruleOf(diagnostic) === 'unknown-slide-type'), 'the problems are back');
   });
 
   test('a deck past a budget gets one diagnostic naming the budget, at its line', async () => {
