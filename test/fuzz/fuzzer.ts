@@ -130,7 +130,7 @@ function randomDeck(random: Random): string {
 }
 
 /** One structure-aware change to a deck's lines. */
-export function mutateOnce(lines: string[], random: Random): void {
+function mutateOnce(lines: string[], random: Random): void {
   const at = random.int(lines.length + 1);
   switch (random.int(9)) {
     case 0:

@@ -59,7 +59,9 @@ export class IncrementalDeckParser {
     const chunkStart = from === 0 ? 0 : (previous.slides[from]?.startLine ?? 0) + 1;
     const oldChunkEnd = previous.slides[to + 1]?.startLine ?? previous.lines.length;
     const chunkEnd = oldChunkEnd + delta;
-    if (chunkEnd < chunkStart || !isSafeBoundary(lines, chunkStart, chunkEnd, from > 0)) return undefined;
+    // An emptied chunk would leave the next slide's `---` where it may read differently (as
+    // front-matter when it becomes the first line): parse the whole deck.
+    if (chunkEnd <= chunkStart || !isSafeBoundary(lines, chunkStart, chunkEnd, from > 0)) return undefined;
     const chunk = reparse(lines, chunkStart, chunkEnd, from === 0 ? undefined : (previous.slides[from]?.startLine ?? 0));
     if (!chunk || opensPastChunk(chunk, lines, chunkEnd)) return undefined;
     const after = previous.slides.slice(to + 1).map((slide) => shift(slide, delta));

@@ -17,7 +17,7 @@ import type { TextSpan } from './types';
 export type Interval = [number, number];
 
 /** Where an inline token's text came from, kept in its `meta` by the tracking parser. */
-export const PROSE_META = 'isdeckProse';
+const PROSE_META = 'isdeckProse';
 /** Offset in the inline source of a comment inside a paragraph, kept in its `meta`. */
 export const OFFSET_META = 'isdeckOffset';
 
