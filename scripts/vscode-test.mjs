@@ -4,12 +4,14 @@
 // 1. Where VS Code can be downloaded: @vscode/test-electron `runTests` (the usual way).
 // 2. Where it cannot (these machines, CI here): the VS Code server build from the npm package
 //    `code-server`, driven by headless Chromium through the smoke-test driver's `payload` URL.
-//    See ../shared/notes/real-vscode-offline.md. What it needs is installed once into
-//    `.cache/vscode-test/` (Node 24 from npm, code-server, `libkrb5-dev` from apt).
+//    See docs/extension.md § "Tests in a real VS Code". What it needs is installed once into
+//    `.cache/vscode-test/` (Node 24 from npm, code-server; `libkrb5-dev` through provision.mjs).
 //
 // Exits with the suite's exit code. Flags:
 //   --install-only   install the cache and stop
 //   --no-build       use the existing dist/ and VSIX (the caller built them)
+//   --dist-built     dist/ is built (by the test run's global setup): only package the VSIX, so
+//                    no file under dist/ changes while other test files run the CLI from it
 //   --code-server    skip the @vscode/test-electron attempt
 //   --electron       try @vscode/test-electron even when the DNS check says VS Code cannot be downloaded
 //   --ui-only / --no-ui   run only / skip the Playwright workbench UI test
@@ -23,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { provision } from './provision.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -77,17 +80,11 @@ function ensureNpmFolder(folder) {
   if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'isdeck-vscode-test-cache', private: true }, null, 2));
 }
 
+/** The Debian packages the code-server build compiles against (libkrb5-dev), through the shared provisioning. */
 function ensureKerberosHeaders() {
   if (existsSync('/usr/include/gssapi/gssapi.h')) return;
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-    throw new Error('code-server needs libkrb5-dev (gssapi/gssapi.h) to build; run `apt-get install -y libkrb5-dev` as root.');
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const first = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libkrb5-dev'], { stdio: 'inherit', env });
-  if (first.status !== 0) {
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libkrb5-dev'], { env });
-  }
+  const plan = provision('vscode-test', { log });
+  if (plan.action === 'tell') throw new Error('code-server needs libkrb5-dev (gssapi/gssapi.h) to build: see the message above.');
 }
 
 function ensureCodeServer() {
@@ -432,12 +429,14 @@ async function main() {
     return 0;
   }
   if (!args.has('--no-build')) {
-    // The config schema the VSIX ships comes from the main build (scripts/build.mjs).
-    if (!existsSync(join(root, 'schemas', 'isdeckrc.schema.json'))) {
-      const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-      if (built.status !== 0) log('warning: scripts/build.mjs failed, so the VSIX has no config schema');
+    if (!args.has('--dist-built')) {
+      // The config schema the VSIX ships comes from the main build (scripts/build.mjs).
+      if (!existsSync(join(root, 'schemas', 'isdeckrc.schema.json'))) {
+        const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+        if (built.status !== 0) log('warning: scripts/build.mjs failed, so the VSIX has no config schema');
+      }
+      run(process.execPath, [join(root, 'scripts/build-extension.mjs')], { cwd: root });
     }
-    run(process.execPath, [join(root, 'scripts/build-extension.mjs')], { cwd: root });
     run(process.execPath, [join(root, 'scripts/package-vsix.mjs')], { cwd: root });
   }
   await buildSuite();

@@ -1,4 +1,16 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+
+/**
+ * Whether a test that did not run was stopped by a failure around it: a `beforeAll` that threw
+ * (a missing program under CI=true, a browser that would not start) or a file that failed
+ * to load. vitest marks such tests skipped; they count as failed.
+ */
+function stoppedByFailure(test: TestCase): boolean {
+  for (let parent = test.parent; ; parent = parent.parent) {
+    if (parent.state() === 'failed') return true;
+    if (parent.type === 'module') return false;
+  }
+}
 
 /**
  * Prints one plain closing line, `N passed, N failed, N skipped`, after vitest's own report,
@@ -11,7 +23,7 @@ export default class SummaryReporter implements Reporter {
       for (const test of testModule.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') counts.passed++;
-        else if (state === 'failed') counts.failed++;
+        else if (state === 'failed' || stoppedByFailure(test)) counts.failed++;
         else counts.skipped++;
       }
     }

@@ -1,4 +1,4 @@
-// Generates the benchmark corpus: decks of house-structure Markdown with every slide type.
+// Generates the benchmark corpus: decks in the Markdown of docs/house-structure.md, every slide type.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

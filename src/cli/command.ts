@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { escapeControlCharacters } from '../core/format/control-characters';
 
 /** What a command may touch of the outside world; the entry point passes the real process. */
 export interface CliIo {
@@ -9,8 +10,11 @@ export interface CliIo {
   /** Whether standard output is a terminal (colours). */
   stdoutIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
-  /** All of standard input (for `isdeck lint -`). */
-  readStdin(): Promise<Uint8Array>;
+  /**
+   * Standard input (for `isdeck lint -`), read up to `maxBytes` and one byte more: more
+   * than `maxBytes` means it was too long, and the rest is never read (an endless stream stops).
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array>;
 }
 
 /** One `isdeck <name>` command. */
@@ -26,7 +30,7 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** Exit codes (house-structure §5). */
+/** Exit codes (docs/house-structure.md §5). */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
@@ -56,4 +60,12 @@ export function parseCommandArgs<Options extends NonNullable<ParseArgsConfig['op
     if (flag && /does not take an argument/.test(message)) throw new UsageError(`${flag} takes no value`, command);
     throw new UsageError((message.split('\n')[0] ?? message).replace(/\.$/, ''), command);
   }
+}
+
+/**
+ * Prints one message line on standard error, `isdeck: <message>`. Messages quote deck text
+ * (paths, classes, addresses), so control characters are shown escaped, never obeyed.
+ */
+export function say(io: Pick<CliIo, 'stderr'>, message: string): void {
+  io.stderr(`isdeck: ${escapeControlCharacters(message)}\n`);
 }

@@ -3,12 +3,15 @@
  *
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
- * `--strict`. Every file is written atomically. Exit codes: 0 all written; 1 a deck skipped
- * under `--strict`, an image refused under `--strict`, or a file that failed; 2 bad usage,
+ * `--strict`. The drawn slides (the PDF's page, or the HTML's when alone) are checked with the
+ * rendered rules, and each PDF's PDF/UA checks are printed. What the exports left out or changed
+ * and what the checks found are typed warnings (core/export/warnings.ts), printed one line per
+ * cause with the slides it concerns. Every file is written atomically. Exit codes: 0 all
+ * written; 1 a deck skipped under `--strict`, content left out (unless `--allow-missing`), a
+ * drawn check or a PDF/UA check that failed under `--strict`, or a file that failed; 2 bad usage,
  * unreadable decks or configuration, an output that would overwrite an input, or no browser
  * for PDF (PPTX and HTML are still written).
  */
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createColors } from 'picocolors';
@@ -16,19 +19,27 @@ import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
 import type { Deck } from '../core/deck/types';
-import { removePendingTempFilesSync, samePath } from '../core/io/atomic-write';
-import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
+import { removePendingTempFilesSync } from '../core/io/atomic-write';
+import { checkNewOutput, describeWriteError, makeFolderSync, OutputRefusedError } from '../core/io/output-policy';
+import type { ResolvedConfig } from '../core/config/schema';
+import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/export/browser';
+import { drawnChecksOn, drawnWarnings } from '../core/export/drawn-checks';
+import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { formatPdfUaReport, type PdfUaReport } from '../core/export/pdf-ua/check';
 import { exportPptx } from '../core/export/pptx';
+import { describeGroup, type ExportWarning, groupWarnings, pictureWarnings, requestWarnings, warningKind } from '../core/export/warnings';
 import { FORMATTERS, type FileResult } from '../core/format';
 import { describeSize } from '../core/io/read-text';
 import { lintText } from '../core/lint/lint';
 import { nodeEnvironment } from '../core/lint/node-environment';
 import { exportHtml } from '../core/render';
+import { renderedProblems } from '../core/render-check/check';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
-import { describeFsError, readDeckFile } from './read-deck';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, say, UsageError, type CliIo, type Command } from './command';
+import { escapeControlCharacters } from '../core/format/control-characters';
+import { readDeckFile } from './read-deck';
 import { collectTargets } from './targets';
 
 const USAGE = `Usage: isdeck export [options] <deck|folder|glob>...
@@ -41,7 +52,8 @@ is always exported. Each deck is checked first: problems are printed and the dec
 exported, unless --strict.
 
 Options:
-      --pdf                PDF (tagged, with outline and document properties)
+      --pdf                PDF/UA-1 (tagged, with outline and document properties);
+                           prints "PDF/UA checks: N passed" or what failed
       --pptx               PowerPoint with real text, bullets, tables, charts and notes
       --html               one self-contained HTML file
                            (none of the three: --pdf and --pptx)
@@ -49,15 +61,24 @@ Options:
       --out DIR            write into DIR (default: beside each deck)
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
                            the usual install locations)
-      --strict             skip decks with errors, and fail on images left out
+      --strict             skip decks with errors, and fail on what the checks of the
+                           drawn slides find (text off the slide, too small, low
+                           contrast) and on a PDF failing a PDF/UA check
+      --allow-remote       let PDF export load the web resources the deck names
+                           (default: no network request; or \`allowRemote: true\` in config)
+      --allow-missing      exit 0 even when content was left out (a picture refused or
+                           missing, a web resource not loaded)
   -h, --help               show this help
 
-PDF needs a Chromium-family browser; PPTX and HTML do not. Local images are embedded when
-they are inside the deck's folder (or below it); others are left out, with a message.
+PDF needs a Chromium-family browser; PPTX and HTML do not (HTML alone uses one, when
+found, to check its drawn slides). Local pictures are embedded when their real path is
+inside the deck's workspace; others are left out. What is left out or changed, and what the
+checks find, is printed one line per cause, with its slides.
 
-Exit codes: 0 everything written; 1 a deck skipped or a file not written (see the
-messages); 2 bad usage, an unreadable deck or configuration, an output that would replace
-an input, or no browser found for PDF (the other formats are still written).
+Exit codes: 0 everything written; 1 a deck skipped, a file not written, or content left
+out without --allow-missing (see the messages); 2 bad usage, an unreadable deck or
+configuration, an output the output policy refuses (an input, a link, not a regular file,
+read-only), or no browser found for PDF (the other formats are still written).
 `;
 
 const OPTIONS = {
@@ -68,6 +89,8 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   'browser-path': { type: 'string' },
   strict: { type: 'boolean' },
+  'allow-remote': { type: 'boolean' },
+  'allow-missing': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -82,6 +105,8 @@ export interface ExportCommandOptions {
   out: string | undefined;
   browserPath: string | undefined;
   strict: boolean;
+  allowRemote: boolean;
+  allowMissing: boolean;
 }
 
 export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
@@ -103,6 +128,8 @@ export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
     out: values.out,
     browserPath: values['browser-path'],
     strict: values.strict ?? false,
+    allowRemote: values['allow-remote'] ?? false,
+    allowMissing: values['allow-missing'] ?? false,
   };
 }
 
@@ -126,16 +153,19 @@ export function outputsFor(deckPath: string, options: Pick<ExportCommandOptions,
   return outputs;
 }
 
-/** Refusals before anything is written: an output that is an input, two decks writing one file. */
+/**
+ * Refusals before anything is written: an output the output policy refuses (an input, a
+ * symbolic link, something not a regular file, a read-only file), two decks writing one file.
+ */
 export function checkPlan(plan: ReadonlyMap<string, PlannedOutput[]>, cwd: string): string[] {
   const errors: string[] = [];
   const inputs = [...plan.keys()];
   const seen = new Map<string, string>();
   for (const [deck, outputs] of plan) {
     for (const output of outputs) {
-      const input = inputs.find((candidate) => samePath(candidate, output.path));
-      if (input) {
-        errors.push(`${displayPath(output.path, cwd)}: refusing to write the ${output.format === 'notes' ? 'handout' : output.format.toUpperCase()} over an input deck`);
+      const refusal = outputRefusal(output, inputs);
+      if (refusal) {
+        errors.push(`${displayPath(output.path, cwd)}: ${refusal}`);
         continue;
       }
       const key = process.platform === 'win32' || process.platform === 'darwin' ? output.path.toLowerCase() : output.path;
@@ -149,6 +179,17 @@ export function checkPlan(plan: ReadonlyMap<string, PlannedOutput[]>, cwd: strin
   return errors;
 }
 
+function outputRefusal(output: PlannedOutput, inputs: readonly string[]): string | undefined {
+  const what = output.format === 'notes' ? 'handout' : output.format.toUpperCase();
+  try {
+    checkNewOutput(output.path, inputs);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof OutputRefusedError)) return undefined;
+    return error.reason === 'input' ? `refusing to write the ${what} over an input deck` : `refusing to write the ${what}: ${error.why}`;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running.
 
@@ -159,6 +200,8 @@ export interface WrittenFile {
   bytes: number;
   /** Pages (PDF) or slides (PPTX, HTML). */
   count: number | undefined;
+  /** PDF: the PDF/UA checks' one-line result. */
+  accessibility?: PdfUaReport;
 }
 
 export interface DeckOutcome {
@@ -166,10 +209,16 @@ export interface DeckOutcome {
   problems: Problem[];
   skipped: boolean;
   written: WrittenFile[];
-  /** One-line messages for this deck (images left out, failed formats). */
+  /** One-line messages for this deck (failed formats, notes). */
   messages: string[];
+  /**
+   * What the exports left out (exit 1 unless `--allow-missing`) or changed, and what the drawn
+   * checks found (exit 1 under `--strict`), each on its slide and line.
+   */
+  warnings: ExportWarning[];
   failed: boolean;
-  imagesRefused: boolean;
+  /** A PDF written fails a PDF/UA check: exit 1 with `--strict`. */
+  inaccessible?: boolean;
 }
 
 export interface ExportRun {
@@ -200,7 +249,7 @@ function progressReporter(io: CliIo, color: boolean): Progress {
     const width = 24;
     const filled = total === 0 ? 0 : Math.round((finished / total) * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    io.stderr(`\r\x1b[K${c.cyan(bar)} ${finished}/${total} ${c.dim(current.slice(0, 60))}`);
+    io.stderr(`\r\x1b[K${c.cyan(bar)} ${finished}/${total} ${c.dim(escapeControlCharacters(current).slice(0, 60))}`);
   };
   return {
     start(count) {
@@ -214,7 +263,7 @@ function progressReporter(io: CliIo, color: boolean): Progress {
     done(label) {
       finished++;
       if (tty) draw(true);
-      else io.stderr(`[${finished}/${total}] ${label}\n`);
+      else io.stderr(`[${finished}/${total}] ${escapeControlCharacters(label)}\n`);
     },
     finish() {
       if (tty) io.stderr('\r\x1b[K');
@@ -256,22 +305,29 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
   }
   if (outDir) {
     try {
-      mkdirSync(outDir, { recursive: true });
+      makeFolderSync(outDir);
     } catch (error) {
-      errors.push(`${displayPath(outDir, io.cwd)}: the output folder cannot be made: ${describeFsError(error)}`);
+      errors.push(`${displayPath(outDir, io.cwd)}: the output folder cannot be made: ${describeWriteError(error)}`);
       return run;
     }
   }
 
-  const wantsPdf = options.formats.includes('pdf');
-  // Started at once: the browser boots (its own processes) while the decks are read, checked
-  // and rendered here. One browser for every deck.
-  const browserPromise = wantsPdf ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
-  browserPromise?.catch(() => undefined);
+  // One browser for every deck, started on first use: at once for PDF (it boots, in its own
+  // processes, while the decks are read, checked and rendered here), else by the first HTML
+  // export whose drawn slides are to be checked.
+  let browserPromise: Promise<PdfBrowser> | undefined;
+  const browser = (): Promise<PdfBrowser> => {
+    if (!browserPromise) {
+      browserPromise = launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv });
+      browserPromise.catch(() => undefined);
+    }
+    return browserPromise;
+  };
+  if (options.formats.includes('pdf')) void browser();
   // Pages for exportPdf: it renders the deck first and only then waits for the browser.
   const pages: PageSource = {
-    newPage: async () => (await browserPromise!).newPage(),
-    release: async (page) => (await browserPromise!).release(page),
+    newPage: async () => (await browser()).newPage(),
+    release: async (page) => (await browser()).release(page),
   };
 
   const loader = new ConfigLoader({ display: (file) => displayPath(file, io.cwd) });
@@ -285,7 +341,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     await pool(files, availableParallelism(), async (file) => {
       const name = displayPath(file, io.cwd);
       const outputs = plan.get(file) ?? [];
-      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], failed: false, imagesRefused: false };
+      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], warnings: [], failed: false };
       const skipAll = (why: string) => {
         for (const format of options.formats) progress.done(`${name}: ${format} ${why}`);
       };
@@ -296,10 +352,15 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         return;
       }
       let deck: Deck;
+      let config: ResolvedConfig;
+      let workspaceRoot: string;
+      let network: NetworkPolicy;
       try {
         const folder = dirname(file);
-        const config = loader.configFor(folder);
-        const linted = lintText(read.text, file, { config, environment: nodeEnvironment(findWorkspaceRoot(folder, loader)) });
+        config = loader.configFor(folder);
+        workspaceRoot = findWorkspaceRoot(folder, loader);
+        network = { allowRemote: options.allowRemote || config.allowRemote };
+        const linted = lintText(read.text, file, { config, environment: nodeEnvironment(workspaceRoot) });
         deck = linted.deck;
         outcome.problems = linted.problems;
       } catch (error) {
@@ -321,11 +382,27 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
       const note = (message: string) => {
         if (!outcome.messages.includes(message)) outcome.messages.push(message);
       };
-      const refused = (message: string) => {
-        if (/left out|outside the deck/i.test(message) && !/remote image/i.test(message)) outcome.imagesRefused = true;
-        note(message);
-      };
       const protect = [...plan.keys()];
+      // HTML alone: the drawn checks load its document into a page of the shared browser.
+      const checkHtml = async (html: string) => {
+        try {
+          const problems = await renderedProblems(deck, {
+            browser: pages,
+            config,
+            deckPath: file,
+            html,
+            network,
+            onRefused: (refused) => outcome.warnings.push(...requestWarnings(deck, 'html', refused, network)),
+          });
+          outcome.warnings.push(...drawnWarnings(deck, problems));
+        } catch (error) {
+          note(
+            error instanceof BrowserNotFoundError
+              ? 'drawn slides not checked: no browser found (see `isdeck export --help`)'
+              : `drawn slides not checked: ${messageOf(error)}`,
+          );
+        }
+      };
 
       // PPTX and HTML first: they need no browser, so they run while it starts.
       for (const format of [...options.formats].sort((a, b) => FORMAT_ORDER[a] - FORMAT_ORDER[b])) {
@@ -333,12 +410,14 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         progress.step(`${name} → ${format}`);
         try {
           if (format === 'html') {
-            const result = await exportHtml(file, output.path);
-            for (const warning of result.warnings) refused(`HTML: ${warning.message} (${warning.path})`);
+            const result = await exportHtml(file, output.path, { protect, workspaceRoot, source: read.text, html: config.html });
+            outcome.warnings.push(...pictureWarnings(deck, 'html', result.warnings));
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+            // With a PDF, its page is checked: it draws the same document.
+            if (!options.formats.includes('pdf') && drawnChecksOn(config)) await checkHtml(result.html);
           } else if (format === 'pptx') {
-            const result = await exportPptx(deck, { deckPath: file, outPath: output.path });
-            for (const warning of result.warnings) refused(`PPTX slide ${warning.slide}: ${warning.message}`);
+            const result = await exportPptx(deck, { deckPath: file, outPath: output.path, protect, workspaceRoot });
+            outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else {
             const notesOutput = outputs.find((candidate) => candidate.format === 'notes');
@@ -353,6 +432,9 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
                 source: read.text,
                 deck,
                 protect,
+                network,
+                workspaceRoot,
+                config,
               });
             } catch (error) {
               if (!(error instanceof BrowserNotFoundError)) throw error;
@@ -360,10 +442,14 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
               note('PDF not written: no browser (see below)');
               continue;
             }
-            for (const warning of result.warnings) refused(`PDF: ${warning.message}${warning.message.includes(warning.path) ? '' : ` (${warning.path})`}`);
-            outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
-            if (result.handout) {
-              outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
+            outcome.warnings.push(...pictureWarnings(deck, 'pdf', result.warnings), ...requestWarnings(deck, 'pdf', result.refused, network), ...result.checked);
+            for (const [kind, file] of [['pdf', result.pdf], ['notes', result.handout]] as const) {
+              if (!file) continue;
+              outcome.written.push({ deck: name, format: kind, path: file.outPath, bytes: file.bytes, count: file.pages, accessibility: file.accessibility });
+              if (file.accessibility.failed > 0) {
+                outcome.inaccessible = true;
+                note(`${kind === 'pdf' ? 'PDF' : 'handout'}: ${formatPdfUaReport(file.accessibility)}`);
+              }
             }
           }
         } catch (error) {
@@ -376,10 +462,8 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     });
   } finally {
     progress.finish();
-    if (browserPromise) {
-      const browser = await browserPromise.catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-    }
+    const started = await browserPromise?.catch(() => undefined);
+    await started?.close().catch(() => undefined);
   }
   outcomes.sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0));
   return run;
@@ -393,12 +477,17 @@ function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): st
     path: displayPath(file.path, io.cwd),
     size: describeSize(file.bytes),
     count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'pages' : 'slides'}`,
+    accessibility: file.accessibility ? formatPdfUaReport(file.accessibility, { details: false }) : '',
   }));
+  const countWidth = Math.max(...rows.map((row) => row.count.length));
   const pathWidth = Math.max(...rows.map((row) => row.path.length));
   const sizeWidth = Math.max(...rows.map((row) => row.size.length));
   const total = written.reduce((sum, file) => sum + file.bytes, 0);
   let text = `\n${c.bold(`Wrote ${written.length} file${written.length === 1 ? '' : 's'}`)} (${describeSize(total)}) in ${seconds.toFixed(1)} s:\n`;
-  for (const row of rows) text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count)}\n`;
+  for (const row of rows) {
+    const accessibility = row.accessibility ? `  ${row.accessibility.endsWith('passed') ? c.dim(row.accessibility) : c.yellow(row.accessibility)}` : '';
+    text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count.padEnd(countWidth))}${accessibility}`.trimEnd() + '\n';
+  }
   return text;
 }
 
@@ -431,20 +520,33 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const report = FORMATTERS.stylish(results, { color, rules: allRules, version, srcRoot: undefined });
   if (report) io.stdout(report);
   for (const outcome of run.outcomes) {
-    if (outcome.skipped) io.stderr(`isdeck: ${outcome.deck}: skipped: it has errors (--strict)\n`);
-    for (const message of outcome.messages) io.stderr(`isdeck: ${outcome.deck}: ${message}\n`);
+    if (outcome.skipped) say(io, `${outcome.deck}: skipped: it has errors (--strict)`);
+    for (const message of outcome.messages) say(io, `${outcome.deck}: ${message}`);
+    for (const group of groupWarnings(outcome.warnings)) say(io, `${outcome.deck}${group.line === undefined ? '' : `:${group.line}`}: ${describeGroup(group)}`);
+    if (outcome.warnings.some(isLeftOut) && parsed.allowMissing) say(io, `${outcome.deck}: written without what is listed above (--allow-missing)`);
   }
-  for (const message of run.errors) io.stderr(`isdeck: ${message}\n`);
-  if (run.browserError) io.stderr(`isdeck: ${run.browserError.message}\n`);
+  for (const message of run.errors) say(io, message);
+  if (run.browserError) say(io, run.browserError.message);
   if (run.outcomes.length === 0 && run.errors.length === 0) {
-    io.stderr('isdeck: no Marp decks found (a deck starts with front-matter that sets `marp: true`)\n');
+    say(io, 'no Marp decks found (a deck starts with front-matter that sets `marp: true`)');
     return EXIT_USAGE;
   }
   io.stdout(summary(run, io, color, (performance.now() - started) / 1000));
 
   if (run.errors.length > 0 || run.browserError) return EXIT_USAGE;
-  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (parsed.strict && outcome.imagesRefused));
+  const failed = run.outcomes.some(
+    (outcome) =>
+      outcome.failed ||
+      outcome.skipped ||
+      (!parsed.allowMissing && outcome.warnings.some(isLeftOut)) ||
+      (parsed.strict && (outcome.inaccessible || outcome.warnings.some((warning) => warningKind(warning) === 'checked'))),
+  );
   return failed ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Content an output lacks: exit 1 unless `--allow-missing`. */
+function isLeftOut(warning: ExportWarning): boolean {
+  return warningKind(warning) === 'left-out';
 }
 
 export const exportCommand: Command = {

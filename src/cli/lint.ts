@@ -4,7 +4,7 @@ import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
 import { FORMAT_NAMES, FORMATTERS, isFormatName, ordered, type FileResult, type FormatName } from '../core/format';
-import { decodeDeckBytes } from '../core/io/read-text';
+import { decodeDeckBytes, MAX_DECK_BYTES, stdinTooBig } from '../core/io/read-text';
 import { refusalLine } from '../core/deck/budgets';
 import { fixText } from '../core/lint/fix';
 import { parseDeck } from '../core/deck/parse';
@@ -12,13 +12,15 @@ import type { Deck } from '../core/deck/types';
 import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/export/browser';
 import { lintText, sortProblems, type LintOptions } from '../core/lint/lint';
 import { renderedProblems } from '../core/render-check/check';
+import { leftOutRequests, slidePrefix } from '../core/export/left-out';
 import { nodeEnvironment } from '../core/lint/node-environment';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
-import { describeFsError, readDeckFile } from './read-deck';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, say, UsageError, type CliIo, type Command } from './command';
+import { readDeckFile } from './read-deck';
 import { collectTargets } from './targets';
-import { writeFileAtomicSync } from '../core/io/atomic-write';
+import { rewriteFileAtomicSync, writeFileAtomicSync } from '../core/io/atomic-write';
+import { checkNewOutput, describeWriteError } from '../core/io/output-policy';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -42,11 +44,18 @@ Options:
       --render          also draw each deck in a browser and check what is drawn:
                         slide-overflow, min-font-size, contrast (or \`render: true\` in config)
       --browser-path P  the Chrome, Chromium or Edge to draw with (else ISDECK_BROWSER, else found)
+      --allow-remote    with --render, let the page load the web resources the deck names
+                        (default: no network request; or \`allowRemote: true\` in config)
       --decks-only      skip named files that are not Marp decks too
   -h, --help            show this help
 
+Files are written atomically and never over an input of the run, a symbolic link, a
+device, pipe or folder, or a read-only file; --fix follows a linked deck to its target and
+does not write a deck with other hard links or one changed since it was read.
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 bad usage, a bad configuration file, or a file that could not be read.
+warnings, 2 bad usage, a bad configuration file, a file that could not be read or
+written, or standard input over 1 MB.
 `;
 
 const OPTIONS = {
@@ -59,6 +68,7 @@ const OPTIONS = {
   'decks-only': { type: 'boolean' },
   render: { type: 'boolean' },
   'browser-path': { type: 'string' },
+  'allow-remote': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,6 +83,7 @@ export interface LintCommandOptions {
   decksOnly: boolean;
   render: boolean;
   browserPath: string | undefined;
+  allowRemote: boolean;
 }
 
 function parseOptions(args: string[]): LintCommandOptions | 'help' {
@@ -101,6 +112,7 @@ function parseOptions(args: string[]): LintCommandOptions | 'help' {
     decksOnly: values['decks-only'] ?? false,
     render: values.render ?? false,
     browserPath: values['browser-path'],
+    allowRemote: values['allow-remote'] ?? false,
   };
 }
 
@@ -109,14 +121,24 @@ export interface LintRun {
   results: FileResult[];
   /** One-line messages: unreadable files, bad configuration, failed writes. Any of them means exit 2. */
   errors: string[];
+  /** One-line notes that change no exit code: web resources the rendered checks did not load. */
+  notes: string[];
   /** How many files `--fix` changed. */
   fixedFiles: number;
+  /** The files the run read (decks, configuration): the report is never written over one. */
+  inputs: string[];
+  /** The report's output, when `--output` names one the output policy refuses. */
+  outputRefused?: string;
 }
 
 /** Lints what `options.paths` name; never throws for a file's content or a bad config file. */
 export async function runLint(options: LintCommandOptions, io: CliIo): Promise<LintRun> {
   const targets = await collectTargets(options.paths, io.cwd, options.decksOnly);
   const errors = [...targets.errors];
+  const notes: string[] = [];
+  const inputs = [...targets.files, ...(options.config === undefined ? [] : [resolve(io.cwd, options.config)])];
+  const outputRefused = options.output === undefined ? undefined : refusedOutput(options.output, inputs, io.cwd);
+  if (outputRefused !== undefined) return { results: [], errors: [], notes, fixedFiles: 0, inputs, outputRefused };
   const loader = new ConfigLoader({
     configFile: options.config === undefined ? undefined : resolve(io.cwd, options.config),
     display: (file) => displayPath(file, io.cwd),
@@ -137,6 +159,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
   const lintOptionsFor = (folder: string): LintOptions | undefined => {
     try {
       const config = loader.configFor(folder);
+      for (const file of loader.filesFor(folder)) if (!inputs.includes(file.file)) inputs.push(file.file);
       return { config, environment: nodeEnvironment(workspaceRootOf(folder)) };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
@@ -148,15 +171,16 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
     }
   };
   const keep = (problems: Problem[]) => (options.quiet ? problems.filter((problem) => problem.severity === 'error') : problems);
-  const renderer = new RenderPass(options, io, errors);
+  const renderer = new RenderPass(options, io, errors, notes);
 
   if (options.config !== undefined) {
     // A --config file that is missing or broken is bad usage for the whole run: say so once, up front.
-    if (lintOptionsFor(io.cwd) === undefined) return { results, errors, fixedFiles };
+    if (lintOptionsFor(io.cwd) === undefined) return { results, errors, notes, fixedFiles, inputs };
   }
 
   if (targets.stdin) {
-    const decoded = decodeDeckBytes(await io.readStdin(), STDIN_NAME);
+    const bytes = await io.readStdin(MAX_DECK_BYTES);
+    const decoded = bytes.length > MAX_DECK_BYTES ? { error: stdinTooBig(STDIN_NAME) } : decodeDeckBytes(bytes, STDIN_NAME);
     if ('error' in decoded) errors.push(decoded.error);
     else {
       const lintOptions = lintOptionsFor(io.cwd);
@@ -164,7 +188,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
         try {
           const linted = lintText(decoded.text, undefined, lintOptions);
           if (linted.deck.refused) throw new RefusedDeck(refusalLine(STDIN_NAME, linted.deck.refused));
-          const rendered = await renderer.problems(() => linted.deck, undefined, lintOptions);
+          const rendered = await renderer.problems(() => linted.deck, STDIN_NAME, undefined, lintOptions);
           results.push({ file: STDIN_NAME, problems: keep(sortProblems([...linted.problems, ...rendered])) });
         } catch (error) {
           errors.push(error instanceof RefusedDeck ? error.message : `${STDIN_NAME}: could not be linted: ${errorMessage(error)}`);
@@ -191,11 +215,11 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
         problems = fixed.problems;
         if (fixed.applied > 0 && fixed.text !== read.text) {
           try {
-            writeFileAtomicSync(file, Buffer.from(fixed.text, 'utf8'), { mode: read.mode });
+            rewriteFileAtomicSync(file, Buffer.from(fixed.text, 'utf8'), { expected: read.bytes });
             fixedFiles++;
             finalText = fixed.text;
           } catch (error) {
-            errors.push(`${name}: the fixes could not be written: ${describeFsError(error)}`);
+            errors.push(`${name}: the fixes could not be written: ${describeWriteError(error)}`);
             problems = lintText(read.text, file, lintOptions).problems;
           }
         }
@@ -204,7 +228,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
         if (linted.deck.refused) throw new RefusedDeck(refusalLine(name, linted.deck.refused));
         problems = linted.problems;
       }
-      const rendered = await renderer.problems(() => parseDeck(finalText, file), file, lintOptions);
+      const rendered = await renderer.problems(() => parseDeck(finalText, file), name, file, lintOptions);
       problems = sortProblems([...problems, ...rendered]);
     } catch (error) {
       errors.push(error instanceof RefusedDeck ? error.message : `${name}: could not be linted: ${errorMessage(error)}`);
@@ -213,7 +237,17 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
     results.push({ file: name, problems: keep(problems) });
   }
   await renderer.close();
-  return { results: ordered(results), errors, fixedFiles };
+  return { results: ordered(results), errors, notes, fixedFiles, inputs };
+}
+
+/** Why the report may not be written to `output` (checked before any deck is linted), or undefined. */
+function refusedOutput(output: string, inputs: readonly string[], cwd: string): string | undefined {
+  try {
+    checkNewOutput(resolve(cwd, output), inputs);
+    return undefined;
+  } catch (error) {
+    return `${output}: the report could not be written: ${describeWriteError(error)}`;
+  }
 }
 
 /**
@@ -228,14 +262,30 @@ class RenderPass {
     private readonly options: LintCommandOptions,
     private readonly io: CliIo,
     private readonly errors: string[],
+    private readonly notes: string[],
   ) {}
 
-  /** `deck` is asked for only when the deck is to be drawn, so a plain lint parses once. */
-  async problems(deck: () => Deck, file: string | undefined, lintOptions: LintOptions): Promise<Problem[]> {
+  /**
+   * `deck` is asked for only when the deck is to be drawn, so a plain lint parses once. Web
+   * resources the page did not load are noted with the line that names them.
+   */
+  async problems(deck: () => Deck, name: string, file: string | undefined, lintOptions: LintOptions): Promise<Problem[]> {
     if (!this.options.render && !lintOptions.config.render) return [];
     const browser = await (this.browser ??= this.launch());
     if (!browser) return [];
-    return renderedProblems(deck(), { browser, config: lintOptions.config, deckPath: file });
+    const drawn = deck();
+    const network = { allowRemote: this.options.allowRemote || lintOptions.config.allowRemote };
+    return renderedProblems(drawn, {
+      browser,
+      config: lintOptions.config,
+      deckPath: file,
+      network,
+      onRefused: (refused) => {
+        for (const item of leftOutRequests(drawn, refused, network)) {
+          this.notes.push(`${name}${item.line === undefined ? '' : `:${item.line}`}: ${slidePrefix(item)}not drawn for the rendered checks: ${item.message}`);
+        }
+      },
+    });
   }
 
   async close(): Promise<void> {
@@ -268,7 +318,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const lint = await runLint(parsed, io);
-  for (const message of lint.errors) io.stderr(`isdeck: ${message}\n`);
+  if (lint.outputRefused !== undefined) {
+    say(io, lint.outputRefused);
+    return EXIT_USAGE;
+  }
+  for (const message of lint.errors) say(io, message);
+  for (const message of lint.notes) say(io, `warning: ${message}`);
 
   const toTerminal = parsed.output === undefined && io.stdoutIsTTY;
   const color = toTerminal && io.env.NO_COLOR === undefined;
@@ -282,9 +337,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (parsed.output !== undefined) {
     const outputPath = resolve(io.cwd, parsed.output);
     try {
-      writeFileAtomicSync(outputPath, report, { createFolder: true });
+      writeFileAtomicSync(outputPath, report, { createFolder: true, protect: lint.inputs });
     } catch (error) {
-      io.stderr(`isdeck: ${parsed.output}: the report could not be written: ${describeFsError(error)}\n`);
+      say(io, `${parsed.output}: the report could not be written: ${describeWriteError(error)}`);
       exitCode = EXIT_USAGE;
     }
   } else {
@@ -295,14 +350,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;
   const warningCount = problems.length - errorCount;
   if (lint.fixedFiles > 0) {
-    io.stderr(`isdeck: fixed ${lint.fixedFiles} file${lint.fixedFiles === 1 ? '' : 's'}\n`);
+    say(io, `fixed ${lint.fixedFiles} file${lint.fixedFiles === 1 ? '' : 's'}`);
   }
   const tooManyWarnings = parsed.maxWarnings !== undefined && warningCount > parsed.maxWarnings;
   if (tooManyWarnings) {
-    io.stderr(`isdeck: too many warnings (${warningCount}; --max-warnings is ${parsed.maxWarnings})\n`);
+    say(io, `too many warnings (${warningCount}; --max-warnings is ${parsed.maxWarnings})`);
   }
   if (lint.results.length === 0 && lint.errors.length === 0) {
-    io.stderr('isdeck: no Marp decks found (a deck starts with front-matter that sets `marp: true`)\n');
+    say(io, 'no Marp decks found (a deck starts with front-matter that sets `marp: true`)');
   }
   if (lint.errors.length > 0 || exitCode === EXIT_USAGE) return EXIT_USAGE;
   return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;

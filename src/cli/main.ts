@@ -1,9 +1,10 @@
 import { version } from '../../package.json';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command';
+import { EXIT_OK, EXIT_USAGE, say, UsageError, type CliIo, type Command } from './command';
 import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
 import { schemaCommand } from './schema';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 
 /**
  * The dispatch table: `isdeck <name> …` runs `COMMANDS[name].run(args, io)`.
@@ -13,6 +14,7 @@ import { exportCommand } from './export';
 export const COMMANDS: readonly Command[] = [
   lintCommand,
   exportCommand,
+  importCommand,
   rulesCommand,
   schemaCommand,
 ];
@@ -77,19 +79,31 @@ function usageOf(commandName: string | undefined): string {
  */
 export function reportError(error: unknown, io: Pick<CliIo, 'stderr' | 'env'>, usage?: (command: string | undefined) => string): number {
   if (error instanceof UsageError) {
-    io.stderr(`isdeck: ${error.message}\n${usage ? `\n${usage(error.command)}` : ''}`);
+    say(io, error.message);
+    if (usage) io.stderr(`\n${usage(error.command)}`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`isdeck: ${message.split('\n')[0] ?? message}\n`);
+  say(io, message.split('\n')[0] ?? message);
   if (io.env.ISDECK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT_USAGE;
 }
 
-function readAll(stream: NodeJS.ReadStream): Promise<Uint8Array> {
+/** Reads `stream` to its end or to `maxBytes` + 1 bytes, whichever comes first; memory stays within the limit and one chunk. */
+function readAtMost(stream: NodeJS.ReadStream, maxBytes: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    let size = 0;
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(buffer);
+      size += buffer.length;
+      if (size <= maxBytes) return;
+      stream.off('data', onData);
+      stream.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, maxBytes + 1));
+    };
+    stream.on('data', onData);
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
   });
@@ -102,7 +116,7 @@ function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
-    readStdin: () => readAll(process.stdin),
+    readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
   };
 }
 

@@ -1,35 +1,29 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parseYamlValue } from '../core/yaml-budget';
-import { checkDeckSize, decodeDeckBytes, type DecodeResult } from '../core/io/read-text';
+import { errnoReason, errorCode } from '../core/io/errors';
+import { checkDeckSize, decodeDeckBytes } from '../core/io/read-text';
 
-/** A short reason for a file-system error code. */
+/** A short reason for a file-system error while reading. */
 export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  }
+  return errnoReason(error) ?? `cannot be read (${errorCode(error)})`;
 }
+
+/** A deck read from a file: its text, and the bytes it was decoded from (`--fix` writes only over these same bytes). */
+export type ReadDeck = { text: string; bytes: Uint8Array } | { error: string };
 
 /**
  * Reads a deck file for linting. The size is checked before reading, so a huge file is
  * refused without loading it. Every failure is one line naming the file: `<name>: <reason>`.
  */
-export function readDeckFile(path: string, name: string): DecodeResult & { mode?: number } {
+export function readDeckFile(path: string, name: string): ReadDeck {
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) return { error: `${name}: is a folder` };
     const tooBig = checkDeckSize(stats.size, name);
     if (tooBig) return { error: tooBig };
-    const result = decodeDeckBytes(readFileSync(path), name);
-    return 'text' in result ? { ...result, mode: stats.mode & 0o7777 } : result;
+    const bytes = readFileSync(path);
+    const result = decodeDeckBytes(bytes, name);
+    return 'text' in result ? { text: result.text, bytes } : result;
   } catch (error) {
     return { error: `${name}: ${describeFsError(error)}` };
   }

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../core/format/control-characters';
 import { allRules } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
 import { EXIT_OK, parseCommandArgs, UsageError, type CliIo, type Command } from './command';
@@ -11,7 +12,7 @@ Turn a rule off or change its severity in .isdeckrc.json / .isdeckrc.yaml (see d
 /** The first line of a description, white space collapsed. */
 function oneLine(description: string): string {
   const line = description.trim().split(/\r?\n/)[0] ?? '';
-  return line.replace(/\s+/g, ' ');
+  return escapeControlCharacters(line.replace(/\s+/g, ' '));
 }
 
 /** `id  severity  description` rows with aligned columns, under a header. */

@@ -17,7 +17,7 @@ export interface ChartValue {
 const VALUE_PATTERN = /^([-\u2212]?)(£?)([-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)$/u;
 
 /**
- * Reads a chart table cell as a number (house-structure §3, the same grammar as the
+ * Reads a chart table cell as a number (docs/house-structure.md §3, the same grammar as the
  * validator's `chart-table` rule): digits with an optional decimal part, thousands commas in
  * groups of three, an optional minus (`-` or `−`, before or after a `£`), and either a `£`
  * prefix or a `%` suffix: `79`, `64%`, `£3.5`, `-£1,200`, `£-3`, `−12%`. Anything else

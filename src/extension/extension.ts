@@ -2,6 +2,7 @@ import { loadStarted } from './timing';
 import * as vscode from 'vscode';
 import { FIX_ALL_KIND, DeckCodeActions } from './code-actions';
 import { exportCommand, lastExportFailure, registerExporter, type ExportFormat, type ExportOptions } from './commands/export';
+import { importPowerPointCommand, type ImportOptions } from './commands/import';
 import { insertSlideCommand, slideSnippets } from './commands/insert-slide';
 import { lintWorkspaceCommand } from './commands/lint-workspace';
 import { useHouseThemeInMarpCommand } from './commands/marp-theme';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     command('isdeck.exportPdf', exportWith('pdf')),
     command('isdeck.exportPptx', exportWith('pptx')),
     command('isdeck.exportHtml', exportWith('html')),
+    command('isdeck.importPowerPoint', (target?: vscode.Uri, options?: ImportOptions) => importPowerPointCommand(target, options ?? {})),
     command('isdeck.lintWorkspace', () => lintWorkspaceCommand(diagnostics, lintService, configService)),
     command('isdeck.showPreview', async (target?: vscode.Uri) => {
       const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;

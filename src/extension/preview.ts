@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { Problem } from '../core/rules/rule';
 import type { ConfigService, DocumentConfig } from './config';
@@ -206,7 +205,8 @@ export class PreviewManager implements vscode.Disposable {
     try {
       const started = performance.now();
       const text = document.getText();
-      const rendered = core().renderDeck(text, { resolveImage: this.imageResolver(panel.webview, uri) });
+      const html = this.configService.forDocument(uri).resolved.html;
+      const rendered = core().renderDeck(text, { resolveImage: this.imageResolver(panel.webview, uri), html });
       this.last = { uri, slideCount: rendered.slideCount, durationMs: performance.now() - started };
       const drawn = this.draw(uri, document.version, text);
       if (full) {
@@ -256,24 +256,20 @@ export class PreviewManager implements vscode.Disposable {
     });
   }
 
-  /** Local images become webview URIs when they are inside the workspace (or the deck's folder); others are left out. */
+  /**
+   * Pictures under the picture policy (`core/images/policy.ts`, as the editor's `image-exists`
+   * diagnostics judge them): an allowed file becomes a webview URI of its real path; a refused
+   * one is left out. Web addresses stay (the page's Content-Security-Policy loads none).
+   */
   private imageResolver(webview: vscode.Webview, deckUri: vscode.Uri) {
-    const deckDir = deckUri.scheme === 'file' ? dirname(deckUri.fsPath) : undefined;
-    const roots = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-    if (roots.length === 0 && deckDir) roots.push(deckDir);
+    if (deckUri.scheme !== 'file') return (src: string): string | null => (/^data:/i.test(src) ? src : null);
+    const deckDir = dirname(deckUri.fsPath);
+    const place = { deckDir, workspaceRoot: this.configService.forDocument(deckUri).workspaceRoot ?? deckDir };
+    const { judgePicture, decodePath } = core();
     return (src: string): string | null => {
-      if (src === '' || /^data:/i.test(src) || /^https:\/\//i.test(src)) return src;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[a-z]:[\\/]/i.test(src)) return null;
-      if (!deckDir) return null;
-      let path: string;
-      try {
-        path = resolve(deckDir, decodeURIComponent(src.replace(/[?#].*$/, '')));
-      } catch {
-        return null;
-      }
-      if (!roots.some((root) => isInside(root, path))) return null;
-      if (!existsSync(path) || !statSync(path).isFile()) return null;
-      return webview.asWebviewUri(vscode.Uri.file(path)).toString();
+      const verdict = judgePicture(decodePath(src), place);
+      if (verdict.kind === 'file') return webview.asWebviewUri(vscode.Uri.file(verdict.path)).toString();
+      return verdict.kind === 'refused' ? null : src;
     };
   }
 
@@ -311,9 +307,4 @@ export class PreviewManager implements vscode.Disposable {
 function titleFor(uri: vscode.Uri): string {
   const name = uri.path.split('/').pop() ?? 'deck';
   return `Preview ${name}`;
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

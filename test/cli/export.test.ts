@@ -2,13 +2,14 @@
  * `isdeck export` as a child process: the shipped bundle (dist/cli.js, built once by
  * test/global-setup.ts), real decks, a real browser, real files.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli';
+import { readPdf } from '../helpers/pdf';
 
 const SEED = join(PROJECT_ROOT, 'decks', 'masterclass-2010-03-24.md');
 const TEMPLATE = join(PROJECT_ROOT, 'decks', 'template.md');
@@ -30,7 +31,7 @@ interface Result {
   stderr: string;
 }
 
-function runExport(args: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }): Promise<Result> {
+function runExport(args: string[], options: { cwd: string; env?: Record<string, string>; killWhen?: (stderr: string) => boolean }): Promise<Result> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI_PATH, 'export', ...args], {
       cwd: options.cwd,
@@ -40,9 +41,12 @@ function runExport(args: string[], options: { cwd: string; env?: Record<string, 
     });
     let stdout = '';
     let stderr = '';
-    const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+    let killed = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (!killed && options.killWhen?.(stderr)) killed = child.kill('SIGTERM');
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`isdeck export ${args.join(' ')} did not finish`));
@@ -50,7 +54,6 @@ function runExport(args: string[], options: { cwd: string; env?: Record<string, 
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      clearTimeout(killer);
       done({ code, signal, stdout, stderr });
     });
   });
@@ -60,8 +63,8 @@ function sha(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-function pages(pdf: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+async function pages(pdf: string): Promise<number> {
+  return (await readPdf(pdf)).pages;
 }
 
 /** A project folder with the two bundled decks under decks/. */
@@ -91,9 +94,9 @@ describe('isdeck export', () => {
       'template.pdf',
       'template.pptx',
     ]);
-    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
-    expect(pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
-    expect(pages(join(folder, 'out', 'template.pdf'))).toBe(8);
+    expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
+    expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
+    expect(await pages(join(folder, 'out', 'template.pdf'))).toBe(8);
     // The summary: every file with its size; plain progress lines when not on a terminal.
     expect(result.stdout).toMatch(/Wrote 6 files/);
     expect(result.stdout).toMatch(/out\/masterclass-2010-03-24\.pdf\s+\d+ KB\s+45 pages/);
@@ -149,14 +152,14 @@ describe('isdeck export', () => {
     expect(readdirSync(folder)).toEqual(['talk.pptx']);
   });
 
-  it('a failed write leaves no partial file and the source untouched; the other formats are written', { timeout: TIMEOUT }, async () => {
+  it('an output that is a folder is refused before anything is written (exit 2); the source stays untouched', { timeout: TIMEOUT }, async () => {
     const folder = project('blocked');
     mkdirSync(join(folder, 'out', 'template.pdf'), { recursive: true });
     const hash = sha(join(folder, 'decks', 'template.md'));
     const result = await runExport(['decks/template.md', '--out', 'out'], { cwd: folder });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/decks\/template\.md: PDF not written: .*(EISDIR|directory|folder)/i);
-    expect(readdirSync(join(folder, 'out')).sort()).toEqual(['template.pdf', 'template.pptx']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('isdeck: out/template.pdf: refusing to write the PDF: it is a folder, not a regular file\n');
+    expect(readdirSync(join(folder, 'out'))).toEqual(['template.pdf']);
     expect(readdirSync(join(folder, 'out', 'template.pdf'))).toEqual([]);
     expect(sha(join(folder, 'decks', 'template.md'))).toBe(hash);
   });
@@ -164,13 +167,18 @@ describe('isdeck export', () => {
   it('interrupted mid-export: only whole files, no temporary files', { timeout: TIMEOUT }, async () => {
     const folder = project('interrupted');
     const hash = sha(join(folder, 'decks', 'masterclass-2010-03-24.md'));
-    // SIGTERM 1.5 s in: the browser is starting, loading or printing the 45 slides.
-    const result = await runExport(['decks/masterclass-2010-03-24.md', '--out', 'out', '--notes'], { cwd: folder, killAfterMs: 1500 });
+    // SIGTERM once the PPTX is reported written (progress `[1/2]`): the browser is then
+    // starting, loading or printing the 45 slides. Keyed to progress, not to a clock, so a
+    // loaded machine cannot send it before the command has started.
+    const result = await runExport(['decks/masterclass-2010-03-24.md', '--out', 'out', '--notes', '--pdf', '--pptx'], {
+      cwd: folder,
+      killWhen: (stderr) => stderr.includes('[1/2]'),
+    });
     expect(result.code).toBe(143);
     expect(result.stderr).toContain('isdeck: interrupted (SIGTERM)');
     const left = readdirSync(join(folder, 'out'));
     expect(left.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    for (const name of left.filter((file) => file.endsWith('.pdf'))) expect(pages(join(folder, 'out', name))).toBe(45);
+    for (const name of left.filter((file) => file.endsWith('.pdf'))) expect(await pages(join(folder, 'out', name))).toBe(45);
     expect(sha(join(folder, 'decks', 'masterclass-2010-03-24.md'))).toBe(hash);
   });
 
@@ -185,15 +193,52 @@ describe('isdeck export', () => {
       '---\nmarp: true\ntheme: improvement-service\ntitle: Pictures\n---\n\n<!-- _class: content -->\n\n## Pictures\n\n![Inside](img/in.png)\n\n![Outside](../out.png)\n',
     );
     const result = await runExport(['deck/talk.md', '--pdf', '--html'], { cwd: folder });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`deck/talk\\.md: PDF: image left out: \\S*${join(folder, 'out.png').replace(/[/.]/g, '\\$&')} is outside the deck's folder`));
-    expect(pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
+    // Content left out: exit 1, the picture named with its line, slide and why; the PDF and the HTML leave it out alike: one line.
+    expect(result.code).toBe(1);
+    const why = 'The image `../out.png` is outside the workspace: copy it into the workspace (e.g. an `images/` folder beside the deck) and link it there.';
+    expect(result.stderr).toContain(`isdeck: deck/talk.md:13: PDF, HTML: slide 1: ${why}\n`);
+    expect(await pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
     const html = readFileSync(join(folder, 'deck', 'talk.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
     expect(html).not.toContain('../out.png');
 
-    const strict = await runExport(['deck/talk.md', '--html', '--strict'], { cwd: folder });
-    expect(strict.code).toBe(1);
+    const allowed = await runExport(['deck/talk.md', '--html', '--allow-missing'], { cwd: folder });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain(`isdeck: deck/talk.md:13: HTML: slide 1: ${why}\n`);
+    expect(allowed.stderr).toContain('isdeck: deck/talk.md: written without what is listed above (--allow-missing)\n');
+  });
+
+  it('checks the drawn slides of the PDF, and of HTML alone, as warnings; --strict fails on them', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'drawn');
+    mkdirSync(folder);
+    copyFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'render-check', 'tiny-text.md'), join(folder, 'tiny.md'));
+    const warning = /^isdeck: tiny\.md:22: drawn slides: slide 2: Text is drawn at 12 px \(“Text this small cannot be read from the back of a…”\), under the 18 px minimum: .+ \[min-font-size\]$/m;
+    const pdf = await runExport(['tiny.md', '--pdf'], { cwd: folder });
+    expect(pdf.code).toBe(0);
+    expect(pdf.stderr).toMatch(warning);
+    const html = await runExport(['tiny.md', '--html'], { cwd: folder });
+    expect(html.code).toBe(0);
+    expect(html.stderr).toMatch(warning);
+    expect((await runExport(['tiny.md', '--html', '--pdf', '--strict'], { cwd: folder })).code).toBe(1);
+    // Turned off in the configuration: no browser is started for HTML, nothing is said.
+    writeFileSync(join(folder, '.isdeckrc.json'), JSON.stringify({ root: true, rules: { 'min-font-size': 'off', 'slide-overflow': 'off', contrast: 'off' } }));
+    const off = await runExport(['tiny.md', '--html', '--strict', '--browser-path', '/nonexistent'], { cwd: folder });
+    expect(off).toMatchObject({ code: 0, stderr: expect.not.stringMatching(/drawn|browser/) });
+  });
+
+  it('groups warnings by cause with the list of slides, one line for the formats that agree', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'grouped');
+    mkdirSync(folder);
+    const slides = Array.from({ length: 7 }, (_, index) => `## Slide ${index + 1}\n\n${[1, 3, 4, 5].includes(index) ? '![Gone](gone.png)' : `Text ${index + 1}.`}\n`);
+    writeFileSync(join(folder, 'grouped.md'), `---\nmarp: true\ntheme: improvement-service\nclass: wide\n---\n\n${slides.join('\n---\n\n')}`);
+    const result = await runExport(['grouped.md', '--pptx', '--html'], { cwd: folder });
+    // A picture left out: exit 1 (without --allow-missing).
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('isdeck: grouped.md:'));
+    expect(lines).toEqual([
+      'isdeck: grouped.md:4: PPTX: slide 1: Slide class `wide` is not a house slide type; slides 1–7 are exported as content slides.',
+      "isdeck: grouped.md:15: HTML, PPTX: slides 2, 4–6: The image `gone.png` was not found: no such file relative to the deck's folder (check the path and the case of the file name).",
+    ]);
   });
 
   it('reports bad usage with exit 2', { timeout: TIMEOUT }, async () => {

@@ -45,7 +45,7 @@ describe('isdeck lint', () => {
     expect(stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('json: the §5 shape, paths relative with forward slashes', async () => {
+  it('json: the shape of docs/house-structure.md §5, paths relative with forward slashes', async () => {
     const { root } = twoDecks();
     const { code, stdout } = await runCli(['lint', '--format', 'json'], { cwd: root });
     expect(code).toBe(1);

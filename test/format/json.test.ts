@@ -3,7 +3,7 @@ import { json } from '../../src/core/format/json';
 import { FORMAT_OPTIONS, sampleResults } from './results';
 
 describe('json formatter', () => {
-  it('prints one array of §5 items: files sorted, problems by line, column, rule', () => {
+  it('prints one array of docs/house-structure.md §5 items: files sorted, problems by line, column, rule', () => {
     const output = json(sampleResults(), FORMAT_OPTIONS);
     expect(output.endsWith(']\n')).toBe(true);
     expect(JSON.parse(output)).toEqual([

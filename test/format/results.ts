@@ -35,5 +35,5 @@ export const FORMAT_OPTIONS: FormatOptions = {
   color: false,
   rules: allRules,
   version: '9.9.9',
-  srcRoot: 'file:///work/project/',
+  srcRoot: 'file:///home/author/project/',
 };

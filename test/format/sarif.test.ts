@@ -46,7 +46,7 @@ describe('sarif formatter', () => {
     });
     const spelling = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'uk-spelling');
     expect(spelling.defaultConfiguration).toEqual({ level: 'warning' });
-    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/project/' } });
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///home/author/project/' } });
   });
 
   it('gives each result its rule, index, level, message and a relative location', () => {

@@ -33,7 +33,7 @@ export interface Finding {
   detail: string;
 }
 
-const environment = { workspaceRoot: undefined, fileExists: () => true };
+const environment = { workspaceRoot: undefined, fileExists: () => true, realPath: (path: string) => path };
 const allOptions: LintOptions = { config: resolveConfig(allRules, []), environment };
 /** The rules that edit words of text (as opposed to slide structure). */
 const TEXT_RULES = allRules.filter((rule) => rule.id === 'uk-spelling');

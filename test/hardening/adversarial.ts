@@ -99,7 +99,7 @@ export const MARP_CASES: AdversarialCase[] = [
 export const ADVERSARIAL_CASES = [...MODEL_CASES, ...MARP_CASES];
 
 const config = resolveConfig(allRules, []);
-const environment = { workspaceRoot: undefined, fileExists: () => false };
+const environment = { workspaceRoot: undefined, fileExists: () => false, realPath: () => undefined };
 const options = { config, environment };
 
 export interface StageTimes {

@@ -1,11 +1,12 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from '../helpers/cli';
+import { browser, needTools } from '../helpers/tools';
 
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'render-check');
-const CHROMIUM = '/usr/bin/chromium';
+const chromium = needTools([browser]);
 
 interface JsonProblem {
   file: string;
@@ -21,7 +22,8 @@ async function lintRendered(paths: string[], cwd = PROJECT_ROOT, extra: string[]
   return { ...result, problems: JSON.parse(result.stdout || '[]') as JsonProblem[] };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('isdeck lint --render (real Chromium)', () => {
+describe.skipIf(chromium.skip)('isdeck lint --render (real Chromium)', () => {
+  beforeAll(chromium.assertPresent);
   const work = mkdtempSync(join(tmpdir(), 'isdeck-render-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -31,7 +33,7 @@ describe.skipIf(!existsSync(CHROMIUM))('isdeck lint --render (real Chromium)', (
     expect(problems.map(({ line, column, rule, severity }) => ({ line, column, rule, severity }))).toEqual([
       { line: 18, column: 1, rule: 'slide-overflow', severity: 'error' },
     ]);
-    expect(problems[0]?.message).toMatch(/^Content runs past the edge of the slide by \d+ px \(the image “A chart of council spending”\): shorten the slide or split it in two\.$/);
+    expect(problems[0]?.message).toMatch(/^Content runs past the edge of the slide by \d+ px \(“ABERDEEN_CITY_COUNCIL_REVENUE_AND_CAPITAL_OUTTURN…”\): shorten the slide or split it in two\.$/);
   });
 
   it('reports text drawn under 18 px as a warning at the slide’s first line', async () => {

@@ -9,9 +9,16 @@ const notFound = (path: string) =>
 const outside = (path: string) =>
   `The image \`${path}\` is outside the workspace: copy it into the workspace (e.g. an \`images/\` folder beside the deck) and link it there.`;
 
-/** Lints with a made-up file system: `files` are the absolute paths that exist. */
-function lintWith(text: string, file: string | undefined, workspaceRoot: string | undefined, files: string[]) {
-  const environment: LintEnvironment = { workspaceRoot, fileExists: (path) => files.includes(path) };
+/**
+ * Lints with a made-up file system: `files` are the absolute paths that exist; `links` map a
+ * path to the real path it leads to.
+ */
+function lintWith(text: string, file: string | undefined, workspaceRoot: string | undefined, files: string[], links: Record<string, string> = {}) {
+  const environment: LintEnvironment = {
+    workspaceRoot,
+    fileExists: (path) => files.includes(path),
+    realPath: (path) => links[path] ?? (files.includes(path) ? path : undefined),
+  };
   return problemsOf(lintText(text, file, { ...lintOptions(), environment }).problems, RULE);
 }
 
@@ -48,9 +55,10 @@ describe('image-exists', () => {
     ]);
   });
 
-  it('checks only existence when no workspace root is set, and nothing when there is no folder to resolve against', () => {
+  it("takes the deck's folder as the workspace when no root is set, and checks nothing when there is no folder to resolve against", () => {
     const text = '## A\n\n![C](../../etc/passwd) ![D](/srv/decks/d.png)\n';
     expect(lintWith(text, '/srv/decks/a.md', undefined, ['/etc/passwd']).map(summarise)).toEqual([
+      { rule: RULE, severity: 'error', range: [3, 6, 3, 22], message: outside('../../etc/passwd') },
       { rule: RULE, severity: 'error', range: [3, 29, 3, 45], message: notFound('/srv/decks/d.png') },
     ]);
     expect(lintWith(text, undefined, undefined, [])).toEqual([]);
@@ -65,7 +73,37 @@ describe('image-exists', () => {
   });
 
   it('treats a path inside the workspace written with `..` as inside', () => {
-    const text = '## A\n\n![A](../shared/a.png)\n';
-    expect(lintWith(text, '/ws/decks/deck.md', '/ws', ['/ws/shared/a.png'])).toEqual([]);
+    const text = '## A\n\n![A](../pictures/a.png)\n';
+    expect(lintWith(text, '/ws/decks/deck.md', '/ws', ['/ws/pictures/a.png'])).toEqual([]);
+  });
+
+  it('follows symbolic links: a link inside the workspace to a file outside is refused, a link to a file inside is fine', () => {
+    const text = '## A\n\n![A](img/out.png) ![B](img/in.png)\n';
+    const links = { '/ws/img/out.png': '/home/me/secret.png', '/ws/img/in.png': '/ws/shared/in.png' };
+    expect(lintWith(text, '/ws/deck.md', '/ws', ['/home/me/secret.png', '/ws/shared/in.png'], links).map(summarise)).toEqual([
+      {
+        rule: RULE,
+        severity: 'error',
+        range: [3, 6, 3, 17],
+        message:
+          'The image `img/out.png` is a link to a file outside the workspace: copy it into the workspace (e.g. an `images/` folder beside the deck) and link it there.',
+      },
+    ]);
+  });
+
+  it('reads `..red.png` as a file name inside the folder, not a step outside', () => {
+    const text = '## A\n\n![Red](..red.png) ![Blue](..blue.png)\n';
+    expect(lintWith(text, '/ws/deck.md', '/ws', ['/ws/..red.png']).map(summarise)).toEqual([
+      { rule: RULE, severity: 'error', range: [3, 27, 3, 37], message: notFound('..blue.png') },
+    ]);
+  });
+
+  it('refuses addresses it cannot load, and a folder named as a picture', () => {
+    const text = '## A\n\n![A](ftp://host/a.png) ![B](images)\n';
+    const problems = lintWith(text, '/ws/deck.md', '/ws', [], { '/ws/images': '/ws/images' });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'The image `ftp://host/a.png` is a `ftp:` address, which isdeck does not load: use a picture file in the workspace.',
+      'The image `images` is not a file (a folder or a device): link a picture file.',
+    ]);
   });
 });

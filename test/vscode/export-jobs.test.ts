@@ -3,15 +3,19 @@
  * dist/core.js): PPTX and PDF written from a deck file, cancellation leaving no file, and a
  * missing browser reported with the code the extension turns into its "Set Browser Path" message.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPdfFile, exportPptxFile } from '../../src/extension/export-jobs';
+import { readPdf } from '../helpers/pdf';
+import { browser, BROWSER_PATH, needTools } from '../helpers/tools';
+import { remoteDeck, startCountingServer } from '../helpers/counting-server';
 
 const deckPath = join(__dirname, 'fixtures', 'export-deck.md');
 const out = mkdtempSync(join(tmpdir(), 'isdeck-export-jobs-'));
-const browserPath = process.env.ISDECK_BROWSER ?? '/usr/bin/chromium';
+const browserPath = BROWSER_PATH;
+const chromium = needTools([browser]);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -23,21 +27,47 @@ describe('export jobs', () => {
     expect(readFileSync(outPath).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
-  it.skipIf(!existsSync(browserPath))('writes a PDF, one page a slide', async () => {
-    const outPath = join(out, 'deck.pdf');
-    const result = await exportPdfFile({ deckPath, outPath, browserPath });
-    expect(result.slideCount).toBe(8);
-    expect(readFileSync(outPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  });
+  describe.skipIf(chromium.skip)('with a browser', () => {
+    beforeAll(chromium.assertPresent);
 
-  it.skipIf(!existsSync(browserPath))('a cancelled PDF export leaves no file', async () => {
-    const outPath = join(out, 'cancelled.pdf');
-    const controller = new AbortController();
-    const running = exportPdfFile({ deckPath, outPath, browserPath, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    await expect(running).rejects.toThrow();
-    expect(existsSync(outPath)).toBe(false);
-    expect(readdirSync(out).filter((name) => name.includes('cancelled'))).toEqual([]);
+    it('writes a PDF, one page a slide', async () => {
+      const outPath = join(out, 'deck.pdf');
+      const result = await exportPdfFile({ deckPath, outPath, browserPath });
+      expect(result.slideCount).toBe(8);
+      expect((await readPdf(outPath)).pages).toBe(8);
+    });
+
+    it('a cancelled PDF export leaves no file', async () => {
+      const outPath = join(out, 'cancelled.pdf');
+      const controller = new AbortController();
+      const running = exportPdfFile({ deckPath, outPath, browserPath, signal: controller.signal });
+      setTimeout(() => controller.abort(), 50);
+      await expect(running).rejects.toThrow();
+      expect(existsSync(outPath)).toBe(false);
+      expect(readdirSync(out).filter((name) => name.includes('cancelled'))).toEqual([]);
+    });
+
+    it('a PDF export fetches nothing unless the configuration allows it, and names what it left out', async () => {
+      const server = await startCountingServer();
+      try {
+        const folder = join(out, 'remote');
+        mkdirSync(join(folder, '.git'), { recursive: true });
+        const remote = join(folder, 'remote.md');
+        writeFileSync(remote, remoteDeck(server.origin));
+        const blocked = await exportPdfFile({ deckPath: remote, outPath: join(folder, 'remote.pdf'), browserPath });
+        expect(server.hits).toEqual([]);
+        expect(blocked.warnings).toContain(
+          `line 18: slide 2: The resource \`${server.origin}/background.png\` was not loaded: isdeck makes no network request unless asked (\`--allow-remote\`, or \`allowRemote: true\` in the configuration).`,
+        );
+        expect(blocked.warnings).toHaveLength(4);
+        writeFileSync(join(folder, '.isdeckrc.json'), JSON.stringify({ allowRemote: true }));
+        const allowed = await exportPdfFile({ deckPath: remote, outPath: join(folder, 'remote.pdf'), browserPath });
+        expect(allowed.warnings).toEqual([]);
+        expect(server.hits).toHaveLength(4);
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   it('a missing browser is reported with ISDECK_BROWSER_NOT_FOUND and writes nothing', async () => {
@@ -45,4 +75,5 @@ describe('export jobs', () => {
     await expect(exportPdfFile({ deckPath, outPath, browserPath: '/nonexistent/chrome' })).rejects.toMatchObject({ code: 'ISDECK_BROWSER_NOT_FOUND' });
     expect(existsSync(outPath)).toBe(false);
   });
+
 });

@@ -7,15 +7,19 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, needTools } from '../helpers/tools';
 
 const root = join(__dirname, '..', '..');
 const skip = process.env.ISDECK_SKIP_VSCODE_TEST === '1';
+// Headless Chromium opens the VS Code server's workbench (where VS Code cannot be downloaded).
+const chromium = needTools(skip ? [] : [browser]);
 
-describe.skipIf(skip)('the extension in a real VS Code', () => {
+describe.skipIf(skip || chromium.skip)('the extension in a real VS Code', () => {
+  beforeAll(chromium.assertPresent);
   it('passes its mocha suite in the extension host and the workbench UI test', { timeout: 20 * 60_000 }, async () => {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'scripts', 'vscode-test.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(root, 'scripts', 'vscode-test.mjs'), '--dist-built'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -15,6 +15,11 @@ export function isUnclosedBlock(token: MarkdownToken, lines: readonly string[]):
       return !last.includes('-->');
     case 'marpit_style':
       return !last.toLowerCase().includes('</style>');
+    case 'marp_math_block': {
+      // A `$$` block ends at a line ending in `$$` (its own first line when written `$$ … $$`).
+      const closing = last.trim();
+      return !closing.endsWith('$$') || (end - start < 2 && closing.length < 4);
+    }
     case 'front_matter':
       return end - start < 2 || !closesFrontMatter(last, openerDashes(lines[start] ?? ''));
     default:

@@ -1,7 +1,7 @@
 import type { CoverFields, Slide, TextSpan } from './types';
 
 /**
- * Reads a cover's fields as house-structure §3 places them: the paragraph before the
+ * Reads a cover's fields as docs/house-structure.md §3 places them: the paragraph before the
  * `#` deck title holds series and date; the last paragraph after it, presenter and
  * organisation; `##` is the part title; the first list is the agenda.
  */

@@ -2,7 +2,7 @@ import { rangeOf } from './source-text';
 import type { FootnoteMarker, Slide, SourceRange } from './types';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-/** `¹`, `²³` or `<sup>1</sup>`: the forms house-structure §3 allows. */
+/** `¹`, `²³` or `<sup>1</sup>`: the forms docs/house-structure.md §3 allows. */
 const MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\s*(\d+)\s*<\/sup>/g;
 const MAY_HOLD_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]|<sup>/;
 

@@ -22,7 +22,7 @@ interface ParseState {
  * the first parse only the slides an edit touched are parsed again, with the same Marp
  * instance, and spliced between the unchanged slides. The slide boundaries come from Marp's
  * own previous parse, never from a pattern of ours. Whenever an edit could change how text
- * outside those slides parses (an unclosed fence or comment, a paragraph that would turn
+ * outside those slides parses (an unclosed fence, comment or `$$` block, a paragraph that would turn
  * the next `---` into a heading underline, a `headingDivider`), it parses the whole deck.
  */
 export class IncrementalDeckParser {

@@ -1,6 +1,6 @@
 import { Marp } from '@marp-team/marp-core';
 import { useLinearRules } from '../marp-linear';
-import { HOUSE_MARP_OPTIONS } from '../marp-options';
+import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
@@ -17,6 +17,7 @@ import type {
   Deck,
   DeckRefusal,
   Directive,
+  Formula,
   FrontMatter,
   InlineConfigComment,
   Heading,
@@ -41,6 +42,8 @@ export interface MarkdownToken {
   map: [number, number] | null;
   content: string;
   markup: string;
+  /** A fence's info string (its language word first). */
+  info: string;
   children: MarkdownToken[] | null;
   meta: Record<string, unknown> | null;
   attrGet(name: string): string | null;
@@ -48,10 +51,14 @@ export interface MarkdownToken {
 
 let parser: Marp | undefined;
 
-/** One Marp instance, made on first use: building it costs more than a parse. */
+/**
+ * One Marp instance, made on first use: building it costs more than a parse. marp-core 5
+ * reads `$…$` as math only with a math library registered; KaTeX is loaded only to draw,
+ * so registering it costs a parse nothing.
+ */
 function marpParser(): Marp {
   if (!parser) {
-    parser = new Marp(HOUSE_MARP_OPTIONS);
+    parser = new Marp(HOUSE_MARP_OPTIONS).use(mathPlugin());
     useLinearRules(parser);
     trackProse(parser.markdown);
   }
@@ -150,7 +157,12 @@ interface OpenList {
 interface SlideDraft {
   slide: Slide;
   startLine: number;
+  /** The `header`/`footer` directives in force on the slide (spot ones win), for the bands' ranges. */
+  bands: BandDirectives;
 }
+
+type Band = 'header' | 'footer';
+type BandDirectives = Partial<Record<Band, Directive>>;
 
 /** Walks Marp's token stream once, building slides as it goes. */
 class DeckBuilder {
@@ -173,6 +185,7 @@ class DeckBuilder {
   private headingMarkup = '';
   private paragraphLine = 0;
   private inheritedClass: Directive | undefined;
+  private inheritedBands: BandDirectives = {};
   private inThemeBand = false;
   private cellIndex = 0;
 
@@ -210,9 +223,12 @@ class DeckBuilder {
         this.inThemeBand = false;
         return;
       case 'inline':
-        // Header and footer directives' text is drawn by Marp in the theme's bands, not on the slide.
+        // Header and footer directives' text is drawn by Marp in the theme's bands, not in the
+        // slide's flow; the model reads it from the directive in force (see `bandText`).
         if (!this.inThemeBand) this.readInline(token);
         return;
+      case 'marp_math_block':
+        return this.readMathBlock(token);
       case 'marpit_hidden_inline':
         // Marpit hides an empty table cell and a paragraph of background images only.
         return this.readHiddenInline(token);
@@ -251,6 +267,10 @@ class DeckBuilder {
         return;
       case 'table_close':
         return this.closeTable();
+      case 'fence':
+      case 'code_block':
+        // Code is not prose: prose comes from markdown-it's text tokens only (prose.ts).
+        return this.readCodeBlock(token);
       default:
         return;
     }
@@ -269,6 +289,8 @@ class DeckBuilder {
       slide.footnoteMarkers = footnotes.markers;
       slide.footnoteSources = footnotes.sources;
       if (slide.type === 'cover') slide.cover = extractCover(slide);
+      slide.header = bandText(draft.bands.header);
+      slide.footer = bandText(draft.bands.footer);
       return slide;
     });
   }
@@ -278,6 +300,7 @@ class DeckBuilder {
     const empty = rangeOf(startLine, 1, startLine, 1);
     this.drafts.push({
       startLine,
+      bands: { ...this.inheritedBands },
       slide: {
         index: this.drafts.length,
         range: empty,
@@ -298,6 +321,10 @@ class DeckBuilder {
         footnoteSources: [],
         notes: [],
         openEnded: false,
+        formulas: [],
+        codeBlocks: [],
+        header: undefined,
+        footer: undefined,
         cover: undefined,
       },
     });
@@ -316,6 +343,7 @@ class DeckBuilder {
       };
       this.directives.push(directive);
       if (entry.key === 'class') this.inheritedClass = directive;
+      this.noteBandDirective(directive);
     }
     const first = this.current;
     if (first) first.classDirective = this.inheritedClass;
@@ -333,12 +361,16 @@ class DeckBuilder {
   private readCommentAt(token: MarkdownToken, range: SourceRange): void {
     const slide = this.current;
     const parsed = (token.meta?.marpitParsedDirectives ?? {}) as Record<string, unknown>;
-    const names = Object.keys(parsed);
+    // Marpit marks the comments it took as directives (`directive`) or as other tools' magic
+    // comments; any other comment is a presenter note, even one that reads as YAML
+    // (`Timing: 5 minutes`, `Note: …`).
+    const marked = token.meta?.marpitCommentParsed as string | undefined;
+    const names = marked === 'directive' ? Object.keys(parsed) : [];
     if (names.length === 0) {
       const text = token.content.trim();
       const config = inlineConfigOf(text, range.line);
       if (config) this.inlineConfig.push(config);
-      else if (slide && text !== '') slide.notes.push({ text, range });
+      else if (slide && text !== '' && marked === undefined) slide.notes.push({ text, range });
       return;
     }
     const keys = commentKeys(this.lines, range.line, range.endLine);
@@ -351,7 +383,53 @@ class DeckBuilder {
         if (slide.classDirective?.name !== '_class') slide.classDirective = directive;
       }
       if (slide && name === '_class') slide.classDirective = directive;
+      this.noteBandDirective(directive);
     }
+  }
+
+  /** Keeps the `header`/`footer` directive in force: `header` from here on, `_header` on this slide only. */
+  private noteBandDirective(directive: Directive): void {
+    const band = directive.name.replace(/^_/, '');
+    if (band !== 'header' && band !== 'footer') return;
+    const draft = this.drafts.at(-1);
+    if (directive.name === band) this.inheritedBands[band] = directive;
+    if (draft && (directive.name !== band || draft.bands[band]?.name !== `_${band}`)) draft.bands[band] = directive;
+  }
+
+  private readMathBlock(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 1];
+    this.current?.formulas.push({ tex: token.content.trim(), display: true, range: blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end)) });
+  }
+
+  /** Inline formulas of an inline token, each found on the token's lines after the one before it. */
+  private readInlineFormulas(slide: Slide, token: MarkdownToken): void {
+    const formulas = (token.children ?? []).filter((child) => child.type === 'marp_math_inline');
+    if (formulas.length === 0) return;
+    const [start, end] = this.inlineLines(token);
+    let line = start + 1;
+    let column = 1;
+    for (const child of formulas) {
+      const written = `$${child.content}$`;
+      let found: Formula['range'] | undefined;
+      for (let at = line; at <= end && !found; at++) {
+        const index = (this.lines[at - 1] ?? '').indexOf(written, at === line ? column - 1 : 0);
+        if (index >= 0) found = rangeOf(at, index + 1, at, index + 1 + written.length);
+      }
+      const range = found ?? lineContentRange(this.lines, line);
+      slide.formulas.push({ tex: child.content.trim(), display: false, range });
+      line = range.line;
+      column = range.endColumn;
+    }
+  }
+
+  private readCodeBlock(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 1];
+    const language = token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '') : '';
+    this.current?.codeBlocks.push({
+      language,
+      text: token.content.replace(/\n$/, ''),
+      range: blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end)),
+    });
   }
 
   /** The directive's range from where its key is written in the comment (found by {@link commentKeys}). */
@@ -383,6 +461,7 @@ class DeckBuilder {
     const runs = trimRuns(inline.runs);
     this.collectProse(token);
     this.collectImages(slide, token);
+    this.readInlineFormulas(slide, token);
     if (this.inlineKind === 'cell') return this.fillCell(text, runs);
     if (this.inlineKind === 'heading') return this.addHeading(slide, token, text, runs);
     const item = this.openLists.at(-1)?.item;
@@ -478,7 +557,7 @@ class DeckBuilder {
   private collectImages(slide: Slide, token: MarkdownToken): void {
     const images = (token.children ?? []).filter((child) => child.type === 'image');
     if (images.length === 0) return;
-    const [start, end] = token.map ?? [(this.row?.range.line ?? 1) - 1, this.row?.range.line ?? 1];
+    const [start, end] = this.inlineLines(token);
     const written = writtenImages(this.lines, start + 1, end);
     images.forEach((child, index) => {
       // Pair by order when the source shows exactly these images; a reference-style image
@@ -488,6 +567,11 @@ class DeckBuilder {
       const range = source?.range ?? lineContentRange(this.lines, start + 1);
       slide.images.push({ src, alt: child.content, range, pathRange: source?.pathRange ?? range });
     });
+  }
+
+  /** The 0-based line map of an inline token; a table cell's (which has none) is its row's line. */
+  private inlineLines(token: MarkdownToken): [number, number] {
+    return token.map ?? [(this.row?.range.line ?? 1) - 1, this.row?.range.line ?? 1];
   }
 
   private openList(token: MarkdownToken): void {
@@ -535,6 +619,19 @@ class DeckBuilder {
     const [start, end] = token.map ?? [0, 1];
     return blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end));
   }
+}
+
+/**
+ * The text Marp draws for a `header`/`footer` directive: its value read as inline Markdown,
+ * at the value's range. Read from the directive in force rather than from Marpit's header
+ * tokens so that a slide parsed on its own (incremental parsing) gets what it inherits.
+ */
+function bandText(directive: Directive | undefined): RichTextSpan | undefined {
+  if (!directive) return undefined;
+  const [inline] = marpParser().markdown.parseInline(directive.value, {}) as MarkdownToken[];
+  const runs = readInlineRuns(inline?.children ?? []);
+  const text = runs.text.trim();
+  return text === '' ? undefined : { text, runs: trimRuns(runs.runs), range: directive.valueRange };
 }
 
 /**

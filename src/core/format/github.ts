@@ -1,9 +1,13 @@
+import { escapeControlCharacters } from './control-characters';
 import { ordered } from './order';
 import type { Formatter } from './types';
 
-/** Escapes a workflow command's message (the data after `::`), as GitHub's toolkit does. */
+/**
+ * Escapes a workflow command's message (the data after `::`) as GitHub's toolkit does (`%`,
+ * CR, LF), and every other control character visibly: the log is read in a terminal too.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControlCharacters(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a workflow command's property value: the data escapes plus `:` and `,`. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeJsonControlCharacters } from './control-characters';
 import { ordered } from './order';
 import type { Formatter } from './types';
 
@@ -33,5 +34,5 @@ export const gitlab: Formatter = (results) => {
       };
     }),
   );
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${escapeJsonControlCharacters(JSON.stringify(issues, null, 2))}\n`;
 };

@@ -1,7 +1,8 @@
+import { escapeJsonControlCharacters } from './control-characters';
 import { ordered } from './order';
 import type { Formatter } from './types';
 
-/** One item of `--format json` (house-structure §5), field order as documented. */
+/** One item of `--format json` (docs/house-structure.md §5), field order as documented. */
 export interface JsonProblem {
   file: string;
   line: number;
@@ -29,5 +30,5 @@ export const json: Formatter = (results) => {
       fixable: problem.fix !== undefined,
     })),
   );
-  return `${JSON.stringify(items, null, 2)}\n`;
+  return `${escapeJsonControlCharacters(JSON.stringify(items, null, 2))}\n`;
 };

@@ -1,3 +1,4 @@
+import { escapeXmlControlCharacters } from './control-characters';
 import { ordered } from './order';
 import type { Formatter } from './types';
 
@@ -7,7 +8,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 
 /** Escapes text for an element's content. */
 export function escapeXmlText(text: string): string {
-  return text.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeXmlControlCharacters(text.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 /** Escapes text for a double-quoted attribute; line breaks and tabs survive as character references. */

@@ -1,5 +1,6 @@
 import type { SourceRange } from '../deck/types';
 import { PROJECT_HOME, ruleDocsUrl, type Severity } from '../rules/rule';
+import { escapeJsonControlCharacters } from './control-characters';
 import { ordered } from './order';
 import type { Formatter } from './types';
 
@@ -77,5 +78,5 @@ export const sarif: Formatter = (results, options) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonControlCharacters(JSON.stringify(log, null, 2))}\n`;
 };

@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import { escapeControlCharacters } from './control-characters';
 import { countProblems, ordered } from './order';
 import type { Formatter } from './types';
 
@@ -19,12 +20,12 @@ export const stylish: Formatter = (results, options) => {
     const rows = result.problems.map((problem) => ({
       position: `${problem.range.line}:${problem.range.column}`,
       severity: problem.severity,
-      message: problem.message.replace(/\s*[\r\n]+\s*/g, ' '),
-      rule: problem.ruleId,
+      message: escapeControlCharacters(problem.message.replace(/\s*[\r\n]+\s*/g, ' ')),
+      rule: escapeControlCharacters(problem.ruleId),
     }));
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
     const messageWidth = Math.max(...rows.map((row) => row.message.length));
-    output += `\n${c.underline(result.file)}\n`;
+    output += `\n${c.underline(escapeControlCharacters(result.file))}\n`;
     for (const row of rows) {
       const severity = row.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       const position = c.dim(row.position.padStart(positionWidth));

@@ -1,13 +1,17 @@
 /**
- * The one way isdeck writes a file (exports, `--fix`, reports): the bytes go to a temporary
- * file in the target folder (same file system, so the rename is atomic), which is renamed
- * over the target. On failure the temporary file is removed and any earlier target is left
- * as it was; if the process exits or is interrupted mid-write, an `exit` hook removes it.
+ * The one way isdeck writes a file (exports, `--fix`, reports): the target is checked against
+ * the output policy (`output-policy.ts`), the bytes go to a temporary file in the target's
+ * folder (same file system, so the rename is atomic), the temporary file gets the replaced
+ * file's permissions and owner, and it is renamed over the target. On failure the temporary
+ * file is removed and any earlier target is left as it was; if the process exits or is
+ * interrupted mid-write, an `exit` hook removes it, and a later run removes what a killed one
+ * left (`temp-files.ts`).
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { chmodSync, chownSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { checkNewOutput, checkRewrite, makeFolderSync, OutputRefusedError, type CheckedTarget } from './output-policy';
+import { removeStaleTempFiles, tempPathFor } from './temp-files';
 
 const pending = new Set<string>();
 let hooked = false;
@@ -30,45 +34,43 @@ export function removePendingTempFilesSync(): void {
   pending.clear();
 }
 
-/** The temporary name used for `target`: hidden, in the same folder, unique to this write. */
-export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
 export interface AtomicWriteOptions {
-  /** Paths never to overwrite (the inputs): an export must never replace its source. */
+  /** The run's input files: never written over (nor a hard link to one). */
   protect?: readonly string[];
-  /** Permissions for the new file (e.g. those of the file it replaces). */
-  mode?: number;
   /** Create the target's folder first. */
   createFolder?: boolean;
 }
 
+export interface RewriteOptions {
+  /** The bytes the file held when it was read: if it holds anything else now, nothing is written. */
+  expected: Uint8Array;
+}
+
 /** The file operations an atomic write uses; a test replaces one to inject a failure. */
 export interface AtomicFileSystem {
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** Creates `path` (it must not exist) with `mode`, or the usual mode for new files when undefined. */
+  writeFile(path: string, data: string | Uint8Array, mode: number | undefined): Promise<void>;
   rename(from: string, to: string): Promise<void>;
 }
 
 const nodeFileSystem: AtomicFileSystem = {
-  writeFile: (path, data) => writeFile(path, data, { flag: 'wx' }),
+  writeFile: (path, data, mode) => writeFile(path, data, { flag: 'wx', mode }),
   rename: (from, to) => rename(from, to),
 };
 
-/** Writes `data` to `target` atomically. */
+/** Writes a new output (a report, an export) atomically. Throws {@link OutputRefusedError} for what the policy refuses. */
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
   options: AtomicWriteOptions & { fileSystem?: Partial<AtomicFileSystem> } = {},
 ): Promise<void> {
-  const absolute = prepare(target, options);
-  if (options.createFolder) await mkdir(dirname(absolute), { recursive: true });
+  const checked = prepareNewOutput(target, options);
   const fs = { ...nodeFileSystem, ...options.fileSystem };
-  const temp = track(tempPathFor(absolute));
+  const temp = track(tempPathFor(checked.path));
   try {
-    await fs.writeFile(temp, data);
-    if (options.mode !== undefined) await chmod(temp, options.mode);
-    await fs.rename(temp, absolute);
+    await fs.writeFile(temp, data, creationMode(checked));
+    settle(temp, checked);
+    await fs.rename(temp, checked.path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
@@ -77,15 +79,37 @@ export async function writeFileAtomic(
   }
 }
 
-/** Writes `data` to `target` atomically, synchronously (for the command line's `--fix` and reports). */
+/** {@link writeFileAtomic}, synchronously (for the command line's reports). */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
-  const absolute = prepare(target, options);
-  if (options.createFolder) mkdirSync(dirname(absolute), { recursive: true });
-  const temp = track(tempPathFor(absolute));
+  const checked = prepareNewOutput(target, options);
+  replaceSync(checked, data, undefined);
+}
+
+/**
+ * Rewrites a file in place (`--fix`): through a symbolic link to its target, keeping mode
+ * and owner, and only if it still holds `expected`: a file saved by an editor since it was
+ * read is refused, not overwritten.
+ */
+export function rewriteFileAtomicSync(file: string, data: string | Uint8Array, options: RewriteOptions): void {
+  const checked = checkRewrite(file);
+  removeStaleTempFiles(dirname(checked.path));
+  replaceSync(checked, data, options.expected);
+}
+
+function prepareNewOutput(target: string, options: AtomicWriteOptions): CheckedTarget {
+  const checked = checkNewOutput(target, options.protect);
+  if (options.createFolder) makeFolderSync(dirname(checked.path));
+  removeStaleTempFiles(dirname(checked.path));
+  return checked;
+}
+
+function replaceSync(checked: CheckedTarget, data: string | Uint8Array, expected: Uint8Array | undefined): void {
+  const temp = track(tempPathFor(checked.path));
   try {
-    writeFileSync(temp, data, { flag: 'wx' });
-    if (options.mode !== undefined) chmodSync(temp, options.mode);
-    renameSync(temp, absolute);
+    writeFileSync(temp, data, { flag: 'wx', mode: creationMode(checked) });
+    settle(temp, checked);
+    if (expected !== undefined) checkUnchanged(checked.path, expected);
+    renameSync(temp, checked.path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
@@ -94,45 +118,38 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
   }
 }
 
-function prepare(target: string, options: AtomicWriteOptions): string {
-  const absolute = resolve(target);
-  for (const input of options.protect ?? []) {
-    if (samePath(absolute, input)) throw new OutputIsInputError(absolute);
+/**
+ * A temporary file that will replace a file is made readable by its owner only, so the text
+ * is never readable by others meanwhile; {@link settle} then gives it the replaced file's
+ * mode. A new file gets the usual mode for new files (the umask applies).
+ */
+function creationMode(checked: CheckedTarget): number | undefined {
+  return checked.kept ? 0o600 : undefined;
+}
+
+/** The temporary file takes the replaced file's owner and mode (owner first: a change of owner clears set-id bits). */
+function settle(temp: string, checked: CheckedTarget): void {
+  if (!checked.kept) return;
+  const { mode, uid, gid } = checked.kept;
+  const made = statSync(temp);
+  if (made.uid !== uid || made.gid !== gid) chownSync(temp, uid, gid);
+  chmodSync(temp, mode);
+}
+
+function checkUnchanged(path: string, expected: Uint8Array): void {
+  let now: Uint8Array | undefined;
+  try {
+    now = readFileSync(path);
+  } catch {
+    now = undefined;
   }
-  return absolute;
+  if (!now || Buffer.compare(now, expected) !== 0) {
+    throw new OutputRefusedError(path, 'changed', 'it changed since isdeck read it (saved by another program?), so the fixes were not written: run again');
+  }
 }
 
 function track(temp: string): string {
   hookExit();
   pending.add(temp);
   return temp;
-}
-
-export class OutputIsInputError extends Error {
-  readonly code = 'ISDECK_OUTPUT_IS_INPUT';
-  constructor(readonly path: string) {
-    super(`Refusing to write ${path}: it is one of the input files.`);
-    this.name = 'OutputIsInputError';
-  }
-}
-
-function canonical(path: string): string {
-  const absolute = resolve(path);
-  let real = absolute;
-  try {
-    real = realpathSync(absolute);
-  } catch {
-    // Not there yet: compare its folder's real path plus its name.
-    try {
-      real = join(realpathSync(dirname(absolute)), basename(absolute));
-    } catch {
-      real = absolute;
-    }
-  }
-  return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
-}
-
-/** Whether two paths name the same file (symbolic links followed; case folded where the file system usually does). */
-export function samePath(a: string, b: string): boolean {
-  return canonical(a) === canonical(b);
 }

@@ -29,6 +29,14 @@ export function checkDeckSize(size: number, name: string): string | undefined {
 }
 
 /**
+ * The one-line refusal for standard input that ran past {@link MAX_DECK_BYTES}: it is read
+ * only up to the limit, so its whole size is never known (an endless stream stops there).
+ */
+export function stdinTooBig(name: string): string {
+  return `${name}: more than ${describeSize(MAX_DECK_BYTES)} on standard input; decks over ${describeSize(MAX_DECK_BYTES)} are not linted`;
+}
+
+/**
  * Decodes a deck's bytes as UTF-8. A byte-order mark is kept in the text (the parser ignores
  * it for columns, `--fix` writes it back). Refuses files over the size limit, binary files
  * (a NUL byte in the first 8 KB), UTF-16 and bytes that are not UTF-8, naming the line.

@@ -2,14 +2,28 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
+import { checkNewOutput } from '../io/output-policy';
 import { type RenderWarning, renderStandaloneHtml } from './render';
 
 export interface HtmlExportResult {
   outPath: string;
   slideCount: number;
   bytes: number;
-  /** Images left out or not embedded (see {@link renderStandaloneHtml}). */
+  /** Pictures left out or not embedded (see {@link renderStandaloneHtml}). */
   warnings: RenderWarning[];
+  /** The document written (the drawn checks load it). */
+  html: string;
+}
+
+export interface ExportHtmlOptions {
+  /** Files never to overwrite (the inputs); the deck itself is always protected. */
+  protect?: readonly string[];
+  /** The folder pictures must be inside (default: the deck's workspace). */
+  workspaceRoot?: string;
+  /** The deck's text, when already read. */
+  source?: string;
+  /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`). */
+  html?: boolean;
 }
 
 /**
@@ -17,10 +31,17 @@ export interface HtmlExportResult {
  * a temporary file in the target folder and renamed over `outPath`, so a reader never sees
  * a half-written file and a failed export leaves any earlier file as it was.
  */
-export async function exportHtml(deckPath: string, outPath: string): Promise<HtmlExportResult> {
-  const source = await readFile(deckPath, 'utf8');
-  const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath) });
+export async function exportHtml(deckPath: string, outPath: string, options: ExportHtmlOptions = {}): Promise<HtmlExportResult> {
   const target = resolve(outPath);
-  await writeFileAtomic(target, result.html, { protect: [deckPath] });
-  return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings };
+  const protect = [deckPath, ...(options.protect ?? [])];
+  // Refused before any work; writeFileAtomic checks again at the write.
+  checkNewOutput(target, protect);
+  const source = options.source ?? (await readFile(deckPath, 'utf8'));
+  const result = renderStandaloneHtml(source, {
+    deckPath: resolve(deckPath),
+    ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
+    html: options.html ?? false,
+  });
+  await writeFileAtomic(target, result.html, { protect });
+  return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings, html: result.html };
 }

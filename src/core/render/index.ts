@@ -5,6 +5,7 @@ export { fitLevel, FIT_SCALES } from './fit';
 export { exportHtml } from './html-export';
 export type { HtmlExportResult } from './html-export';
 export { createHouseMarp } from './marp';
-export { renderDeck, renderStandaloneHtml, houseMarp, embeddingImageResolver, readFrontMatter } from './render';
+export { renderDeck, renderStandaloneHtml, houseMarp, readFrontMatter } from './render';
+export { embeddingImageResolver } from '../images/embed';
 export type { RenderDeckOptions, RenderedDeck, RenderWarning, SlideSize, StandaloneHtml } from './render';
 export { findPackageRoot, loadHouseThemeCss, themePath, HOUSE_THEME_NAME } from './theme';

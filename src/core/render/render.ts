@@ -3,17 +3,18 @@
  * preview, and one self-contained HTML document for `isdeck export --html`.
  */
 import type { Marp } from '@marp-team/marp-core';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { findWorkspaceRoot } from '../config/workspace';
+import { embeddingImageResolver, type PictureWarning } from '../images/embed';
 import { checkDeckBudgets, DeckBudgetError } from '../deck/budgets';
 import { parseYamlValue } from '../yaml-budget';
 import { splitLines, stripByteOrderMark, wellFormed } from '../deck/source-text';
 import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
 import { createHouseMarp } from './marp';
-import { mimeTypeOf } from './theme';
 
 export interface RenderDeckOptions {
+  /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`). */
+  html?: boolean;
   /**
    * Maps each image source to the source to draw, or `null` to leave the image out
    * (inline and background images alike).
@@ -48,12 +49,16 @@ const SIZES: Record<string, SlideSize> = {
   '4:3': { name: '4:3', width: 960, height: 720 },
 };
 
-let shared: Marp | undefined;
+const shared = new Map<boolean, Marp>();
 
-/** The process-wide house Marp instance (created on first use). */
-export function houseMarp(): Marp {
-  shared ??= createHouseMarp();
-  return shared;
+/** The process-wide house Marp instance for a raw HTML setting (created on first use). */
+export function houseMarp(html = false): Marp {
+  let marp = shared.get(html);
+  if (!marp) {
+    marp = createHouseMarp({ html });
+    shared.set(html, marp);
+  }
+  return marp;
 }
 
 /** Front-matter of a deck as plain data (empty when there is none or it does not parse). */
@@ -72,7 +77,7 @@ export function readFrontMatter(markdown: string): Record<string, unknown> {
 export function renderDeck(markdown: string, options: RenderDeckOptions = {}): RenderedDeck {
   const refused = checkDeckBudgets(splitLines(stripByteOrderMark(markdown)));
   if (refused) throw new DeckBudgetError(refused);
-  const marp = houseMarp();
+  const marp = houseMarp(options.html ?? false);
   const env: Record<string, unknown> = {};
   if (options.resolveImage) env[IMAGE_RESOLVER_ENV] = options.resolveImage;
   const { html, css, comments } = marp.render(wellFormed(markdown), env);
@@ -102,68 +107,18 @@ export function renderDeck(markdown: string, options: RenderDeckOptions = {}): R
   };
 }
 
-export interface RenderWarning {
-  /** The image source as written in the deck. */
-  path: string;
-  message: string;
-}
+/** A picture left out, or kept as a web address (see {@link embeddingImageResolver}). */
+export type RenderWarning = PictureWarning;
 
 export interface StandaloneHtml {
   /** A complete `<!doctype html>` document: CSS inlined, fonts and images as data: URLs. */
   html: string;
-  /** Images left out (outside the deck's folder, missing, not an image) or not embedded (remote). */
+  /** Pictures left out (refused by the picture policy, unreadable, not an image) or not embedded (web addresses). */
   warnings: RenderWarning[];
   slideCount: number;
   title: string;
   lang: string;
   size: SlideSize;
-}
-
-function isInside(root: string, file: string): boolean {
-  const rel = relative(root, file);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
-/**
- * An image resolver that embeds local images inside `deckDir`'s folder tree as data: URLs
- * and leaves out (with a warning) any other local image; remote and data: sources stay.
- */
-export function embeddingImageResolver(deckDir: string, warnings: RenderWarning[]): ImageResolver {
-  const root = existsSync(deckDir) ? realpathSync(deckDir) : resolve(deckDir);
-  const seen = new Map<string, string | null>();
-  const warn = (path: string, message: string): null => {
-    if (!warnings.some((w) => w.path === path && w.message === message)) warnings.push({ path, message });
-    return null;
-  };
-  const resolveOne = (src: string): string | null => {
-    if (src === '' || /^data:/i.test(src)) return src;
-    if (/^(?:https?:)?\/\//i.test(src)) {
-      warn(src, 'remote image not embedded: the document loads it when opened');
-      return src;
-    }
-    let file: string;
-    try {
-      if (/^file:/i.test(src)) file = fileURLToPath(src);
-      else if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[a-z]:[\\/]/i.test(src)) {
-        return warn(src, 'image left out: unsupported URL scheme');
-      } else {
-        const path = decodeURIComponent(src.replace(/[?#].*$/, ''));
-        file = resolve(deckDir, path);
-      }
-    } catch {
-      return warn(src, 'image left out: the path cannot be read');
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) return warn(src, 'image left out: file not found');
-    const real = realpathSync(file);
-    if (!isInside(root, real)) return warn(src, `image left out: ${real} is outside the deck's folder ${root}`);
-    const mime = mimeTypeOf(real);
-    if (!mime) return warn(src, 'image left out: not a PNG, JPEG, GIF, WebP, AVIF or SVG image');
-    return `data:${mime};base64,${readFileSync(real).toString('base64')}`;
-  };
-  return (src) => {
-    if (!seen.has(src)) seen.set(src, resolveOne(src));
-    return seen.get(src) ?? null;
-  };
 }
 
 function escapeHtml(text: string): string {
@@ -190,14 +145,16 @@ div.marpit > svg[data-marpit-svg] { display: block; width: ${size.width}px; heig
 
 /**
  * One self-contained HTML document of a deck: `<html lang>` from the front-matter (default
- * en-GB), `<title>`, the deck's CSS inlined with the fonts embedded, local images inside the
- * deck's folder tree embedded as data: URLs (others left out and listed in `warnings`),
- * the slides one after another at their size, and `@page` at the slide size for print.
+ * en-GB), `<title>`, the deck's CSS inlined with the fonts embedded, the local pictures the
+ * picture policy allows (inside the workspace) embedded as data: URLs (others left out and
+ * listed in `warnings`), the slides one after another at their size, and `@page` at the
+ * slide size for print.
  */
-export function renderStandaloneHtml(markdown: string, options: { deckPath: string }): StandaloneHtml {
+export function renderStandaloneHtml(markdown: string, options: { deckPath: string; workspaceRoot?: string; html?: boolean }): StandaloneHtml {
   const warnings: RenderWarning[] = [];
   const deckDir = dirname(resolve(options.deckPath));
-  const deck = renderDeck(markdown, { resolveImage: embeddingImageResolver(deckDir, warnings) });
+  const place = { deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) };
+  const deck = renderDeck(markdown, { resolveImage: embeddingImageResolver(place, warnings), html: options.html ?? false });
   const html = `<!doctype html>
 <html lang="${escapeHtml(deck.lang)}">
 <head>

@@ -1,49 +1,31 @@
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { z } from 'zod';
-import { displayPath, localImagePath } from '../deck/images';
+import { judgePicture } from '../images/policy';
 import { defineRule } from './rule';
 
-/** `https:`, `data:`, `file:`… (a scheme of two letters or more, so `C:\` stays a path) or `//host/`: not a workspace file. */
+/**
+ * The picture policy (`src/core/images/policy.ts`) as a rule: the same verdict, with the same
+ * message, as every exporter gives when it leaves the picture out. Web addresses and `data:`
+ * pictures are not checked here (linting makes no network request).
+ */
 export default defineRule({
   id: 'image-exists',
-  description: "A local image path names a file that exists, inside the workspace, resolved against the deck's folder.",
+  description: "A local image path names a file that exists, inside the workspace (symbolic links followed), resolved against the deck's folder.",
   defaultSeverity: 'error',
+  scope: 'any',
   options: z.object({}),
   check(context) {
     const { deck, environment } = context;
-    const base = deck.file !== undefined ? dirname(deck.file) : environment.workspaceRoot;
-    if (base === undefined) return;
-    const root = environment.workspaceRoot;
+    const deckDir = deck.file !== undefined ? dirname(deck.file) : environment.workspaceRoot;
+    if (deckDir === undefined) return;
+    const place = { deckDir, workspaceRoot: environment.workspaceRoot ?? deckDir };
+    const files = { realPath: environment.realPath, isFile: environment.fileExists };
     for (const slide of deck.slides) {
       for (const image of slide.images) {
-        const written = localImagePath(image.src);
-        if (written === undefined) continue;
-        const shown = displayPath(image.src);
-        if (written === '') {
-          context.report({ message: "The image has no path: write the image file's path between the parentheses.", range: image.range });
-          continue;
-        }
-        const range = image.pathRange;
-        const target = resolve(base, written);
-        if (root !== undefined && !isInside(root, target)) {
-          context.report({
-            message: `The image \`${shown}\` is outside the workspace: copy it into the workspace (e.g. an \`images/\` folder beside the deck) and link it there.`,
-            range,
-          });
-          continue;
-        }
-        if (!environment.fileExists(target)) {
-          context.report({
-            message: `The image \`${shown}\` was not found: no such file relative to the deck's folder (check the path and the case of the file name).`,
-            range,
-          });
-        }
+        const verdict = judgePicture(image.src, place, files);
+        if (verdict.kind !== 'refused') continue;
+        context.report({ message: verdict.message, range: verdict.reason === 'empty' ? image.range : image.pathRange });
       }
     }
   },
 });
-
-function isInside(root: string, target: string): boolean {
-  const path = relative(resolve(root), target);
-  return path === '' || (!isAbsolute(path) && path !== '..' && !path.startsWith(`..${sep}`));
-}

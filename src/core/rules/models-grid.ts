@@ -3,13 +3,14 @@ import { rangeOf } from '../deck/source-text';
 import type { List, ListItem, SourceRange } from '../deck/types';
 import { defineRule } from './rule';
 
-/** The grid has four cells (house-structure §3: Voluntarism, Co-production, Managerialism, Paternalism). */
+/** The grid has four cells (docs/house-structure.md §3: Voluntarism, Co-production, Managerialism, Paternalism). */
 const MODELS = 4;
 
 export default defineRule({
   id: 'models-grid',
   description: 'A `models` slide has exactly 4 list items, each `**Name** – description`, with different names.',
   defaultSeverity: 'error',
+  scope: 'house',
   options: z.object({}),
   check(context) {
     for (const slide of context.deck.slides) {

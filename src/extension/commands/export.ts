@@ -34,7 +34,7 @@ const LABELS: Record<ExportFormat, string> = { pdf: 'PDF', pptx: 'PowerPoint (PP
 const EXPORTERS: Record<ExportFormat, Exporter | undefined> = {
   html: async ({ deckPath, outPath }) => {
     const result = await core().exportHtml(deckPath, outPath);
-    return { slideCount: result.slideCount, warnings: result.warnings.map((warning) => `${warning.path}: ${warning.message}`) };
+    return { slideCount: result.slideCount, warnings: result.warnings.map((warning) => warning.message) };
   },
   pptx: (job) => core().exportPptxFile(job),
   pdf: (job) => core().exportPdfFile(job),

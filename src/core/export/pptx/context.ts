@@ -1,15 +1,11 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { Deck, Slide, SourceRange } from '../../deck/types';
+import type { ExportWarning, WarningCause } from '../warnings';
 import type { SlideText } from './content';
 import type { SlideGeometry } from './layout';
 
 /** Something the export left out or changed, with where it stands in the deck. */
-export interface PptxWarning {
-  /** 1-based slide number. */
-  slide: number;
-  message: string;
-  range: SourceRange | undefined;
-}
+export type PptxWarning = ExportWarning;
 
 /** Reads a file's bytes; `undefined` when it cannot be read. */
 export type ReadFile = (absolutePath: string) => Uint8Array | undefined;
@@ -22,5 +18,5 @@ export interface SlideContext {
   source: Slide;
   text: SlideText;
   geometry: SlideGeometry;
-  warn(message: string, range?: SourceRange): void;
+  warn(cause: WarningCause, message: string, range?: SourceRange): void;
 }

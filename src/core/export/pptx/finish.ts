@@ -1,6 +1,8 @@
 import JSZip from 'jszip';
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, CAPS_SPACING } from './brand';
+import type { EquationStore } from './equations';
+import { putMediaBack, takeMediaOut } from './media';
 
 /**
  * Packs a presentation into deflated PPTX bytes. pptxgenjs's `stream()` gives the package
@@ -17,16 +19,20 @@ import { BRAND_COLOURS, CAPS_SPACING } from './brand';
  *   `lang`, and `docProps/core.xml` gets `<dc:language>`.
  * - Bullets take the theme's marker colours (teal squares, muted dashes), and runs
  *   set with `CAPS_SPACING` get All Caps: pptxgenjs has options for neither.
+ * - Formulas become Office equations (`equations`, the store the slides were built with).
  */
-export async function packPresentation(pptx: PptxGenJS, options: { lang: string }): Promise<Buffer> {
+export async function packPresentation(pptx: PptxGenJS, options: { lang: string; equations?: EquationStore }): Promise<Buffer> {
+  const media = takeMediaOut(pptx);
   const raw = (await pptx.stream({ compression: false })) as Uint8Array;
   const zip = await JSZip.loadAsync(raw);
+  putMediaBack(zip, media);
   const lang = escapeXml(options.lang);
   const names = Object.keys(zip.files).filter((name) => /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|charts)\/[^/]+\.xml$/.test(name) || name === 'ppt/presentation.xml');
   await Promise.all(
     names.map(async (name) => {
       const xml = await zip.file(name)!.async('string');
-      zip.file(name, finishPartXml(xml, lang));
+      const finished = finishPartXml(xml, lang);
+      zip.file(name, options.equations && name.startsWith('ppt/slides/') ? options.equations.apply(finished) : finished);
     }),
   );
   const core = zip.file('docProps/core.xml');

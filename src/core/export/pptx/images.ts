@@ -1,7 +1,8 @@
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { Image } from '../../deck/types';
 import { altTextWithoutKeywords } from '../../rules/helpers/image-keywords';
-import { displayPath, localImagePath } from '../../deck/images';
+import { displayPath } from '../../deck/images';
+import { judgePicture, type PicturePlace } from '../../images/policy';
 import type { ReadFile } from './context';
 import type { Box } from './layout';
 
@@ -18,38 +19,65 @@ export type ImageResult = { ok: true; image: LoadedImage } | { ok: false; reason
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
 
+const DATA_URL = /^data:(image\/(?:png|jpeg|gif));base64,([a-z0-9+/=\s]*)$/i;
+
+/** A picture's bytes, read once per export however often the deck uses it. */
+interface PictureBytes {
+  mime: string;
+  /** `mime;base64,…`: the one string every use of the picture shares. */
+  data: string;
+  size: { width: number; height: number } | undefined;
+}
+
 /**
- * Loads a deck image for embedding. Only local PNG, JPEG and GIF files inside the deck's
- * folder are embedded; anything else comes back with the reason it was left out.
+ * Loads deck images for embedding under the picture policy (`images/policy.ts`): local PNG,
+ * JPEG and GIF files inside the workspace, and `data:` pictures of those types. Each file is
+ * read once, however many slides use it; anything else comes back with the reason it was left out.
  */
-export function loadImage(image: Image, deckDir: string, readFile: ReadFile): ImageResult {
-  const shown = displayPath(image.src);
-  const src = localImagePath(image.src);
-  if (src === undefined) {
-    return { ok: false, reason: `Image ${shown} is not a local file; only images inside the deck's folder are embedded.` };
+export class ImageLoader {
+  private readonly files = new Map<string, PictureBytes | undefined>();
+
+  constructor(
+    private readonly place: PicturePlace,
+    private readonly readFile: ReadFile,
+  ) {}
+
+  load(image: Image): ImageResult {
+    const shown = displayPath(image.src);
+    const verdict = judgePicture(image.src, this.place);
+    if (verdict.kind === 'refused') return { ok: false, reason: verdict.message };
+    if (verdict.kind === 'remote') {
+      return { ok: false, reason: `The image \`${shown}\` is a web address: PowerPoint export embeds pictures from the workspace only (download it into the workspace).` };
+    }
+    const picture = verdict.kind === 'data' ? fromDataUrl(image.src) : this.fromFile(verdict.path, image.src);
+    if (picture === 'unsupported') {
+      return { ok: false, reason: `The image \`${shown}\` was left out: PowerPoint export embeds PNG, JPEG and GIF images.` };
+    }
+    if (!picture) return { ok: false, reason: `The image \`${shown}\` could not be read, and was left out.` };
+    if (!picture.size) {
+      return { ok: false, reason: `The image \`${shown}\` is not a readable ${picture.mime.slice(6).toUpperCase()} file, and was left out.` };
+    }
+    const name = verdict.kind === 'data' ? 'picture' : (image.src.split(/[\\/]/).at(-1) ?? image.src);
+    return { ok: true, image: { data: picture.data, ...picture.size, alt: altTextWithoutKeywords(image.alt), name } };
   }
-  const path = resolve(deckDir, src);
-  const inside = relative(deckDir, path);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-    return { ok: false, reason: `Image ${shown} is outside the deck's folder and was left out.` };
+
+  private fromFile(path: string, written: string): PictureBytes | 'unsupported' | undefined {
+    const mime = MIME[extname(path).toLowerCase()] ?? MIME[extname(written.replace(/[?#].*$/, '')).toLowerCase()];
+    if (!mime) return 'unsupported';
+    if (!this.files.has(path)) {
+      const bytes = this.readFile(path);
+      this.files.set(path, bytes && { mime, data: `${mime};base64,${Buffer.from(bytes).toString('base64')}`, size: imageSize(bytes) });
+    }
+    return this.files.get(path);
   }
-  const mime = MIME[extname(path).toLowerCase()];
-  if (!mime) {
-    return { ok: false, reason: `Image ${shown} was left out: PowerPoint export embeds PNG, JPEG and GIF images.` };
-  }
-  const bytes = readFile(path);
-  if (!bytes) return { ok: false, reason: `Image ${shown} was not found or could not be read, and was left out.` };
-  const size = imageSize(bytes);
-  if (!size) return { ok: false, reason: `Image ${shown} is not a readable ${mime.slice(6).toUpperCase()} file, and was left out.` };
-  return {
-    ok: true,
-    image: {
-      data: `${mime};base64,${Buffer.from(bytes).toString('base64')}`,
-      ...size,
-      alt: altTextWithoutKeywords(image.alt),
-      name: src.split('/').at(-1) ?? src,
-    },
-  };
+}
+
+function fromDataUrl(src: string): PictureBytes | 'unsupported' {
+  const match = DATA_URL.exec(src);
+  if (!match) return 'unsupported';
+  const mime = match[1]!.toLowerCase();
+  const bytes = Buffer.from(match[2]!, 'base64');
+  return { mime, data: `${mime};base64,${bytes.toString('base64')}`, size: imageSize(bytes) };
 }
 
 /** Width and height in pixels from a PNG, GIF or JPEG header. */

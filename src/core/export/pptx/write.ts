@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Deck } from '../../deck/types';
-import { samePath, writeFileAtomic, type AtomicFileSystem } from '../../io/atomic-write';
+import { writeFileAtomic, type AtomicFileSystem } from '../../io/atomic-write';
+import { checkNewOutput } from '../../io/output-policy';
 import { buildPresentation, deckLanguage } from './build';
 import type { PptxWarning, ReadFile } from './context';
+import { EquationStore } from './equations';
 import { packPresentation } from './finish';
 
 /**
@@ -27,6 +29,10 @@ export interface ExportPptxOptions {
   /** Where to write the `.pptx`. Its folder must exist. */
   outPath: string;
   readFile?: ReadFile;
+  /** The folder pictures must be inside (default: the deck's workspace). */
+  workspaceRoot?: string;
+  /** The run's other input files, never written over (the deck itself always is protected). */
+  protect?: readonly string[];
   /** Replaces some file operations (for tests). */
   fileSystem?: Partial<AtomicFileSystem>;
 }
@@ -47,23 +53,26 @@ export interface ExportPptxResult {
  */
 export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promise<ExportPptxResult> {
   const outPath = resolve(options.outPath);
-  if (samePath(outPath, resolve(options.deckPath))) {
-    throw new Error(`Refusing to export over the deck itself (${options.deckPath}): choose an output path ending in .pptx.`);
-  }
+  const protect = [resolve(options.deckPath), ...(options.protect ?? [])];
+  // Refused before any work; writeFileAtomic checks again at the write.
+  checkNewOutput(outPath, protect);
   const folder = dirname(outPath);
   const folderStat = await stat(folder).catch(() => undefined);
   if (!folderStat?.isDirectory()) {
     throw new Error(`Cannot write ${outPath}: the folder ${folder} does not exist.`);
   }
   const warnings: PptxWarning[] = [];
+  const equations = new EquationStore();
   const pptx = buildPresentation(deck, {
     deckPath: options.deckPath,
     readFile: options.readFile,
+    ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
     onWarning: (warning) => warnings.push(warning),
+    equations,
   });
-  const data = await packPresentation(pptx, { lang: deckLanguage(deck) });
+  const data = await packPresentation(pptx, { lang: deckLanguage(deck), equations });
   try {
-    await writeFileAtomic(outPath, data, { fileSystem: options.fileSystem ?? {} });
+    await writeFileAtomic(outPath, data, { protect, fileSystem: options.fileSystem ?? {} });
   } catch (error) {
     throw new Error(`Could not write ${outPath}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

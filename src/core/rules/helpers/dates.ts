@@ -1,5 +1,5 @@
 /**
- * Cover dates (house-structure §3): `dd/mm/yy` or `dd/mm/yyyy`, a real calendar date;
+ * Cover dates (docs/house-structure.md §3): `dd/mm/yy` or `dd/mm/yyyy`, a real calendar date;
  * a two-digit year `yy` means 20yy. Dates written in another recognisable form are
  * normalised to `dd/mm/yyyy`.
  */

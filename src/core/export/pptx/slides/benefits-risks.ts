@@ -2,7 +2,7 @@ import { BRAND_COLOURS } from '../brand';
 import { flowBlocks } from '../content';
 import type { SlideContext } from '../context';
 import { addDataTable, addFlow, flowFontSize, flowHeight } from '../draw';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { below } from '../layout';
 import { GAP, standardFrame } from './frame';
 
@@ -15,10 +15,10 @@ const COLUMN_STYLE: Record<string, { header: string; fill: string }> = {
  * `benefits-risks`: the table as a real PowerPoint table, the Benefits column green and
  * the Risks column brown as in the theme (header white on the colour, cells on its tint).
  */
-export function renderBenefitsRisks(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderBenefitsRisks(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   let box = frame.box;
-  const intro = flowBlocks(ctx.text.paragraphs, ctx.source.lists);
+  const intro = flowBlocks(ctx.text.paragraphs, ctx.source.lists, ctx.text.extras);
   if (intro.length > 0) {
     const introBox = { ...box, h: box.h * 0.3 };
     const size = flowFontSize(intro, introBox, { max: 18, min: 13 });

@@ -4,7 +4,7 @@ import { chartData } from '../chart-data';
 import { blockText, displayText, flowBlocks, type FlowParagraph } from '../content';
 import type { SlideContext } from '../context';
 import { addFlow, flowFontSize, flowHeight } from '../draw';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { below, type Box } from '../layout';
 import { GAP, standardFrame } from './frame';
 
@@ -17,13 +17,14 @@ const SHORT_TEXT = 260;
  * slide title). Paragraphs
  * and lists go above the chart when short, else in a column on its left.
  */
-export function renderChart(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderChart(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const table = ctx.source.tables[0];
   const caption = table ? chartCaption(ctx.text.paragraphs, table.range.line, table.range.endLine) : undefined;
   const text = flowBlocks(
     ctx.text.paragraphs.filter((paragraph) => paragraph !== caption),
     ctx.source.lists,
+    ctx.text.extras,
   );
   let chartBox = frame.box;
   if (text.length > 0) {
@@ -40,12 +41,12 @@ export function renderChart(ctx: SlideContext, images: readonly LoadedImage[]): 
       chartBox = { ...frame.box, x: frame.box.x + columnWidth + GAP * 1.5, w: frame.box.w - columnWidth - GAP * 1.5 };
     }
   }
-  if (table) addBarChart(ctx, chartBox, caption ? caption.lines.join(' ') : (ctx.source.title?.text ?? ''));
+  if (table) addBarChart(ctx, chartBox, caption ? caption.lines.join(' ') : (ctx.text.title?.text ?? ''));
   frame.placeCallout(chartBox.y + chartBox.h);
 }
 
 /**
- * The paragraph that titles the chart: the caption after the table (house-structure §3),
+ * The paragraph that titles the chart: the caption after the table (docs/house-structure.md §3),
  * else a paragraph standing right above the table (seed: "Proportion of patients … (%)").
  */
 function chartCaption(paragraphs: readonly FlowParagraph[], tableLine: number, tableEndLine: number): FlowParagraph | undefined {
@@ -59,13 +60,14 @@ function addBarChart(ctx: SlideContext, box: Box, title: string): void {
   const table = ctx.source.tables[0]!;
   const data = chartData(table);
   if (data.series.length === 0) {
-    ctx.warn('The chart table has no value column; no chart was drawn.', table.range);
+    ctx.warn('chart-no-values', 'The chart table has no value column; no chart was drawn.', table.range);
     return;
   }
   if (data.invalid.length > 0) {
-    ctx.warn(`Chart cells that are not numbers were drawn as 0: ${data.invalid.join('; ')}.`, table.range);
+    ctx.warn('chart-not-number', `Chart cells that are not numbers were drawn as 0: ${data.invalid.join('; ')}.`, table.range);
   }
   const many = data.series.length > 1;
+  const labelHeader = displayText(table.header.cells[0]?.text ?? '').trim();
   const categories = data.series[0]?.labels.length ?? 0;
   const options: PptxGenJS.IChartOpts = {
     ...box,
@@ -95,10 +97,12 @@ function addBarChart(ctx: SlideContext, box: Box, title: string): void {
     catAxisLineShow: true,
     catAxisLineColor: BRAND_COLOURS.rule,
     catAxisMajorTickMark: 'none',
+    // The label column's header names the categories, as the table's header cell did.
+    ...(labelHeader ? { showCatAxisTitle: true, catAxisTitle: labelHeader, catAxisTitleFontFace: BRAND_FONT, catAxisTitleFontSize: BRAND_SIZES.chart, catAxisTitleColor: BRAND_COLOURS.muted } : {}),
     valAxisHidden: true,
     valGridLine: { style: 'none' },
     ...(data.series.every((series) => series.values.every((value) => value >= 0)) ? { valAxisMinVal: 0 } : {}),
-    altText: chartAltText(title, displayText(table.header.cells[0]?.text ?? '').trim(), data.series),
+    altText: chartAltText(title, labelHeader, data.series),
     objectName: 'Chart',
   };
   // Table order top to bottom: pptxgenjs types only list 'minMax', but passes the value through.

@@ -2,7 +2,7 @@ import { BRAND_SIZES } from '../brand';
 import { flowBlocks } from '../content';
 import type { SlideContext } from '../context';
 import { addDataTable, addFlow, flowFontSize, flowHeight } from '../draw';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { below } from '../layout';
 import { GAP, standardFrame } from './frame';
 
@@ -11,9 +11,9 @@ import { GAP, standardFrame } from './frame';
  * real bullets (two levels), the key message as a callout under them, any table below.
  * Also draws slides whose class is not a house type.
  */
-export function renderContent(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderContent(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
-  const blocks = flowBlocks(ctx.text.paragraphs, ctx.source.lists);
+  const blocks = flowBlocks(ctx.text.paragraphs, ctx.source.lists, ctx.text.extras);
   let box = frame.box;
   let bottom = box.y;
   if (blocks.length > 0) {

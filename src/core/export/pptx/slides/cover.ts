@@ -4,16 +4,16 @@ import { displayText, flowBlocks } from '../content';
 import type { SlideContext } from '../context';
 import { addFlow } from '../draw';
 import { fitFontSize, textHeight } from '../fit';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { coverTitleBox } from '../master';
-import { addImageColumn } from './frame';
+import { addImageColumn } from '../pictures';
 
 /**
  * `cover`: series and date (teal, uppercase), the deck title large in the title
  * placeholder with a teal bar under it, the part title, the agenda with its label and a
  * teal rule, and presenter (bold navy) over organisation at the foot.
  */
-export function renderCover(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderCover(ctx: SlideContext, images: readonly Picture[]): void {
   const cover = ctx.source.cover;
   const { geometry } = ctx;
   const titleBox = coverTitleBox(geometry);
@@ -98,6 +98,7 @@ export function renderCover(ctx: SlideContext, images: readonly LoadedImage[]): 
   const others = flowBlocks(
     ctx.text.paragraphs.filter((paragraph) => !fieldLines.has(paragraph.line)),
     ctx.source.lists.slice(agenda.length > 0 ? 1 : 0),
+    ctx.text.extras,
   );
   if (others.length > 0 && footTop - y > 0.4) addFlow(ctx, others, { x, y, w: width, h: footTop - y - 0.15 }, { max: 16, min: 11 });
 

@@ -4,7 +4,7 @@ import { displayText, flowBlocks, listItems } from '../content';
 import type { SlideContext } from '../context';
 import { addCallout, addFlow, addFootnotes, calloutSize, flowFontSize, flowHeight, footnotesHeight } from '../draw';
 import { fitFontSize, textHeight } from '../fit';
-import { containBox, type LoadedImage } from '../images';
+import { addImageColumn, type Picture } from '../pictures';
 import { above, below, type Box } from '../layout';
 
 /** Space between stacked blocks of a slide, in inches. */
@@ -12,7 +12,7 @@ export const GAP = 0.2;
 
 /** Puts the slide title in the master's title placeholder, sized to fit (two lines at most). */
 export function addTitle(ctx: SlideContext, options: { color?: string; fontSize?: number; charSpacing?: number } = {}): void {
-  const title = ctx.source.title;
+  const title = ctx.text.title;
   if (!title) return;
   const text = displayText(title.text);
   const box = ctx.geometry.title;
@@ -38,7 +38,7 @@ export function addTitle(ctx: SlideContext, options: { color?: string; fontSize?
 
 /** The subtitle (`###`) in teal under the title; returns where the content starts. */
 export function addSubtitle(ctx: SlideContext, top: number): number {
-  const subtitle = ctx.source.subtitle;
+  const subtitle = ctx.text.subtitle;
   if (!subtitle) return top;
   const { body } = ctx.geometry;
   const text = displayText(subtitle.text);
@@ -82,7 +82,7 @@ export interface Frame {
  * images in a column on the right, and room for the key message. Returns the box left
  * for the slide's own content.
  */
-export function standardFrame(ctx: SlideContext, images: readonly LoadedImage[], options: FrameOptions = {}): Frame {
+export function standardFrame(ctx: SlideContext, images: readonly Picture[], options: FrameOptions = {}): Frame {
   addTitle(ctx);
   let box = below(ctx.geometry.body, addSubtitle(ctx, ctx.geometry.body.y));
   const sources = ctx.text.sources;
@@ -108,22 +108,6 @@ export function standardFrame(ctx: SlideContext, images: readonly LoadedImage[],
   };
 }
 
-/** Images in a column on the right of `box`, stacked, aspect kept; returns the box left of them. */
-export function addImageColumn(ctx: SlideContext, images: readonly LoadedImage[], box: Box): Box {
-  const columnWidth = box.w * 0.4;
-  const each = (box.h - GAP * (images.length - 1)) / images.length;
-  images.forEach((image, index) => {
-    const slot = { x: box.x + box.w - columnWidth, y: box.y + index * (each + GAP), w: columnWidth, h: each };
-    ctx.slide.addImage({
-      data: image.data,
-      ...containBox(image, slot),
-      altText: image.alt,
-      objectName: image.name,
-    });
-  });
-  return { ...box, w: box.w - columnWidth - GAP * 1.5 };
-}
-
 /**
  * For slides drawn from one list (models, statistics, spectrum): the slide's paragraphs and
  * any further lists go on top, in at most `introShare` of the box; returns the box left below
@@ -131,7 +115,7 @@ export function addImageColumn(ctx: SlideContext, images: readonly LoadedImage[]
  */
 export function introThenItems(ctx: SlideContext, box: Box, introShare: number): { box: Box; items: ReturnType<typeof listItems> } {
   const [list, ...otherLists] = ctx.source.lists;
-  const intro = flowBlocks(ctx.text.paragraphs, otherLists);
+  const intro = flowBlocks(ctx.text.paragraphs, otherLists, ctx.text.extras);
   let rest = box;
   if (intro.length > 0) {
     const introBox = { ...box, h: box.h * introShare };

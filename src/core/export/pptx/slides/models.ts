@@ -5,7 +5,7 @@ import { type FlowItem } from '../content';
 import type { SlideContext } from '../context';
 import { paragraphRuns } from '../draw';
 import { textHeight } from '../fit';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { type Box } from '../layout';
 import { introThenItems, standardFrame } from './frame';
 
@@ -17,7 +17,7 @@ const BAND = 0.0625;
  * `models`: the list's `**Name** – description` items as rounded cards in a 2 × 2 grid
  * (reading order), name in bold navy over the description. The bands alternate teal and navy.
  */
-export function renderModels(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderModels(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const { box, items } = introThenItems(ctx, frame.box, 0.25);
   if (items.length === 0) return frame.placeCallout(box.y);

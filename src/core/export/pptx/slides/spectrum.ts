@@ -1,7 +1,7 @@
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES, STAGE_COLOURS } from '../brand';
 import type { SlideContext } from '../context';
 import { textHeight } from '../fit';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { introThenItems, standardFrame } from './frame';
 
 /** Depth of each chevron's point, and the gap between neighbours, in inches. */
@@ -12,7 +12,7 @@ const GAP_X = 0.08;
  * `spectrum`: the ordered list's stages as chevrons left to right, in order, each with
  * its number and text, shaded from navy to teal as in the theme.
  */
-export function renderSpectrum(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderSpectrum(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const { box, items: stages } = introThenItems(ctx, frame.box, 0.3);
   if (stages.length === 0) return frame.placeCallout(box.y);
