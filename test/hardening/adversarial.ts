@@ -19,8 +19,9 @@ const FRONT = '---\nmarp: true\ntheme: improvement-service\n---\n\n';
 
 /** A deck of `unit` repeated to the size, after front-matter and `prefix`, then `suffix`. */
 function fill(unit: string, prefix = '', suffix = ''): string {
-  const room = ADVERSARIAL_SIZE - FRONT.length - prefix.length - suffix.length;
-  return FRONT + prefix + unit.repeat(Math.max(0, Math.floor(room / unit.length))) + suffix;
+  // In bytes (UTF-8), as the 1 MB input budget counts them.
+  const room = ADVERSARIAL_SIZE - Buffer.byteLength(FRONT + prefix + suffix);
+  return FRONT + prefix + unit.repeat(Math.max(0, Math.floor(room / Buffer.byteLength(unit)))) + suffix;
 }
 
 export interface AdversarialCase {

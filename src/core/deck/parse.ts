@@ -105,6 +105,7 @@ export function refusedDeck(source: string, lines: string[], file: string | unde
     parts: [],
     prose: [],
     proseLines: lines.map((line) => ' '.repeat(line.length)),
+    shownLines: lines.map((line) => ' '.repeat(line.length)),
     inlineConfig: [],
     refused,
   };
@@ -125,6 +126,7 @@ export function buildDeck(source: string, lines: string[], slideTokens: readonly
     parts: groupParts(slides),
     prose: builder.prose,
     proseLines: proseLinesOf(lines, builder.prose),
+    shownLines: proseLinesOf(lines, builder.shown),
     inlineConfig: builder.inlineConfig,
     refused: undefined,
   };
@@ -169,6 +171,7 @@ class DeckBuilder {
   frontMatter: FrontMatter | undefined;
   readonly directives: Directive[] = [];
   readonly prose: TextSpan[] = [];
+  readonly shown: TextSpan[] = [];
   readonly inlineConfig: InlineConfigComment[] = [];
   private readonly drafts: SlideDraft[] = [];
   private readonly openLists: OpenList[] = [];
@@ -478,6 +481,7 @@ class DeckBuilder {
   private collectProse(token: MarkdownToken): void {
     const contentLines = this.contentLines(token);
     for (const span of proseSpans(token, contentLines)) this.prose.push(span);
+    for (const span of proseSpans(token, contentLines, true)) this.shown.push(span);
     for (const child of token.children ?? []) {
       const offset = child.meta?.[OFFSET_META];
       if (child.type !== 'marpit_comment' || typeof offset !== 'number') continue;

@@ -16,8 +16,10 @@ import type { TextSpan } from './types';
 /** Offsets `[start, end)` into an inline token's `content`. */
 export type Interval = [number, number];
 
-/** Where an inline token's text came from, kept in its `meta` by the tracking parser. */
+/** Where an inline token's prose came from, kept in its `meta` by the tracking parser. */
 const PROSE_META = 'isdeckProse';
+/** Where an inline token's shown text came from: its prose and the HTML tags typed in it. */
+const SHOWN_META = 'isdeckShown';
 /** Offset in the inline source of a comment inside a paragraph, kept in its `meta`. */
 export const OFFSET_META = 'isdeckOffset';
 
@@ -175,12 +177,16 @@ function trackingTokenize(this: TrackableMarkdown['inline'], state: InlineStateL
   if (state.pending) state.pushPending();
 }
 
-/** Keeps on the inline token the source offsets of its plain text, less math, tags and URLs. */
+/**
+ * Keeps on the inline token the source offsets of its plain text: less math, tags and URLs
+ * (prose), and less math and URLs only (shown text: what the `raw-html` rule reads for tags).
+ */
 function collectProse(inline: MarkdownToken): void {
   const flushed = inline.children ? flushedByChildren.get(inline.children) : undefined;
   if (!flushed) return;
   const sorted = flushed.every((interval, index) => index === 0 || flushed[index - 1]![0] <= interval[0]) ? flushed : [...flushed].sort((a, b) => a[0] - b[0]);
-  inline.meta = { ...inline.meta, [PROSE_META]: subtract(sorted, protectedIntervals(inline.content)) };
+  const notText = [...mathIntervals(inline.content), ...addressIntervals(inline.content)].sort((a, b) => a[0] - b[0]);
+  inline.meta = { ...inline.meta, [PROSE_META]: subtract(sorted, protectedIntervals(inline.content)), [SHOWN_META]: subtract(sorted, notText) };
 }
 
 /**
@@ -374,9 +380,12 @@ export function contentPosition(contentLines: readonly ContentLine[] | undefined
   return { line: contentLine.line, column: column + 1 };
 }
 
-/** The prose spans of an inline token, each on one line and equal to its source text. */
-export function proseSpans(inline: MarkdownToken, contentLines: readonly ContentLine[] | undefined): TextSpan[] {
-  const intervals = inline.meta?.[PROSE_META] as Interval[] | undefined;
+/**
+ * The prose spans of an inline token (or, with `shown`, its shown text: prose and typed HTML
+ * tags), each on one line and equal to its source text.
+ */
+export function proseSpans(inline: MarkdownToken, contentLines: readonly ContentLine[] | undefined, shown = false): TextSpan[] {
+  const intervals = inline.meta?.[shown ? SHOWN_META : PROSE_META] as Interval[] | undefined;
   if (!intervals || !contentLines) return [];
   const spans: TextSpan[] = [];
   let lineIndex = 0;

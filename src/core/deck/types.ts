@@ -256,6 +256,11 @@ export interface Deck {
   prose: TextSpan[];
   /** The source lines with everything but prose blanked to spaces (columns kept), for word checks. */
   proseLines: string[];
+  /**
+   * The source lines with everything but shown text blanked: prose and the HTML tags typed in
+   * it (raw HTML off shows them as text; the `raw-html` rule names them).
+   */
+  shownLines: string[];
   inlineConfig: InlineConfigComment[];
   /**
    * Set when the deck is past a budget (slides, YAML aliases) and was not parsed: the deck
