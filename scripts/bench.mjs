@@ -57,11 +57,38 @@ async function inProcess() {
   if (result.status !== 0) throw new Error(result.stderr);
   const figures = JSON.parse(result.stdout.trim().split('\n').at(-1));
   row('re-lint a 300-slide deck after a one-line edit, in process (median of 50)', `${fmt(figures.relint300, 2)} ms`, '< 15 ms');
+  row('re-lint a 300-slide deck after a one-line edit, through the editor\'s lint worker (median of 50)', `${fmt(figures.relint300Worker, 2)} ms`, '< 15 ms');
   row('lint a 300-slide deck from scratch, in process (median of 20)', `${fmt(figures.fullLint300, 2)} ms`);
   row('lint the 45-slide seed deck in process (median of 50)', `${fmt(figures.seedLint, 2)} ms`);
   row('render the 45-slide seed deck to HTML in process (median of 30)', `${fmt(figures.seedRender, 2)} ms`, '< 60 ms');
 }
 
+/**
+ * The adversarial 1 MB decks (test/hardening/adversarial.ts), each in its own process: the
+ * slowest total (lint + --fix + re-lint + render), the most CPU and the most memory.
+ */
+async function adversarial() {
+  const bundle = join(work, 'adversarial.cjs');
+  await build({ entryPoints: [join(root, 'scripts/bench/adversarial.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', external: ['playwright-core', 'pptxgenjs'], logLevel: 'error' });
+  const { cases } = JSON.parse(timeNode([bundle]).stdout.trim());
+  const results = [];
+  for (let index = 0; index < cases; index++) {
+    const run = timeNode([bundle, String(index)]);
+    if (run.status !== 0) {
+      row(`adversarial case ${index}`, `failed: ${run.stderr.trim().split('\n').at(-1)}`);
+      continue;
+    }
+    const figures = JSON.parse(run.stdout.trim().split('\n').at(-1));
+    results.push({ ...figures, total: figures.lint + figures.fix + figures.relint + figures.render, peakMiB: run.peakMiB });
+  }
+  const worst = (key) => results.reduce((a, b) => (b[key] > a[key] ? b : a));
+  const total = worst('total');
+  const cpu = worst('cpuMs');
+  const memory = worst('peakMiB');
+  row(`adversarial 1 MB decks (${results.length} of ${cases}): slowest lint + fix + re-lint + render`, `${fmt(total.total)} ms (${total.name})`, '< 60000 ms');
+  row('  most CPU time for one deck', `${fmt(cpu.cpuMs)} ms (${cpu.name})`);
+  row('  most memory for one deck (peak RSS of its process)', `${fmt(memory.peakMiB)} MiB (${memory.name})`);
+  row('  slowest single stage', `${fmt(Math.max(...results.map((r) => Math.max(r.lint, r.fix, r.relint, r.render))))} ms`);
 /** Words of Marp's own rendering kept by each export, corpus and bundled decks (see test/helpers/conservation.ts). */
 async function conservation() {
   // Inside node_modules, so that the packages left out of the bundle (playwright-core, pdf.js) resolve.
@@ -143,6 +170,7 @@ function extension() {
 try {
   lintCorpus();
   await inProcess();
+  await adversarial();
   renderedLint();
   await benchExport({ root, work, timeNode, row, fmt });
   await pdfUa();

@@ -1,6 +1,7 @@
 // In-process figures (the editor's case): bundled by scripts/bench.mjs and run once.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { resolveConfig } from '../../src/core/config/schema';
 import { IncrementalDeckParser } from '../../src/core/deck/incremental';
 import { lintDeck, lintText } from '../../src/core/lint/lint';
@@ -45,4 +46,38 @@ const seedLint = time(50, () => lintText(seed, join(root, 'decks/masterclass-201
 
 const seedRender = time(30, () => renderDeck(seed));
 
-console.log(JSON.stringify({ relint300: relint, fullLint300: fullLint, seedLint, seedRender }));
+/**
+ * The editor's case as it runs: each re-lint a round trip to the lint worker (dist/lint-worker.js,
+ * built by `npm run build`), text in and problems out by message.
+ */
+async function workerRelint(): Promise<number> {
+  const worker = new Worker(join(root, 'dist', 'lint-worker.js'));
+  let id = 0;
+  const lint = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const own = ++id;
+      const onMessage = (reply: { id: number; error?: string }) => {
+        if (reply.id !== own) return;
+        worker.off('message', onMessage);
+        if (reply.error) reject(new Error(reply.error));
+        else resolve();
+      };
+      worker.on('message', onMessage);
+      worker.postMessage({ id: own, job: { text, file: join(root, 'big.md'), layers: [], workspaceRoot: root, key: 'big' } });
+    });
+  const samples: number[] = [];
+  for (let run = 0; run < 55; run++) {
+    const lines = [...bigLines];
+    const at = 20 + ((run * 97) % (lines.length - 40));
+    lines[at] = `${lines[at]} typed`;
+    const start = performance.now();
+    await lint(lines.join('\n'));
+    if (run >= 5) samples.push(performance.now() - start);
+  }
+  await worker.terminate();
+  return median(samples);
+}
+
+void workerRelint().then((relint300Worker) => {
+  console.log(JSON.stringify({ relint300: relint, relint300Worker, fullLint300: fullLint, seedLint, seedRender }));
+});

@@ -5,6 +5,7 @@ import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
 import { FORMAT_NAMES, FORMATTERS, isFormatName, ordered, type FileResult, type FormatName } from '../core/format';
 import { decodeDeckBytes, MAX_DECK_BYTES, stdinTooBig } from '../core/io/read-text';
+import { refusalLine } from '../core/deck/budgets';
 import { fixText } from '../core/lint/fix';
 import { parseDeck } from '../core/deck/parse';
 import type { Deck } from '../core/deck/types';
@@ -186,10 +187,11 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
       if (lintOptions) {
         try {
           const linted = lintText(decoded.text, undefined, lintOptions);
+          if (linted.deck.refused) throw new RefusedDeck(refusalLine(STDIN_NAME, linted.deck.refused));
           const rendered = await renderer.problems(() => linted.deck, STDIN_NAME, undefined, lintOptions);
           results.push({ file: STDIN_NAME, problems: keep(sortProblems([...linted.problems, ...rendered])) });
         } catch (error) {
-          errors.push(`${STDIN_NAME}: could not be linted: ${errorMessage(error)}`);
+          errors.push(error instanceof RefusedDeck ? error.message : `${STDIN_NAME}: could not be linted: ${errorMessage(error)}`);
         }
       }
     }
@@ -209,6 +211,7 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
     try {
       if (options.fix) {
         const fixed = fixText(read.text, file, lintOptions);
+        if (fixed.refused) throw new RefusedDeck(refusalLine(name, fixed.refused));
         problems = fixed.problems;
         if (fixed.applied > 0 && fixed.text !== read.text) {
           try {
@@ -221,12 +224,14 @@ export async function runLint(options: LintCommandOptions, io: CliIo): Promise<L
           }
         }
       } else {
-        problems = lintText(read.text, file, lintOptions).problems;
+        const linted = lintText(read.text, file, lintOptions);
+        if (linted.deck.refused) throw new RefusedDeck(refusalLine(name, linted.deck.refused));
+        problems = linted.problems;
       }
       const rendered = await renderer.problems(() => parseDeck(finalText, file), name, file, lintOptions);
       problems = sortProblems([...problems, ...rendered]);
     } catch (error) {
-      errors.push(`${name}: could not be linted: ${errorMessage(error)}`);
+      errors.push(error instanceof RefusedDeck ? error.message : `${name}: could not be linted: ${errorMessage(error)}`);
       continue;
     }
     results.push({ file: name, problems: keep(problems) });
@@ -298,6 +303,9 @@ class RenderPass {
     }
   }
 }
+
+/** A deck past a budget: its one line (`file:line: what`) is the whole report for it, exit 2. */
+class RefusedDeck extends Error {}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlValue } from '../core/yaml-budget';
 import { errnoReason, errorCode } from '../core/io/errors';
 import { checkDeckSize, decodeDeckBytes } from '../core/io/read-text';
 
@@ -58,7 +58,7 @@ export function hasMarpFrontMatter(text: string): boolean {
   if (!match) return false;
   const yaml = match[1] ?? '';
   try {
-    const data: unknown = parseYaml(yaml);
+    const data: unknown = parseYamlValue(yaml);
     if (data !== null && typeof data === 'object' && (data as Record<string, unknown>).marp === true) return true;
   } catch {
     // Fall through to the plain check.

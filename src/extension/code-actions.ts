@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Fix, Problem } from '../core/rules/rule';
 import type { ConfigService } from './config';
+import type { LintService } from './lint-service';
 import { core } from './core';
 import { problemFor, ruleIdOf, type DiagnosticsManager } from './diagnostics';
 import { logError, minimalEdit, toVsRange } from './util';
@@ -19,18 +20,19 @@ export class DeckCodeActions implements vscode.CodeActionProvider {
   constructor(
     private readonly diagnostics: DiagnosticsManager,
     private readonly configService: ConfigService,
+    private readonly lintService: LintService,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     try {
-      return this.actions(document, context);
+      return await this.actions(document, context);
     } catch (error) {
       logError('code actions', error);
       return [];
     }
   }
 
-  private actions(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  private async actions(document: vscode.TextDocument, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const only = context.only;
     const wantsFixAll = !only || only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only);
     const wantsQuickFix = !only || only.contains(vscode.CodeActionKind.QuickFix);
@@ -63,7 +65,7 @@ export class DeckCodeActions implements vscode.CodeActionProvider {
     }
 
     if (wantsFixAll && (only || current?.problems.some((problem) => problem.fix))) {
-      const edit = this.fixAllEdit(document);
+      const edit = await this.fixAllEdit(document);
       if (edit) {
         const action = new vscode.CodeAction('Fix all auto-fixable isdeck problems', FIX_ALL_KIND);
         action.edit = edit;
@@ -80,12 +82,17 @@ export class DeckCodeActions implements vscode.CodeActionProvider {
     return wholeDocumentEdit(document, text);
   }
 
-  /** Every fixable problem, repeated until nothing more is fixable (as `isdeck lint --fix`). */
-  fixAllEdit(document: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
+  /**
+   * Every fixable problem, repeated until nothing more is fixable (as `isdeck lint --fix`), in
+   * the lint worker with its time budget. Undefined when nothing changes or the document
+   * changed meanwhile (the edit would be against old text).
+   */
+  async fixAllEdit(document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
     const config = this.configService.forDocument(document.uri);
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
-    const { fixText, nodeEnvironment } = core();
-    const { text } = fixText(document.getText(), file, { config: config.resolved, environment: nodeEnvironment(config.workspaceRoot) });
+    const version = document.version;
+    const text = await this.lintService.fix({ text: document.getText(), file, layers: config.layers, workspaceRoot: config.workspaceRoot });
+    if (document.version !== version) return undefined;
     return wholeDocumentEdit(document, text);
   }
 }

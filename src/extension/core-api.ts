@@ -12,7 +12,7 @@ export { judgePicture } from '../core/images/policy';
 export { decodePath } from '../core/deck/images';
 export { exportHtml } from '../core/render/html-export';
 export { discoverConfigFiles } from './config-discovery';
-export { runLintJob, forgetLintState } from './lint-job';
+export { runFixJob, runLintJob, forgetLintState } from './lint-job';
 export { measureRequest, readMeasurements, renderedRuleProblems } from './rendered-check';
 export { exportPdfFile, exportPptxFile } from './export-jobs';
 export { formatImportReport } from '../core/import/report';

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { ruleDocsUrl, type Problem } from '../core/rules/rule';
 import type { ConfigService, DocumentConfig } from './config';
+import type { DeckRefusal } from '../core/deck/types';
 import type { LintOutcome } from './lint-job';
-import type { LintService } from './lint-service';
+import { LintStoppedError, type LintService } from './lint-service';
 import { readSettings } from './settings';
 import { debounce, DIAGNOSTIC_SOURCE, isMarkdownDocument, isMarpText, logError, toVsRange } from './util';
 
@@ -15,6 +16,10 @@ export interface DeckState {
   slideStartLines: number[];
   config: DocumentConfig;
   durationMs: number;
+  /** Set when the deck is past a budget (slides, YAML aliases): nothing else was checked. */
+  refused?: DeckRefusal;
+  /** Set when the lint ran past its time budget and was stopped: nothing was checked. */
+  stopped?: string;
 }
 
 /**
@@ -82,8 +87,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
-  /** Lints one open document now; resolves when its diagnostics are set (or cleared). */
-  async lintDocument(document: vscode.TextDocument, options: { forceWorker?: boolean } = {}): Promise<DeckState | undefined> {
+  /** Lints one open document now (in the lint worker); resolves when its diagnostics are set (or cleared). */
+  async lintDocument(document: vscode.TextDocument): Promise<DeckState | undefined> {
     try {
       if (!isMarkdownDocument(document)) return undefined;
       const text = document.getText();
@@ -93,23 +98,41 @@ export class DiagnosticsManager implements vscode.Disposable {
       }
       const version = document.version;
       const config = this.configService.forDocument(document.uri);
-      const outcome = await this.lintService.lint(
-        { text, file: document.uri.scheme === 'file' ? document.uri.fsPath : undefined, layers: config.layers, workspaceRoot: config.workspaceRoot, key: document.uri.toString() },
-        options,
-      );
+      let outcome: LintOutcome | LintStoppedError;
+      try {
+        outcome = await this.lintService.lint({
+          text,
+          file: document.uri.scheme === 'file' ? document.uri.fsPath : undefined,
+          layers: config.layers,
+          workspaceRoot: config.workspaceRoot,
+          key: document.uri.toString(),
+        });
+      } catch (error) {
+        if (!(error instanceof LintStoppedError)) throw error;
+        outcome = error;
+      }
       if (document.isClosed || document.version !== version) return this.states.get(document.uri.toString());
-      return this.publish(document.uri, version, outcome, config);
+      return outcome instanceof LintStoppedError ? this.publishStopped(document.uri, version, config, outcome) : this.publish(document.uri, version, outcome, config);
     } catch (error) {
       logError(`lint ${document.uri.toString()}`, error);
       return undefined;
     }
   }
 
-  /** Sets the diagnostics of a deck (open or not) from a lint outcome. */
+  /** Sets the diagnostics of a deck (open or not) from a lint outcome; a refused deck gets one, naming the budget. */
   publish(uri: vscode.Uri, version: number, outcome: LintOutcome, config: DocumentConfig): DeckState {
-    const state: DeckState = { uri, version, ...outcome, config };
-    this.states.set(uri.toString(), state);
-    this.collection.set(uri, outcome.problems.map(toDiagnostic));
+    return this.set({ uri, version, ...outcome, config }, outcome.refused ? [notCheckedDiagnostic(outcome.refused.line, outcome.refused.message)] : outcome.problems.map(toDiagnostic));
+  }
+
+  /** A lint stopped by its time budget: its one diagnostic says so, in place of problems that were not checked. */
+  publishStopped(uri: vscode.Uri, version: number, config: DocumentConfig, stopped: LintStoppedError): DeckState {
+    const state: DeckState = { uri, version, problems: [], slides: 0, parts: 0, slideStartLines: [], durationMs: stopped.budgetMs, config, stopped: stopped.message };
+    return this.set(state, [notCheckedDiagnostic(1, `${stopped.message}: the deck was not checked. Split it into smaller decks, or check it with \`isdeck lint\`.`)]);
+  }
+
+  private set(state: DeckState, diagnostics: vscode.Diagnostic[]): DeckState {
+    this.states.set(state.uri.toString(), state);
+    this.collection.set(state.uri, diagnostics);
     this.linted.fire(state);
     return state;
   }
@@ -136,6 +159,13 @@ export function toDiagnostic(problem: Problem): vscode.Diagnostic {
   );
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: problem.ruleId, target: vscode.Uri.parse(ruleDocsUrl(problem.ruleId)) };
+  return diagnostic;
+}
+
+/** One diagnostic, on the whole of a 1-based line, for a deck that was not checked. */
+function notCheckedDiagnostic(line: number, message: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(line - 1, 0, line - 1, Number.MAX_SAFE_INTEGER), message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;
 }
 

@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
   const configService = new ConfigService();
   const lintService = new LintService(context.extensionPath);
   const diagnostics = new DiagnosticsManager(lintService, configService);
-  const codeActions = new DeckCodeActions(diagnostics, configService);
+  const codeActions = new DeckCodeActions(diagnostics, configService, lintService);
   const renderedDiagnostics = new RenderedDiagnostics();
   const preview = new PreviewManager(context.extensionUri, diagnostics, configService, renderedDiagnostics);
   const statusBar = new DeckStatusBar(diagnostics, renderedDiagnostics);
@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     command('isdeck.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
-      const edit = codeActions.fixAllEdit(editor.document);
+      const edit = await codeActions.fixAllEdit(editor.document);
       return edit ? vscode.workspace.applyEdit(edit) : false;
     }),
     command('isdeck.useHouseThemeInMarp', () => useHouseThemeInMarpCommand(context.extensionUri)),

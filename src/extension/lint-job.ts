@@ -4,6 +4,8 @@
  */
 import { resolveConfig, type ConfigFile } from '../core/config/schema';
 import { IncrementalDeckParser } from '../core/deck/incremental';
+import type { DeckRefusal } from '../core/deck/types';
+import { fixText } from '../core/lint/fix';
 import { lintDeck } from '../core/lint/lint';
 import { nodeEnvironment } from '../core/lint/node-environment';
 import { allRules } from '../core/rules';
@@ -18,8 +20,13 @@ export interface LintJob {
   key?: string;
 }
 
+/** A fix-all of one deck: the same inputs as a lint, no parser kept. */
+export type FixJob = Omit<LintJob, 'key'>;
+
 export interface LintOutcome {
   problems: Problem[];
+  /** Set when the deck is past a budget (slides, YAML aliases): nothing else was checked. */
+  refused?: DeckRefusal;
   slides: number;
   parts: number;
   /** 0-based first line of each slide, for following the cursor in the preview. */
@@ -61,9 +68,15 @@ export function runLintJob(job: LintJob): LintOutcome {
   const problems = lintDeck(deck, { config, environment: nodeEnvironment(job.workspaceRoot) });
   return {
     problems,
+    ...(deck.refused && { refused: deck.refused }),
     slides: deck.slides.length,
     parts: deck.parts.length,
     slideStartLines: deck.slides.map((slide) => slide.range.line - 1),
     durationMs: performance.now() - started,
   };
+}
+
+export function runFixJob(job: FixJob): string {
+  const config = resolveConfig(allRules, job.layers);
+  return fixText(job.text, job.file, { config, environment: nodeEnvironment(job.workspaceRoot) }).text;
 }

@@ -1,12 +1,13 @@
-/** The lint worker thread: large decks are linted here, off the extension host's event loop. */
+/** The lint worker thread: every lint and fix-all of the editor runs here, off the extension host's event loop. */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Core } from './core';
-import type { LintJob } from './lint-job';
+import type { FixJob, LintJob } from './lint-job';
 
 interface Request {
   id: number;
   job?: LintJob;
+  fix?: FixJob;
   forget?: string;
 }
 
@@ -19,7 +20,8 @@ parentPort?.on('message', (request: Request) => {
     return;
   }
   try {
-    parentPort!.postMessage({ id: request.id, outcome: core.runLintJob(request.job!) });
+    if (request.fix) parentPort!.postMessage({ id: request.id, text: core.runFixJob(request.fix) });
+    else parentPort!.postMessage({ id: request.id, outcome: core.runLintJob(request.job!) });
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

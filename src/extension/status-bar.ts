@@ -34,6 +34,14 @@ export class DeckStatusBar implements vscode.Disposable {
         this.item.hide();
         return;
       }
+      const notChecked = state.stopped ?? state.refused?.message;
+      if (notChecked !== undefined) {
+        this.item.text = `$(warning) ${state.stopped ? 'lint stopped: over budget' : 'deck not checked'}`;
+        this.item.tooltip = `Improvement Service deck: ${notChecked}`;
+        this.item.accessibilityInformation = { label: `Improvement Service deck not checked: ${notChecked}` };
+        this.item.show();
+        return;
+      }
       // The static rules' problems, and the rendered rules' while the preview measures this deck.
       const drawn = this.rendered?.get(state.uri) ?? [];
       const all = [...state.problems, ...drawn];

@@ -58,4 +58,15 @@ describe(RULE, () => {
     expect(problems.map(summarise)).toEqual([]);
   });
 
+  it('retitles only a slide that sets its own class: an inherited `class` never rewrites later titles', () => {
+    const deck =
+      '---\nmarp: true\n---\n\n<!-- class: discussion -->\n\n## Talk it over\n\nWhy?\n\n---\n\n## Budgets\n\nWhat now?\n\n---\n\n<!-- _class: discussion -->\n\n## Questions\n\nWho?\n';
+    const problems = problemsOf(lintString(deck), RULE);
+    expect(problems.map((problem) => [problem.range.line, problem.fix?.edits[0]?.newText])).toEqual([
+      [7, '## Group Discussion'],
+      [13, undefined],
+      [21, '## Group Discussion'],
+    ]);
+  });
+
 });

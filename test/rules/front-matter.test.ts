@@ -119,4 +119,18 @@ describe('front-matter', () => {
   it('can be turned off', () => {
     expect(problemsOf(lintFixture(RULE, 'missing', { rules: { [RULE]: 'off' } }), RULE)).toEqual([]);
   });
+
+  it('reports front-matter that is never closed once, with no fix (Marp reads the whole deck as YAML)', () => {
+    const problems = problemsOf(lintString('------\nmarp: true\ntheme: improvement-service\n---\n\n## Title\n\nText\n'), RULE);
+    expect(problems.map(summarise)).toEqual([
+      {
+        rule: RULE,
+        severity: 'error',
+        range: [1, 1, 1, 7],
+        message: 'The front-matter is never closed, so Marp reads the whole deck as YAML: add a `---` line after its last key.',
+      },
+    ]);
+    expect(problems[0]?.fix).toBeUndefined();
+  });
+
 });

@@ -106,4 +106,15 @@ describe(RULE, () => {
     expect(problems.map(summarise)).toEqual([]);
   });
 
+  it('inserts nothing after a part it cannot see whole: a code fence, <style> or comment left open', () => {
+    const head = `---\nmarp: true\ntheme: improvement-service\n---\n\n${COVER}\n---\n\n## Code\n\n`;
+    for (const open of ['```js\nconst a = 1;\n', '<style>\nsection { color: red; }\n', '<!-- a note\n\nmore note\n']) {
+      const deck = head + open;
+      const [problem] = problemsOf(lintString(deck), RULE);
+      expect(problem?.message).toBe(`Part 1 ends with a \`content\` slide: ${ADVICE}`);
+      expect(problem?.fix).toBeUndefined();
+      expect(fixWithRule(deck)).toBe(deck);
+    }
+  });
+
 });

@@ -57,4 +57,13 @@ describe(RULE, () => {
     expect(problems.map(summarise)).toEqual([]);
   });
 
+  it('adds the discussion title only where the slide sets its class, not on slides that inherit it', () => {
+    const deck = '---\nmarp: true\n---\n\n<!-- class: discussion -->\n\nWhy?\n\n---\n\nWhat now?\n';
+    const problems = problemsOf(lintString(deck), RULE);
+    expect(problems.map((problem) => [problem.range.line, problem.fix?.edits[0]?.newText])).toEqual([
+      [7, '## Group Discussion\n\n'],
+      [11, undefined],
+    ]);
+  });
+
 });

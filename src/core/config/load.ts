@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from 'yaml';
+import { parseYamlDocument, YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
 import type { z } from 'zod';
 import { allRules } from '../rules';
 import type { Rule } from '../rules/rule';
@@ -52,7 +53,7 @@ export function parseConfigText(text: string, displayName: string, rules: readon
   }
   // YAML is a superset of JSON: the same parse locates keys in either kind of file.
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseYamlDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (!isJson) {
     const yamlError = document.errors[0];
     if (yamlError) {
@@ -60,7 +61,11 @@ export function parseConfigText(text: string, displayName: string, rules: readon
       const message = (yamlError.message.split('\n')[0] ?? yamlError.message).replace(/ at line \d+, column \d+:?$/, '');
       throw new ConfigError(displayName, [{ path: '', line, message: `invalid YAML: ${message}` }]);
     }
-    data = document.toJS() ?? {};
+    const read = yamlData(document);
+    if (!('data' in read)) {
+      throw new ConfigError(displayName, [{ path: '', line: undefined, message: 'overBudget' in read ? YAML_ALIAS_MESSAGE : `invalid YAML: ${read.error}` }]);
+    }
+    data = read.data ?? {};
   }
   const result = buildConfigSchema(rules).safeParse(data);
   // The file as written, not the parse: option defaults are applied once, after merging
@@ -377,7 +382,7 @@ function isFile(path: string): boolean {
 /** For a file that does not validate: does it still plainly say `root: true`? */
 function looselyRoot(file: string): boolean {
   try {
-    const document = parseDocument(readFileSync(file, 'utf8'));
+    const document = parseYamlDocument(readFileSync(file, 'utf8'));
     return document.get('root') === true;
   } catch {
     return false;

@@ -1,5 +1,5 @@
 import { rangeOf } from './source-text';
-import type { FootnoteMarker, Slide } from './types';
+import type { FootnoteMarker, Slide, SourceRange } from './types';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** `¹`, `²³` or `<sup>1</sup>`: the forms docs/house-structure.md §3 allows. */
@@ -28,13 +28,13 @@ export function findFootnotes(
   for (let line = firstLine; line <= lastLine; line++) if (MAY_HOLD_MARKER.test(lines[line - 1] ?? '')) candidates.push(line);
   if (candidates.length === 0) return { markers, sources };
   const paragraphLines = new Set(slide.paragraphs.flatMap((paragraph) => paragraph.lines.map((line) => line.range.line)));
-  const noteLines = new Set(slide.notes.flatMap((note) => lineNumbers(note.range.line, note.range.endLine)));
+  const inNote = insideNotes(slide.notes.map((note) => note.range));
   for (const line of candidates) {
-    if (noteLines.has(line)) continue;
     const text = lines[line - 1] ?? '';
     const indent = text.length - text.trimStart().length;
     for (const match of text.matchAll(MARKER)) {
       const column = (match.index ?? 0) + 1;
+      if (inNote(line, column)) continue;
       const found = { marker: normaliseMarker(match[0]), range: rangeOf(line, column, line, column + match[0].length) };
       const isSource = paragraphLines.has(line) && match.index === indent;
       (isSource ? sources : markers).push(found);
@@ -43,6 +43,16 @@ export function findFootnotes(
   return { markers, sources };
 }
 
-function lineNumbers(first: number, last: number): number[] {
-  return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
+/**
+ * Whether a position (asked in source order) lies inside one of the ranges (presenter notes,
+ * in source order): a marker in a note is not a footnote. One sweep over both.
+ */
+function insideNotes(ranges: readonly SourceRange[]): (line: number, column: number) => boolean {
+  let next = 0;
+  const before = (line: number, column: number, endLine: number, endColumn: number) => line < endLine || (line === endLine && column < endColumn);
+  return (line, column) => {
+    while (next < ranges.length && !before(line, column, ranges[next]!.endLine, ranges[next]!.endColumn)) next++;
+    const range = ranges[next];
+    return range !== undefined && !before(line, column, range.line, range.column);
+  };
 }

@@ -1,6 +1,7 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter } from 'yaml';
 import { z } from 'zod';
-import { lineStartOffsets, offsetsToRange, rangeOf } from './source-text';
+import { parseYamlDocument, YAML_ALIAS_MESSAGE, yamlData } from '../yaml-budget';
+import { clampRange, lineStartOffsets, offsetsToRange, rangeOf } from './source-text';
 import type { FrontMatter, FrontMatterEntry } from './types';
 
 export const HOUSE_THEME = 'improvement-service';
@@ -24,27 +25,37 @@ export type HouseFrontMatter = z.infer<typeof frontMatterSchema>;
 
 /**
  * Parses the YAML between a deck's opening and closing `---` lines.
- * `firstLine` is the 1-based line of the opening `---`; `lastLine` that of the closing one.
+ * `firstLine` is the 1-based line of the opening `---`; `lastLine` that of the closing one (or
+ * the last line of the deck when it is not `closed`).
  * A YAML error is recorded with its line, never thrown.
  */
-export function parseFrontMatter(lines: readonly string[], firstLine: number, lastLine: number): FrontMatter {
-  const yamlText = lines.slice(firstLine, lastLine - 1).join('\n');
+export function parseFrontMatter(lines: readonly string[], firstLine: number, lastLine: number, closed = true): FrontMatter {
+  // Front-matter never closed runs to the end of the deck: its last line is YAML too.
+  const yamlText = lines.slice(firstLine, closed ? lastLine - 1 : lastLine).join('\n');
   const lineOffset = firstLine;
   const range = rangeOf(firstLine, 1, lastLine, (lines[lastLine - 1]?.length ?? 3) + 1);
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseYamlDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError) {
     const [start, end] = firstError.pos;
     const starts = lineStartOffsets(yamlText);
-    const errorRange = offsetsToRange(starts, start, Math.max(end, start), lineOffset);
+    // YAML points at the end of the text for a missing closing bracket: keep the range inside the file.
+    const errorRange = clampRange(lines, offsetsToRange(starts, start, Math.max(end, start), lineOffset));
     const message = firstError.message.split('\n')[0] ?? firstError.message;
-    return { range, data: {}, entries: [], error: { message, range: errorRange } };
+    return { range, closed, data: {}, entries: [], error: { message, range: errorRange } };
   }
+  const read = yamlData(document);
+  if (!('data' in read)) {
+    const message = 'overBudget' in read ? YAML_ALIAS_MESSAGE : read.error;
+    return { range, closed, data: {}, entries: [], error: { message, range: rangeOf(firstLine + 1, 1, firstLine + 1, 1) } };
+  }
+  const data = (read.data ?? {}) as Record<string, unknown>;
   const contents: unknown = document.contents;
   if (contents !== null && !isMap(contents)) {
     return {
       range,
+      closed,
       data: {},
       entries: [],
       error: { message: 'Front-matter must be a YAML mapping of `key: value` lines', range: rangeOf(firstLine + 1, 1, firstLine + 1, 1) },
@@ -56,11 +67,10 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
     if (!isScalar(pair.key) || !pair.key.range) continue;
     const key = String(pair.key.value);
     const keyRange = offsetsToRange(starts, pair.key.range[0], pair.key.range[1], lineOffset);
-    const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
+    const valueNode = pair.value as { range?: [number, number, number] } | null;
     const valueOffsets = valueNode?.range ?? [pair.key.range[1], pair.key.range[1]];
     const valueRange = offsetsToRange(starts, valueOffsets[0], valueOffsets[1], lineOffset);
-    entries.push({ key, value: isScalar(valueNode) ? valueNode.value : valueNode?.toJSON?.(), keyRange, valueRange });
+    entries.push({ key, value: isScalar(valueNode) ? valueNode.value : data[key], keyRange, valueRange });
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
-  return { range, data, entries, error: undefined };
+  return { range, closed, data, entries, error: undefined };
 }

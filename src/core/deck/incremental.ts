@@ -1,4 +1,6 @@
-import { buildDeck, tokenizeSlides, type MarkdownToken } from './parse';
+import { isUnclosedBlock } from './blocks';
+import { checkDeckBudgets } from './budgets';
+import { buildDeck, refusedDeck, tokenizeSlides, type MarkdownToken } from './parse';
 import { splitLines, stripByteOrderMark } from './source-text';
 import type { Deck } from './types';
 
@@ -29,6 +31,11 @@ export class IncrementalDeckParser {
   parse(text: string, file?: string): Deck {
     const source = stripByteOrderMark(text);
     const lines = splitLines(source);
+    const refused = checkDeckBudgets(lines);
+    if (refused) {
+      this.state = undefined;
+      return refusedDeck(source, lines, file, refused);
+    }
     const slides = this.reuse(lines, file) ?? slidesOf(tokenizeSlides(source));
     this.state = { file, lines, slides };
     return buildDeck(source, lines, slides.map((slide) => slide.tokens), file);
@@ -52,8 +59,10 @@ export class IncrementalDeckParser {
     const chunkStart = from === 0 ? 0 : (previous.slides[from]?.startLine ?? 0) + 1;
     const oldChunkEnd = previous.slides[to + 1]?.startLine ?? previous.lines.length;
     const chunkEnd = oldChunkEnd + delta;
-    if (chunkEnd < chunkStart || !isSafeBoundary(lines, chunkStart, chunkEnd, from > 0)) return undefined;
-    const chunk = reparse(lines, chunkStart, chunkEnd, from === 0 ? 0 : (previous.slides[from]?.startLine ?? 0));
+    // An emptied chunk would leave the next slide's `---` where it may read differently (as
+    // front-matter when it becomes the first line): parse the whole deck.
+    if (chunkEnd <= chunkStart || !isSafeBoundary(lines, chunkStart, chunkEnd, from > 0)) return undefined;
+    const chunk = reparse(lines, chunkStart, chunkEnd, from === 0 ? undefined : (previous.slides[from]?.startLine ?? 0));
     if (!chunk || opensPastChunk(chunk, lines, chunkEnd)) return undefined;
     const after = previous.slides.slice(to + 1).map((slide) => shift(slide, delta));
     return [...previous.slides.slice(0, from), ...chunk, ...after];
@@ -96,39 +105,31 @@ function isSafeBoundary(lines: readonly string[], chunkStart: number, chunkEnd: 
   return (lines[chunkEnd - 1] ?? '').trim() === '' && !/^\s/.test(lines[chunkEnd] ?? '');
 }
 
-/** Parses lines [start, end) alone, blank lines standing in for the rest so maps stay absolute. */
-function reparse(lines: readonly string[], start: number, end: number, firstSlideLine: number): SlideTokens[] | undefined {
+/**
+ * Parses lines [start, end) alone, its maps moved to absolute lines. A chunk after the first
+ * slide starts after a `---`: its first slide starts at that line (`breakLine`), as Marp maps it.
+ */
+function reparse(lines: readonly string[], start: number, end: number, breakLine: number | undefined): SlideTokens[] | undefined {
   const text = lines.slice(start, end).join('\n');
   const groups = tokenizeSlides(text);
   for (const tokens of groups) for (const token of tokens) shiftMap(token, start);
   const slides = slidesOf(groups);
   const first = slides[0];
   if (!first) return undefined;
-  // A chunk from the top of the deck parses as the deck does (a deck may open with blank lines).
-  if (start === 0) return slides;
-  first.startLine = firstSlideLine;
+  if (breakLine === undefined) return slides;
+  first.startLine = breakLine;
   const open = first.tokens[0];
-  if (open?.map) open.map = [firstSlideLine, open.map[1]];
+  if (open?.map) open.map = [breakLine, open.map[1]];
   return slides;
 }
 
 /**
- * A fence or comment that is not closed runs to the end of the chunk; in the whole deck it
- * would run on and swallow the slides after it.
+ * Front-matter, a fence, comment or `<style>` that is not closed runs to the end of the chunk;
+ * in the whole deck it would run on and swallow the slides after it.
  */
 function opensPastChunk(slides: readonly SlideTokens[], lines: readonly string[], chunkEnd: number): boolean {
   if (chunkEnd >= lines.length) return false;
-  return slides.some((slide) => slide.tokens.some((token) => !isClosed(token, lines)));
-}
-
-function isClosed(token: MarkdownToken, lines: readonly string[]): boolean {
-  if (token.type !== 'fence' && token.type !== 'marpit_comment' && token.type !== 'marp_math_block') return true;
-  const [start, end] = token.map ?? [0, 0];
-  const last = (lines[end - 1] ?? '').trim();
-  if (token.type === 'marpit_comment') return last.endsWith('-->');
-  // A `$$` block ends at a line ending in `$$` (its own first line when written `$$ … $$`).
-  if (token.type === 'marp_math_block') return last.endsWith('$$') && (end - start >= 2 || last.length >= 4);
-  return end - start >= 2 && /^(`{3,}|~{3,})$/.test(last);
+  return slides.some((slide) => slide.tokens.some((token) => isUnclosedBlock(token, lines)));
 }
 
 function shift(slide: SlideTokens, delta: number): SlideTokens {

@@ -1,19 +1,25 @@
 import { Marp } from '@marp-team/marp-core';
+import { useLinearRules } from '../marp-linear';
 import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
 import { decodePath, writtenImages } from './images';
-import { blankNonProse, readInlineConfig } from './prose';
+import { isUnclosedBlock } from './blocks';
+import { checkDeckBudgets } from './budgets';
+import { commentKeys, directiveValue, inlineConfigOf, type CommentKey } from './comments';
+import { blockContentLines, cellContentLine, contentPosition, headingContentLine, OFFSET_META, proseLinesOf, proseSpans, trackProse, type ContentLine } from './prose';
 import { concatRuns, plainRuns, readInlineRuns, runsText, sliceRuns, splitRunLines, trimRuns, type InlineRuns } from './runs';
 import { sourceCells } from './table-cells';
-import { blockRange, lineContentRange, rangeOf, splitLines, stripByteOrderMark } from './source-text';
+import { blockRange, lineContentRange, rangeOf, splitLines, stripByteOrderMark, wellFormed } from './source-text';
 import type {
   BoldLead,
   Deck,
+  DeckRefusal,
   Directive,
   Formula,
   FrontMatter,
+  InlineConfigComment,
   Heading,
   List,
   ListItem,
@@ -25,6 +31,7 @@ import type {
   Table,
   TableRow,
   TextRun,
+  TextSpan,
 } from './types';
 import { isSlideType } from './types';
 
@@ -34,6 +41,7 @@ export interface MarkdownToken {
   tag: string;
   map: [number, number] | null;
   content: string;
+  markup: string;
   /** A fence's info string (its language word first). */
   info: string;
   children: MarkdownToken[] | null;
@@ -49,12 +57,16 @@ let parser: Marp | undefined;
  * so registering it costs a parse nothing.
  */
 function marpParser(): Marp {
-  parser ??= new Marp(HOUSE_MARP_OPTIONS).use(mathPlugin());
+  if (!parser) {
+    parser = new Marp(HOUSE_MARP_OPTIONS).use(mathPlugin());
+    useLinearRules(parser);
+    trackProse(parser.markdown);
+  }
   return parser;
 }
 
 export function tokenize(source: string): MarkdownToken[] {
-  return marpParser().markdown.parse(source, {}) as MarkdownToken[];
+  return marpParser().markdown.parse(wellFormed(source), {}) as MarkdownToken[];
 }
 
 /** Marp's tokens grouped by slide, from `marpit_slide_open` to `marpit_slide_close`; wrappers dropped. */
@@ -69,10 +81,34 @@ export function tokenizeSlides(source: string): MarkdownToken[][] {
   return slides;
 }
 
-/** Reads a deck once into the typed model every rule and renderer works from. Never throws on content. */
+/**
+ * Reads a deck once into the typed model every rule and renderer works from. Never throws on
+ * content; a deck past a budget (src/core/deck/budgets.ts) comes back `refused`, unparsed.
+ */
 export function parseDeck(text: string, file?: string): Deck {
   const source = stripByteOrderMark(text);
-  return buildDeck(source, splitLines(source), tokenizeSlides(source), file);
+  const lines = splitLines(source);
+  const refused = checkDeckBudgets(lines);
+  if (refused) return refusedDeck(source, lines, file, refused);
+  return buildDeck(source, lines, tokenizeSlides(source), file);
+}
+
+/** A deck past a budget: its text, no slides, and why. */
+export function refusedDeck(source: string, lines: string[], file: string | undefined, refused: DeckRefusal): Deck {
+  return {
+    file,
+    source,
+    lines,
+    frontMatter: undefined,
+    directives: [],
+    slides: [],
+    parts: [],
+    prose: [],
+    proseLines: lines.map((line) => ' '.repeat(line.length)),
+    shownLines: lines.map((line) => ' '.repeat(line.length)),
+    inlineConfig: [],
+    refused,
+  };
 }
 
 /** Builds the model from Marp's tokens, grouped by slide, with absolute line maps. */
@@ -88,8 +124,11 @@ export function buildDeck(source: string, lines: string[], slideTokens: readonly
     directives: builder.directives,
     slides,
     parts: groupParts(slides),
-    proseLines: blankNonProse(lines, builder.nonProseLineRanges),
-    inlineConfig: readInlineConfig(lines, builder.codeLineRanges),
+    prose: builder.prose,
+    proseLines: proseLinesOf(lines, builder.prose),
+    shownLines: proseLinesOf(lines, builder.shown),
+    inlineConfig: builder.inlineConfig,
+    refused: undefined,
   };
 }
 
@@ -131,9 +170,9 @@ type BandDirectives = Partial<Record<Band, Directive>>;
 class DeckBuilder {
   frontMatter: FrontMatter | undefined;
   readonly directives: Directive[] = [];
-  /** 1-based inclusive line ranges that hold no prose (front-matter, code, comments). */
-  readonly nonProseLineRanges: Array<[number, number]> = [];
-  readonly codeLineRanges: Array<[number, number]> = [];
+  readonly prose: TextSpan[] = [];
+  readonly shown: TextSpan[] = [];
+  readonly inlineConfig: InlineConfigComment[] = [];
   private readonly drafts: SlideDraft[] = [];
   private readonly openLists: OpenList[] = [];
   private blockquoteDepth = 0;
@@ -145,6 +184,8 @@ class DeckBuilder {
   private row: TableRow | undefined;
   private inlineKind: 'heading' | 'paragraph' | 'cell' | undefined;
   private headingLevel = 0;
+  /** `#` for an ATX heading; `=` or `-` for a setext one (its text runs over whole lines). */
+  private headingMarkup = '';
   private paragraphLine = 0;
   private inheritedClass: Directive | undefined;
   private inheritedBands: BandDirectives = {};
@@ -158,6 +199,8 @@ class DeckBuilder {
   }
 
   accept(token: MarkdownToken): void {
+    const slide = this.current;
+    if (slide && !slide.openEnded && isUnclosedBlock(token, this.lines)) slide.openEnded = true;
     switch (token.type) {
       case 'marpit_slide_open':
         return this.openSlide(token);
@@ -168,6 +211,7 @@ class DeckBuilder {
       case 'heading_open':
         this.inlineKind = 'heading';
         this.headingLevel = Number(token.tag.slice(1));
+        this.headingMarkup = token.markup;
         return;
       case 'paragraph_open':
         this.inlineKind = 'paragraph';
@@ -228,11 +272,8 @@ class DeckBuilder {
         return this.closeTable();
       case 'fence':
       case 'code_block':
-        this.readCodeBlock(token);
-        return this.markCode(token);
-      case 'marpit_style':
-        // A `<style>` block is Marp's own (drawn whatever the raw HTML setting): CSS, not prose.
-        return this.markNonProse(token);
+        // Code is not prose: prose comes from markdown-it's text tokens only (prose.ts).
+        return this.readCodeBlock(token);
       default:
         return;
     }
@@ -282,6 +323,7 @@ class DeckBuilder {
         footnoteMarkers: [],
         footnoteSources: [],
         notes: [],
+        openEnded: false,
         formulas: [],
         codeBlocks: [],
         header: undefined,
@@ -293,12 +335,11 @@ class DeckBuilder {
 
   private readFrontMatter(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 0];
-    this.frontMatter = parseFrontMatter(this.lines, start + 1, end);
-    this.nonProseLineRanges.push([start + 1, end]);
+    this.frontMatter = parseFrontMatter(this.lines, start + 1, end, !isUnclosedBlock(token, this.lines));
     for (const entry of this.frontMatter.entries) {
       const directive: Directive = {
         name: entry.key,
-        value: String(entry.value ?? ''),
+        value: directiveValue(entry.value),
         range: rangeOf(entry.keyRange.line, entry.keyRange.column, entry.valueRange.endLine, entry.valueRange.endColumn),
         valueRange: entry.valueRange,
         origin: 'front-matter',
@@ -313,7 +354,14 @@ class DeckBuilder {
 
   private readComment(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 0];
-    this.nonProseLineRanges.push([start + 1, end]);
+    this.readCommentAt(token, blockRange(this.lines, start + 1, end));
+  }
+
+  /**
+   * A comment, on its own lines or inside a paragraph (Marpit reads directives from both):
+   * its directives, an `isdeck-` comment, or else a presenter note. `range` is where it is written.
+   */
+  private readCommentAt(token: MarkdownToken, range: SourceRange): void {
     const slide = this.current;
     const parsed = (token.meta?.marpitParsedDirectives ?? {}) as Record<string, unknown>;
     // Marpit marks the comments it took as directives (`directive`) or as other tools' magic
@@ -323,13 +371,14 @@ class DeckBuilder {
     const names = marked === 'directive' ? Object.keys(parsed) : [];
     if (names.length === 0) {
       const text = token.content.trim();
-      if (slide && text !== '' && marked === undefined && !/^isdeck-(disable|enable)/.test(text)) {
-        slide.notes.push({ text, range: blockRange(this.lines, start + 1, end) });
-      }
+      const config = inlineConfigOf(text, range.line);
+      if (config) this.inlineConfig.push(config);
+      else if (slide && text !== '' && marked === undefined) slide.notes.push({ text, range });
       return;
     }
+    const keys = commentKeys(this.lines, range.line, range.endLine);
     for (const name of names) {
-      const directive = this.locateDirective(name, String(parsed[name] ?? ''), start + 1, end);
+      const directive = this.locateDirective(name, directiveValue(parsed[name]), keys.get(name), range.line);
       this.directives.push(directive);
       slide?.directives.push(directive);
       if (slide && name === 'class') {
@@ -352,7 +401,6 @@ class DeckBuilder {
 
   private readMathBlock(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 1];
-    this.nonProseLineRanges.push([start + 1, end]);
     this.current?.formulas.push({ tex: token.content.trim(), display: true, range: blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end)) });
   }
 
@@ -387,26 +435,24 @@ class DeckBuilder {
     });
   }
 
-  private locateDirective(name: string, value: string, firstLine: number, lastLine: number): Directive {
-    const pattern = new RegExp(`(^|[\\s-])(${name.replace(/[$]/g, '\\$')})\\s*:`);
-    for (let line = firstLine; line <= lastLine; line++) {
-      const text = this.lines[line - 1] ?? '';
-      const match = pattern.exec(text);
-      if (!match) continue;
-      const column = match.index + (match[1]?.length ?? 0) + 1;
-      const afterColon = match.index + match[0].length;
-      const written = text.slice(afterColon).replace(/\s*(-->.*)?$/, '');
-      const writtenStart = afterColon + (written.length - written.trimStart().length);
-      const writtenEnd = afterColon + written.length;
-      const bareAt = value === '' ? -1 : text.indexOf(value, writtenStart);
-      const valueRange =
-        bareAt >= 0 && bareAt < writtenEnd
-          ? rangeOf(line, bareAt + 1, line, bareAt + value.length + 1)
-          : rangeOf(line, writtenStart + 1, line, writtenEnd + 1);
-      return { name, value, range: rangeOf(line, column, line, writtenEnd + 1), valueRange, origin: 'comment' };
+  /** The directive's range from where its key is written in the comment (found by {@link commentKeys}). */
+  private locateDirective(name: string, value: string, key: CommentKey | undefined, firstLine: number): Directive {
+    if (!key) {
+      const fallback = lineContentRange(this.lines, firstLine);
+      return { name, value, range: fallback, valueRange: fallback, origin: 'comment' };
     }
-    const fallback = lineContentRange(this.lines, firstLine);
-    return { name, value, range: fallback, valueRange: fallback, origin: 'comment' };
+    const { line, column, afterColon } = key;
+    const text = this.lines[line - 1] ?? '';
+    const closing = text.indexOf('-->', afterColon);
+    const written = text.slice(afterColon, closing < 0 ? text.length : closing).trimEnd();
+    const writtenStart = afterColon + (written.length - written.trimStart().length);
+    const writtenEnd = afterColon + written.length;
+    const bareAt = value === '' ? -1 : text.indexOf(value, writtenStart);
+    const valueRange =
+      bareAt >= 0 && bareAt + value.length <= writtenEnd
+        ? rangeOf(line, bareAt + 1, line, bareAt + value.length + 1)
+        : rangeOf(line, writtenStart + 1, line, writtenEnd + 1);
+    return { name, value, range: rangeOf(line, column + 1, line, writtenEnd + 1), valueRange, origin: 'comment' };
   }
 
   private readInline(token: MarkdownToken): void {
@@ -416,6 +462,7 @@ class DeckBuilder {
     const inline = readInlineRuns(token.children ?? []);
     const text = inline.text.trim();
     const runs = trimRuns(inline.runs);
+    this.collectProse(token);
     this.collectImages(slide, token);
     this.readInlineFormulas(slide, token);
     if (this.inlineKind === 'cell') return this.fillCell(text, runs);
@@ -428,6 +475,32 @@ class DeckBuilder {
       return;
     }
     if (this.openLists.length === 0) slide.paragraphs.push(this.paragraph(token, inline, text, runs));
+  }
+
+  /** The inline's prose spans and its comments, placed by where its content stands in the source. */
+  private collectProse(token: MarkdownToken): void {
+    const contentLines = this.contentLines(token);
+    for (const span of proseSpans(token, contentLines)) this.prose.push(span);
+    for (const span of proseSpans(token, contentLines, true)) this.shown.push(span);
+    for (const child of token.children ?? []) {
+      const offset = child.meta?.[OFFSET_META];
+      if (child.type !== 'marpit_comment' || typeof offset !== 'number') continue;
+      const from = contentPosition(contentLines, offset);
+      const to = contentPosition(contentLines, offset + child.markup.length);
+      const fallback = lineContentRange(this.lines, (token.map?.[0] ?? 0) + 1);
+      this.readCommentAt(child, from && to ? rangeOf(from.line, from.column, to.line, to.column) : fallback);
+    }
+  }
+
+  private contentLines(token: MarkdownToken): ContentLine[] | undefined {
+    if (this.inlineKind === 'cell') {
+      const cell = this.row?.cells[this.cellIndex];
+      return cell && cellContentLine(this.lines, token.content, cell.range.line, cell.range.column - 1);
+    }
+    if (!token.map) return undefined;
+    const line = token.map[0] + 1;
+    if (this.inlineKind === 'heading' && this.headingMarkup.startsWith('#')) return headingContentLine(this.lines, token.content, line);
+    return blockContentLines(this.lines, token.content, line);
   }
 
   private addHeading(slide: Slide, token: MarkdownToken, text: string, runs: TextRun[]): void {
@@ -464,6 +537,8 @@ class DeckBuilder {
   private readHiddenInline(token: MarkdownToken): void {
     const slide = this.current;
     if (!slide) return;
+    // Marpit hides an inline that holds only comments too: their directives still apply.
+    this.collectProse(token);
     this.collectImages(slide, token);
     if (this.inlineKind === 'cell') this.fillCell('', []);
   }
@@ -544,17 +619,6 @@ class DeckBuilder {
     if (table && header) this.current?.tables.push({ range: table.range, header, rows } satisfies Table);
   }
 
-  private markCode(token: MarkdownToken): void {
-    this.markNonProse(token);
-    const [start, end] = token.map ?? [0, 0];
-    this.codeLineRanges.push([start + 1, end]);
-  }
-
-  private markNonProse(token: MarkdownToken): void {
-    const [start, end] = token.map ?? [0, 0];
-    this.nonProseLineRanges.push([start + 1, end]);
-  }
-
   private mapRange(token: MarkdownToken): SourceRange {
     const [start, end] = token.map ?? [0, 1];
     return blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end));
@@ -595,14 +659,11 @@ function lastContentLine(lines: readonly string[], first: number, last: number):
 
 /** The first line of a slide that holds its content (after any separator and directives). */
 function firstContentLine(slide: Slide): number | undefined {
-  const candidates = [
-    ...slide.headings.map((h) => h.range.line),
-    ...slide.paragraphs.map((p) => p.range.line),
-    ...slide.lists.map((l) => l.range.line),
-    ...slide.tables.map((t) => t.range.line),
-    ...slide.blockquotes.map((b) => b.range.line),
-  ];
-  return candidates.length === 0 ? undefined : Math.min(...candidates);
+  let first: number | undefined;
+  for (const blocks of [slide.headings, slide.paragraphs, slide.lists, slide.tables, slide.blockquotes]) {
+    for (const block of blocks) if (first === undefined || block.range.line < first) first = block.range.line;
+  }
+  return first;
 }
 
 /**

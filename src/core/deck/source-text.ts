@@ -77,3 +77,38 @@ export function positionToOffset(lineStarts: readonly number[], line: number, co
   if (start === undefined) return lineStarts.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
   return start + column - 1;
 }
+
+/**
+ * The text with each lone surrogate (half of a UTF-16 pair, which UTF-8 cannot hold) replaced
+ * by U+FFFD, one code unit for one, so every offset stays where it was. Marp's heading slugs
+ * go through `encodeURI`, which throws "URI malformed" on a lone surrogate.
+ */
+export function wellFormed(text: string): string {
+  if (!/[\ud800-\udfff]/.test(text)) return text;
+  let result = '';
+  let from = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const paired = code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00;
+    if (paired) {
+      at++;
+      continue;
+    }
+    result += `${text.slice(from, at)}\ufffd`;
+    from = at + 1;
+  }
+  return result + text.slice(from);
+}
+
+/** The range with each end moved inside the text: a line that exists, a column at most one past its end. */
+export function clampRange(lines: readonly string[], range: SourceRange): SourceRange {
+  const clamp = (line: number, column: number) => {
+    const inside = Math.min(Math.max(line, 1), Math.max(lines.length, 1));
+    return { line: inside, column: Math.min(Math.max(column, 1), (lines[inside - 1] ?? '').length + 1) };
+  };
+  const start = clamp(range.line, range.column);
+  const end = clamp(range.endLine, range.endColumn);
+  const ordered = end.line > start.line || (end.line === start.line && end.column >= start.column);
+  return ordered ? rangeOf(start.line, start.column, end.line, end.column) : rangeOf(start.line, start.column, start.line, start.column);
+}

@@ -189,6 +189,11 @@ export interface Slide {
   footnoteMarkers: FootnoteMarker[];
   footnoteSources: FootnoteMarker[];
   notes: TextSpan[];
+  /**
+   * The slide holds a code fence, HTML comment or `<style>` that is never closed: it runs on
+   * to the end of the deck, so nothing can be inserted after the slide.
+   */
+  openEnded: boolean;
   /** Every formula of the slide, inline and block, in source order. */
   formulas: Formula[];
   codeBlocks: CodeBlock[];
@@ -217,8 +222,10 @@ export interface FrontMatterEntry {
 }
 
 export interface FrontMatter {
-  /** From the opening `---` to the closing `---`, both included. */
+  /** From the opening `---` to the closing `---`, both included (to the end of the deck when never closed). */
   range: SourceRange;
+  /** False when no line closes it: Marp then reads the whole deck as front-matter. */
+  closed: boolean;
   data: Record<string, unknown>;
   entries: FrontMatterEntry[];
   error: { message: string; range: SourceRange } | undefined;
@@ -241,7 +248,29 @@ export interface Deck {
   directives: Directive[];
   slides: Slide[];
   parts: Part[];
-  /** Prose lines for word checks: code, comments and front-matter blanked, columns kept. */
+  /**
+   * The prose of the deck, in source order: text a reader reads as words, each span on one
+   * line and equal to its source text. Code, HTML, `<style>`, images, links' targets, URLs,
+   * math, comments, directives and front-matter are never prose. Text rules edit prose only.
+   */
+  prose: TextSpan[];
+  /** The source lines with everything but prose blanked to spaces (columns kept), for word checks. */
   proseLines: string[];
+  /**
+   * The source lines with everything but shown text blanked: prose and the HTML tags typed in
+   * it (raw HTML off shows them as text; the `raw-html` rule names them).
+   */
+  shownLines: string[];
   inlineConfig: InlineConfigComment[];
+  /**
+   * Set when the deck is past a budget (slides, YAML aliases) and was not parsed: the deck
+   * then has no slides, and the CLI and the editor report this one line instead of problems.
+   */
+  refused: DeckRefusal | undefined;
+}
+
+/** Why a deck was not parsed: a budget it is past, and the line where it ran out. */
+export interface DeckRefusal {
+  message: string;
+  line: number;
 }

@@ -1,5 +1,6 @@
 import { parseDeck } from '../deck/parse';
 import { lineStartOffsets, positionToOffset, stripByteOrderMark } from '../deck/source-text';
+import type { DeckRefusal } from '../deck/types';
 import type { Fix, Problem, TextEdit } from '../rules/rule';
 import { lintDeck, type LintOptions } from './lint';
 
@@ -21,26 +22,86 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   const source = stripByteOrderMark(text);
   const starts = lineStartOffsets(source);
   const newline = source.includes('\r\n') ? '\r\n' : '\n';
-  const taken: OffsetEdit[] = [];
+  const taken = new TakenEdits();
   let applied = 0;
   for (const fix of fixes) {
     const edits = fix.edits.map((edit) => toOffsets(starts, source.length, edit, newline));
-    if (edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...edits);
+    if (edits.some((edit) => taken.overlaps(edit))) continue;
+    for (const edit of edits) taken.add(edit);
     applied++;
   }
-  taken.sort((a, b) => b.start - a.start || b.end - a.end);
-  let output = source;
-  for (const edit of taken) output = output.slice(0, edit.start) + edit.newText + output.slice(edit.end);
-  return { text: bom + output, applied };
+  return { text: bom + taken.applyTo(source), applied };
+}
+
+/**
+ * The edits taken so far, kept sorted by start so an overlap is found by binary search.
+ * Fixes come in source order, so an edit almost always goes at the end.
+ */
+class TakenEdits {
+  private readonly edits: OffsetEdit[] = [];
+
+  overlaps(edit: OffsetEdit): boolean {
+    const at = this.firstEndingAfter(edit.start);
+    for (let index = Math.max(0, at - 1); index < this.edits.length; index++) {
+      const other = this.edits[index]!;
+      if (other.start > edit.end) break;
+      if (overlaps(edit, other)) return true;
+    }
+    return false;
+  }
+
+  add(edit: OffsetEdit): void {
+    let index = this.edits.length;
+    while (index > 0 && compareEdits(this.edits[index - 1]!, edit) > 0) index--;
+    if (index === this.edits.length) this.edits.push(edit);
+    else this.edits.splice(index, 0, edit);
+  }
+
+  /** The text with every edit made, in one pass. */
+  applyTo(source: string): string {
+    const pieces: string[] = [];
+    let at = 0;
+    for (const edit of this.edits) {
+      pieces.push(source.slice(at, edit.start), edit.newText);
+      at = edit.end;
+    }
+    pieces.push(source.slice(at));
+    return pieces.join('');
+  }
+
+  /** Index of the first edit (by start) whose end is at or after `offset`; edits do not overlap, so ends are sorted too. */
+  private firstEndingAfter(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.edits[mid]!.end < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+function compareEdits(a: OffsetEdit, b: OffsetEdit): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+export interface FixResult {
+  text: string;
+  problems: Problem[];
+  applied: number;
+  /** Set when the deck is past a budget: nothing was checked or changed. */
+  refused?: DeckRefusal;
 }
 
 /** Lints, applies every available fix, and repeats until nothing more is fixable. */
-export function fixText(text: string, file: string | undefined, options: LintOptions): { text: string; problems: Problem[]; applied: number } {
+export function fixText(text: string, file: string | undefined, options: LintOptions): FixResult {
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const problems = lintDeck(parseDeck(current, file), options);
+    const deck = parseDeck(current, file);
+    if (deck.refused) return { text: current, problems: [], applied, refused: deck.refused };
+    const problems = lintDeck(deck, options);
     const fixes = problems.flatMap((problem) => (problem.fix ? [problem.fix] : []));
     const result = applyFixes(current, fixes);
     if (result.applied === 0) return { text: current, problems, applied };

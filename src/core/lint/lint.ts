@@ -13,6 +13,8 @@ export interface LintOptions {
 
 /** Runs every enabled static rule over one parsed deck; problems sorted by position, then rule id. */
 export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
+  // A refused deck was not parsed: its refusal is the whole report (the CLI and the editor give it).
+  if (deck.refused) return [];
   const problems: Problem[] = [];
   const enabled = (options.rules ?? allRules).flatMap((rule) => {
     const setting = options.config.rules.get(rule.id);
@@ -32,7 +34,7 @@ export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
       report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
     });
   }
-  return sortProblems(problems.filter((problem) => isEnabledAt(deck, problem)));
+  return enabledSorted(deck, problems);
 }
 
 export function lintText(text: string, file: string | undefined, options: LintOptions): { deck: Deck; problems: Problem[] } {
@@ -40,9 +42,9 @@ export function lintText(text: string, file: string | undefined, options: LintOp
   return { deck, problems: lintDeck(deck, options) };
 }
 
-/** Whether a problem survives the deck's inline `isdeck-disable` comments. */
-export function isEnabledAt(deck: Deck, problem: Problem): boolean {
-  return !isDisabled(deck.inlineConfig, problem);
+/** The problems that survive the deck's inline `isdeck-disable` comments, sorted. */
+export function enabledSorted(deck: Deck, problems: Problem[]): Problem[] {
+  return enabledProblems(deck.inlineConfig, sortProblems(problems));
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
@@ -55,18 +57,36 @@ export function sortProblems(problems: Problem[]): Problem[] {
   );
 }
 
-/** Applies `isdeck-disable` / `isdeck-enable` / `isdeck-disable-next-line` in source order, as markdownlint does. */
-function isDisabled(comments: readonly InlineConfigComment[], problem: Problem): boolean {
-  let disabled = false;
+/**
+ * Applies `isdeck-disable` / `isdeck-enable` / `isdeck-disable-next-line` in source order, as
+ * markdownlint does: a rule is off after the last `disable` naming it (or naming none) and
+ * before the next `enable`. One sweep over the comments and the problems, both in line order.
+ */
+function enabledProblems(written: readonly InlineConfigComment[], sorted: Problem[]): Problem[] {
+  if (written.length === 0) return sorted;
+  const comments = [...written].sort((a, b) => a.line - b.line);
+  const nextLine = new Map<number, InlineConfigComment[]>();
   for (const comment of comments) {
-    if (comment.line > problem.range.line) break;
-    const applies = comment.rules.length === 0 || comment.rules.includes(problem.ruleId);
-    if (!applies) continue;
-    if (comment.kind === 'disable-next-line') {
-      if (comment.line + 1 === problem.range.line) return true;
-    } else {
-      disabled = comment.kind === 'disable';
-    }
+    if (comment.kind !== 'disable-next-line') continue;
+    const list = nextLine.get(comment.line + 1);
+    if (list) list.push(comment);
+    else nextLine.set(comment.line + 1, [comment]);
   }
-  return disabled;
+  const applies = (comment: InlineConfigComment, ruleId: string) => comment.rules.length === 0 || comment.rules.includes(ruleId);
+  /** The last disable/enable comment read so far that names each rule, and the last naming none, with their order. */
+  const byRule = new Map<string, { order: number; disabled: boolean }>();
+  let everyRule = { order: -1, disabled: false };
+  let next = 0;
+  return sorted.filter((problem) => {
+    for (; next < comments.length && comments[next]!.line <= problem.range.line; next++) {
+      const comment = comments[next]!;
+      if (comment.kind === 'disable-next-line') continue;
+      const state = { order: next, disabled: comment.kind === 'disable' };
+      if (comment.rules.length === 0) everyRule = state;
+      else for (const rule of comment.rules) byRule.set(rule, state);
+    }
+    if (nextLine.get(problem.range.line)?.some((comment) => applies(comment, problem.ruleId))) return false;
+    const own = byRule.get(problem.ruleId);
+    return !(own && own.order > everyRule.order ? own.disabled : everyRule.disabled);
+  });
 }

@@ -4,7 +4,7 @@ import type { Deck } from '../deck/types';
 import type { PageSource } from '../export/pdf';
 import { drawnProblems, loadDocument } from '../export/drawn-checks';
 import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from '../export/network';
-import { isEnabledAt, sortProblems } from '../lint/lint';
+import { enabledSorted } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
 import { allRules } from '../rules';
 import type { Problem, RenderedRule, SlideMeasurement } from '../rules/rule';
@@ -68,5 +68,5 @@ export function runRenderedRules(deck: Deck, config: ResolvedConfig, measurement
       report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
     });
   }
-  return sortProblems(problems.filter((problem) => isEnabledAt(deck, problem)));
+  return enabledSorted(deck, problems);
 }

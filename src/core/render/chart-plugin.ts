@@ -492,8 +492,22 @@ function houseCoreRule(state: MdCoreState): void {
     i = close;
   }
   addWordmarks(tokens, state.Token, inserts);
-  // Insert from the end so earlier indices stay valid; in place, as later rules hold the array.
-  for (const index of [...inserts.keys()].sort((a, b) => b - a)) tokens.splice(index, 0, ...(inserts.get(index) ?? []));
+  insertAll(tokens, inserts);
+}
+
+/**
+ * Puts each list of new tokens before the token at its index, in one pass (a splice per slide
+ * would move the whole array each time); in place, as later rules hold the array.
+ */
+function insertAll(tokens: MdToken[], inserts: Map<number, MdToken[]>): void {
+  if (inserts.size === 0) return;
+  const merged: MdToken[] = [];
+  tokens.forEach((token, index) => {
+    for (const inserted of inserts.get(index) ?? []) merged.push(inserted);
+    merged.push(token);
+  });
+  tokens.length = 0;
+  for (const token of merged) tokens.push(token);
 }
 
 function imageSourceRule(state: MdInlineState): void {

@@ -1,5 +1,6 @@
 /** The house Marp instance: marp-core with the house options, theme, plugins and code highlighting. */
 import { Marp } from '@marp-team/marp-core';
+import { useLinearRules } from '../marp-linear';
 import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { housePlugin } from './chart-plugin';
 import { highlightCode } from './highlight';
@@ -85,5 +86,6 @@ export function createHouseMarp(options: HouseMarpOptions = {}): Marp {
   marp.use(mathPlugin());
   marp.use(rawHtmlPlugin as unknown as (md: MarkdownIt) => void);
   marp.use(housePlugin as unknown as (md: MarkdownIt) => void);
+  useLinearRules(marp);
   return marp;
 }

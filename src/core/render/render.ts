@@ -4,9 +4,11 @@
  */
 import type { Marp } from '@marp-team/marp-core';
 import { dirname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { findWorkspaceRoot } from '../config/workspace';
 import { embeddingImageResolver, type PictureWarning } from '../images/embed';
+import { checkDeckBudgets, DeckBudgetError } from '../deck/budgets';
+import { parseYamlValue } from '../yaml-budget';
+import { splitLines, stripByteOrderMark, wellFormed } from '../deck/source-text';
 import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
 import { createHouseMarp } from './marp';
 
@@ -64,19 +66,21 @@ export function readFrontMatter(markdown: string): Record<string, unknown> {
   const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown);
   if (!match) return {};
   try {
-    const data: unknown = parseYaml(match[1] ?? '');
+    const data: unknown = parseYamlValue(match[1] ?? '');
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
   }
 }
 
-/** Renders a deck with the shared house Marp instance. */
+/** Renders a deck with the shared house Marp instance; throws {@link DeckBudgetError} for a deck past a budget. */
 export function renderDeck(markdown: string, options: RenderDeckOptions = {}): RenderedDeck {
+  const refused = checkDeckBudgets(splitLines(stripByteOrderMark(markdown)));
+  if (refused) throw new DeckBudgetError(refused);
   const marp = houseMarp(options.html ?? false);
   const env: Record<string, unknown> = {};
   if (options.resolveImage) env[IMAGE_RESOLVER_ENV] = options.resolveImage;
-  const { html, css, comments } = marp.render(markdown, env);
+  const { html, css, comments } = marp.render(wellFormed(markdown), env);
   const firstHeading = typeof env[FIRST_H1_ENV] === 'string' ? (env[FIRST_H1_ENV] as string) : '';
   const front = readFrontMatter(markdown);
   const globals = ((marp as unknown as { lastGlobalDirectives?: Record<string, unknown> }).lastGlobalDirectives ??

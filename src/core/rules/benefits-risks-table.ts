@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rangeOf } from '../deck/source-text';
+import { wholeLines } from './helpers/source-edits';
 import type { Table } from '../deck/types';
 import { defineRule, type Fix, type RuleContext } from './rule';
 
@@ -62,7 +62,7 @@ function checkRows(context: RuleContext<unknown>, table: Table): void {
       range: row.range,
       fix: {
         description: 'Delete the empty row',
-        edits: [{ range: rangeOf(row.range.line, 1, row.range.line + 1, 1), newText: '' }],
+        edits: [{ range: wholeLines(context.deck.lines, row.range.line, row.range.line), newText: '' }],
       },
     });
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Slide } from '../deck/types';
 import { DISCUSSION_TITLE } from './helpers/slide-templates';
-import { editableSpan } from './helpers/source-edits';
+import { editableSpan, setsOwnClass } from './helpers/source-edits';
 import { defineRule, type RuleContext } from './rule';
 
 const ONLY = `a discussion slide holds only \`## ${DISCUSSION_TITLE}\` and one question`;
@@ -22,12 +22,16 @@ export default defineRule({
   },
 });
 
-/** A missing `##` title is slide-title's to report (with a fix that inserts this one). */
+/**
+ * A missing `##` title is slide-title's to report (with a fix that inserts this one). The title
+ * is rewritten only on a slide that sets its class itself: a `class` inherited from an earlier
+ * slide may have been meant for that slide alone, and rewriting would delete titles.
+ */
 function checkTitle(context: RuleContext<unknown>, slide: Slide): void {
   const title = slide.title;
   if (!title || title.text === DISCUSSION_TITLE) return;
   const span = editableSpan(context.deck.lines, title);
-  const fixable = span !== undefined && /^##\s/.test(span.source);
+  const fixable = span !== undefined && /^##\s/.test(span.source) && setsOwnClass(slide);
   context.report({
     message: `The discussion slide is titled \`${title.text}\`: its title is always exactly \`## ${DISCUSSION_TITLE}\`.`,
     range: title.range,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { frontMatterSchema, HOUSE_THEME } from '../deck/front-matter';
 import { isHouseDeck } from '../deck/house-deck';
-import { lineStart, rangeOf } from '../deck/source-text';
+import { lineContentRange, lineStart, rangeOf } from '../deck/source-text';
 import type { Deck, FrontMatterEntry } from '../deck/types';
 import { defineRule, type RuleContext } from './rule';
 
@@ -21,6 +21,13 @@ export default defineRule({
         message: 'The deck has no front-matter: start the file with `---`, `marp: true`, `theme: improvement-service`, `---`.',
         range: lineStart(1),
         fix: { description: 'Insert the house front-matter', edits: [{ range: lineStart(1), newText: HOUSE_FRONT_MATTER }] },
+      });
+      return;
+    }
+    if (!frontMatter.closed) {
+      context.report({
+        message: 'The front-matter is never closed, so Marp reads the whole deck as YAML: add a `---` line after its last key.',
+        range: rangeOf(1, 1, 1, (deck.lines[0] ?? '').length + 1),
       });
       return;
     }
@@ -45,7 +52,7 @@ function checkRequiredKey(context: RuleContext<unknown>, key: string, expected: 
     const closing = frontMatter.range.endLine;
     context.report({
       message: `The front-matter has no \`${key}\`: add \`${wanted}\` (${why}).`,
-      range: rangeOf(closing, 1, closing, 4),
+      range: lineContentRange(context.deck.lines, closing),
       fix: { description: `Add \`${wanted}\``, edits: [{ range: lineStart(closing), newText: `${wanted}\n` }] },
     });
     return;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lineStart, rangeOf } from '../deck/source-text';
 import type { Deck, Part, Slide } from '../deck/types';
 import { DISCUSSION_CLASS_COMMENT, DISCUSSION_SLIDE, DISCUSSION_TITLE } from './helpers/slide-templates';
+import { dividesAtHeadings } from './helpers/source-edits';
 import { defineRule, type Fix } from './rule';
 
 export default defineRule({
@@ -30,11 +31,15 @@ export default defineRule({
 
 function discussionFix(deck: Deck, part: Part, last: Slide): Fix | undefined {
   if (isUnmarkedDiscussion(last)) {
-    return {
-      description: `Mark the slide as a discussion slide with \`${DISCUSSION_CLASS_COMMENT}\``,
-      edits: [{ range: lineStart(last.anchor.line), newText: `${DISCUSSION_CLASS_COMMENT}\n\n` }],
-    };
+    // With headingDivider the title starts the slide: the comment goes after it, not onto the slide before.
+    const title = last.title!.range;
+    const edit = dividesAtHeadings(deck)
+      ? { range: rangeOf(title.line, (deck.lines[title.line - 1] ?? '').length + 1, title.line, (deck.lines[title.line - 1] ?? '').length + 1), newText: `\n\n${DISCUSSION_CLASS_COMMENT}` }
+      : { range: lineStart(last.anchor.line), newText: `${DISCUSSION_CLASS_COMMENT}\n\n` };
+    return { description: `Mark the slide as a discussion slide with \`${DISCUSSION_CLASS_COMMENT}\``, edits: [edit] };
   }
+  // A fence, comment or <style> left open runs to the end: a slide inserted after it would be inside it.
+  if (last.openEnded) return undefined;
   return { description: 'Insert a discussion slide at the end of the part', edits: [insertAfter(deck, part)] };
 }
 

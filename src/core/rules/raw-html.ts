@@ -15,7 +15,7 @@ export default defineRule({
   options: z.object({}),
   check(context) {
     const { deck, rawHtml } = context;
-    deck.proseLines.forEach((line, index) => {
+    deck.shownLines.forEach((line, index) => {
       if (!line.includes('<')) return;
       const tags = findHtmlTags(line);
       tags.forEach((tag, at) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lineStart, rangeOf } from '../deck/source-text';
 import type { Heading, Slide } from '../deck/types';
 import { DISCUSSION_TITLE } from './helpers/slide-templates';
-import { sourceOf } from './helpers/source-edits';
+import { dividesAtHeadings, setsOwnClass, sourceOf } from './helpers/source-edits';
 import { defineRule, type Fix, type RuleContext } from './rule';
 
 export default defineRule({
@@ -42,7 +42,9 @@ function reportMissing(context: RuleContext<unknown>, slide: Slide): void {
     context.report({
       message: `The discussion slide has no title: add \`## ${DISCUSSION_TITLE}\` above the question.`,
       range: slide.anchor,
-      ...(hasContent && {
+      // Only where the slide sets its class (an inherited class must not put a title on every
+      // later slide), and not with headingDivider (a new heading would split the slide).
+      ...(hasContent && setsOwnClass(slide) && !dividesAtHeadings(context.deck) && {
         fix: {
           description: `Add \`## ${DISCUSSION_TITLE}\``,
           edits: [{ range: lineStart(slide.anchor.line), newText: `## ${DISCUSSION_TITLE}\n\n` }],

@@ -36,7 +36,7 @@ function frontMatterDeletion(deck: Deck, directive: Directive): TextEdit | undef
   const lastLine = range.endColumn === 1 && range.endLine > range.line ? range.endLine - 1 : range.endLine;
   const before = (deck.lines[range.line - 1] ?? '').slice(0, range.column - 1);
   if (before.trim() !== '') return undefined;
-  return { range: wholeLines(range.line, lastLine), newText: '' };
+  return { range: wholeLines(deck.lines, range.line, lastLine), newText: '' };
 }
 
 interface Comment {
@@ -64,7 +64,7 @@ function commentDeletion(deck: Deck, directive: Directive): TextEdit | undefined
   if (onlyThis && ownLines) {
     const blankAround = (comment.startLine === 1 || isBlankLine(lines, comment.startLine - 1)) && isBlankLine(lines, comment.endLine + 1);
     const lastLine = blankAround && comment.endLine < lines.length ? comment.endLine + 1 : comment.endLine;
-    return { range: wholeLines(comment.startLine, lastLine), newText: '' };
+    return { range: wholeLines(lines, comment.startLine, lastLine), newText: '' };
   }
   const line = directive.range.line;
   const own = lines[line - 1] ?? '';
@@ -72,7 +72,7 @@ function commentDeletion(deck: Deck, directive: Directive): TextEdit | undefined
   const next = lines[line] ?? '';
   const continues = next.trim() !== '' && next.length - next.trimStart().length > own.length - own.trimStart().length;
   if (insideComment && new RegExp(`^\\s*${escapeRegExp(directive.name)}\\s*:`).test(own) && !continues) {
-    return { range: wholeLines(line, line), newText: '' };
+    return { range: wholeLines(lines, line, line), newText: '' };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { defineRule } from './rule';
 
 const WORD = /[A-Za-z]+/g;
 
-/** US spellings found on a line of prose, by the line's text: an edit re-reads only the lines it changed. */
+/** US spellings found on a line of prose (non-prose blanked), by the line's text: an edit re-reads only the lines it changed. */
 const usWordsByLine = new Map<string, ReadonlyArray<{ word: string; at: number; uk: string }>>();
 const MAX_REMEMBERED_LINES = 50_000;
 
@@ -17,7 +17,7 @@ function usWordsOn(text: string): ReadonlyArray<{ word: string; at: number; uk: 
     const word = match[0];
     const at = match.index ?? 0;
     const uk = ukSpelling(word);
-    if (uk !== undefined && !isPartOfToken(text, at, at + word.length)) words.push({ word, at, uk });
+    if (uk !== undefined) words.push({ word, at, uk });
   }
   found = words;
   if (usWordsByLine.size >= MAX_REMEMBERED_LINES) usWordsByLine.clear();
@@ -38,10 +38,12 @@ export default defineRule({
   }),
   check(context) {
     const allowed = new Set(context.options.allow.map((word) => word.toLowerCase()));
+    const { lines } = context.deck;
     context.deck.proseLines.forEach((text, offset) => {
       const line = offset + 1;
       for (const { word, at, uk } of usWordsOn(text)) {
-        if (allowed.has(word.toLowerCase())) continue;
+        // Joined to what stands next to it in the source, even where that is not prose (`my_color`).
+        if (allowed.has(word.toLowerCase()) || isPartOfToken(lines[offset] ?? '', at, at + word.length)) continue;
         const range = rangeOf(line, at + 1, line, at + 1 + word.length);
         context.report({
           message: `\`${word}\` is a US spelling: use the UK spelling \`${uk}\`.`,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConfigService } from '../config';
 import type { DiagnosticsManager } from '../diagnostics';
-import type { LintService } from '../lint-service';
+import { LintStoppedError, type LintService } from '../lint-service';
 import { isMarpText, logError } from '../util';
 
 export interface LintWorkspaceSummary {
@@ -27,10 +27,18 @@ export async function lintWorkspaceCommand(diagnostics: DiagnosticsManager, lint
           const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
           if (!isMarpText(text)) continue;
           const config = configService.forDocument(uri);
-          const outcome = await lintService.lint({ text, file: uri.scheme === 'file' ? uri.fsPath : undefined, layers: config.layers, workspaceRoot: config.workspaceRoot });
-          diagnostics.publish(uri, open?.version ?? -1, outcome, config);
+          const version = open?.version ?? -1;
           summary.decks++;
-          for (const problem of outcome.problems) problem.severity === 'error' ? summary.errors++ : summary.warnings++;
+          try {
+            const outcome = await lintService.lint({ text, file: uri.scheme === 'file' ? uri.fsPath : undefined, layers: config.layers, workspaceRoot: config.workspaceRoot });
+            diagnostics.publish(uri, version, outcome, config);
+            if (outcome.refused) summary.errors++;
+            for (const problem of outcome.problems) problem.severity === 'error' ? summary.errors++ : summary.warnings++;
+          } catch (error) {
+            if (!(error instanceof LintStoppedError)) throw error;
+            diagnostics.publishStopped(uri, version, config, error);
+            summary.errors++;
+          }
         } catch (error) {
           logError(`lint ${uri.toString()}`, error);
         }

@@ -218,8 +218,11 @@ suite('commands, snippets, preview, export, trust', () => {
     const deck = vscode.Uri.joinPath(folder, 'deck.md');
     await writeFile(deck, (await vscode.workspace.fs.readFile(fixture('bad-deck.md'))).toString());
     const document = await vscode.workspace.openTextDocument(deck);
+    const jobsBefore = api.lintService.workerJobs;
     const state = await api.diagnostics.lintDocument(document);
     assert.ok(state && state.problems.some((problem) => problem.ruleId === 'uk-spelling'), 'diagnostics still work');
+    assert.ok(api.lintService.workerJobs > jobsBefore, 'linted in the worker, off the extension host, in Restricted Mode too');
+    assert.equal(api.lintService.inProcessJobs, 0);
     assert.ok(state.config.messages.some((message) => message.includes('.isdeckrc.js') && message.includes('Restricted Mode')), JSON.stringify(state.config.messages));
     const out = vscode.Uri.joinPath(folder, 'deck.html');
     const outcome = await vscode.commands.executeCommand('isdeck.exportHtml', deck, { quiet: true });

@@ -173,19 +173,65 @@ suite('activation and diagnostics', () => {
     await waitFor('no diagnostics left', () => isdeckDiagnostics(uri).length === 0);
   });
 
-  test('large decks are linted in the worker thread with the same result', async () => {
+  test('every deck, small or large, is linted in the worker thread', async () => {
+    const small = await vscode.workspace.openTextDocument(fixture('bad-deck.md'));
+    // Other lints (on open, after typing) may run meanwhile: each is counted, none runs in process.
+    const jobsBefore = api.lintService.workerJobs;
+    const smallState = await api.diagnostics.lintDocument(small);
+    assert.ok(smallState?.problems.some((problem) => problem.ruleId === 'uk-spelling'));
+    assert.ok(api.lintService.workerJobs > jobsBefore);
+
     const base = (await vscode.workspace.fs.readFile(fixture('bad-deck.md'))).toString();
-    const filler = Array.from({ length: 1000 }, (_, index) => `\n---\n\n## Slide ${index}\n\n- A point about slide ${index}, written plainly\n`).join('');
+    const filler = Array.from({ length: 990 }, (_, index) => `\n---\n\n## Slide ${index}\n\n- A point about slide ${index}, written plainly\n`).join('');
     const uri = fixture('large-deck.md');
     await writeFile(uri, base.replace('\n---\n\n<!-- _class: discusion -->', `${filler}\n---\n\n<!-- _class: discusion -->`));
     const document = await vscode.workspace.openTextDocument(uri);
-    assert.ok(document.getText().length > 40_000, `the deck is ${document.getText().length} characters`);
-    const jobsBefore = api.lintService.workerJobs;
     const state = await api.diagnostics.lintDocument(document);
     assert.ok(state);
-    assert.equal(api.lintService.workerJobs, jobsBefore + 1);
-    assert.equal(state.slides, 1003);
+    assert.ok(api.lintService.workerJobs > jobsBefore + 1);
+    assert.equal(api.lintService.inProcessJobs, 0);
+    assert.equal(state.slides, 993);
     assert.ok(state.problems.some((problem) => problem.ruleId === 'unknown-slide-type' && problem.fix));
-    console.log(`      large deck (${document.getText().length} characters, 1003 slides) linted in the worker in ${state.durationMs.toFixed(0)} ms`);
+    console.log(`      large deck (${document.getText().length} characters, 993 slides) linted in the worker in ${state.durationMs.toFixed(0)} ms`);
+  });
+
+  test('a lint over its time budget is stopped: one diagnostic says so, the status bar too, and the next lint works', async () => {
+    const uri = fixture('slow-deck.md');
+    await writeFile(uri, (await vscode.workspace.fs.readFile(fixture('large-deck.md'))).toString());
+    const budget = api.lintService.timeBudgetMs;
+    // 1 ms: no lint of a 993-slide deck, its worker's parser cold, fits; every lint of it is stopped.
+    api.lintService.timeBudgetMs = 1;
+    let stopped;
+    let editor;
+    try {
+      editor = await openDeck(uri);
+      stopped = await api.diagnostics.lintDocument(editor.document);
+    } finally {
+      api.lintService.timeBudgetMs = budget;
+    }
+    assert.equal(stopped?.stopped, 'lint stopped: over budget (more than 0.001 s)');
+    const diagnostics = isdeckDiagnostics(uri);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]!.message, 'lint stopped: over budget (more than 0.001 s): the deck was not checked. Split it into smaller decks, or check it with `isdeck lint`.');
+    assert.equal(diagnostics[0]!.range.start.line, 0);
+    assert.match(api.statusBar.item.text, /lint stopped: over budget/);
+    const again = await api.diagnostics.lintDocument(editor.document);
+    assert.equal(again?.stopped, undefined);
+    assert.equal(again?.slides, 993);
+    assert.ok(isdeckDiagnostics(uri).some((diagnostic) => ruleOf(diagnostic) === 'unknown-slide-type'), 'the problems are back');
+  });
+
+  test('a deck past a budget gets one diagnostic naming the budget, at its line', async () => {
+    const uri = fixture('too-many-slides.md');
+    await writeFile(uri, `---\nmarp: true\ntheme: improvement-service\n---\n\n${Array.from({ length: 1001 }, (_, index) => `## ${index}\n`).join('\n---\n\n')}`);
+    const editor = await openDeck(uri);
+    const state = await api.diagnostics.lintDocument(editor.document);
+    assert.equal(state?.refused?.line, 4004);
+    const diagnostics = isdeckDiagnostics(uri);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.message]),
+      [[4003, 'the deck has more than 1,000 slides (counting every `---` slide break); split it into smaller decks']],
+    );
+    assert.match(api.statusBar.item.text, /deck not checked/);
   });
 });

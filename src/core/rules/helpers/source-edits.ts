@@ -1,5 +1,5 @@
 import { rangeOf } from '../../deck/source-text';
-import type { SourceRange, TextSpan } from '../../deck/types';
+import type { Deck, Slide, SourceRange, TextSpan } from '../../deck/types';
 
 /** The source text a one-line range covers. */
 export function sourceOf(lines: readonly string[], range: SourceRange): string {
@@ -29,7 +29,27 @@ export function isBlankLine(lines: readonly string[], line: number): boolean {
   return (lines[line - 1] ?? '').trim() === '';
 }
 
-/** The range from the start of `firstLine` to the start of the line after `lastLine`: deletes whole lines. */
-export function wholeLines(firstLine: number, lastLine: number): SourceRange {
-  return rangeOf(firstLine, 1, lastLine + 1, 1);
+/**
+ * The range that deletes lines `firstLine`…`lastLine` whole, inside the file: up to the start
+ * of the next line, or, for the last lines of the file, from the end of the line before them
+ * (so no empty last line is left, and no range runs past the end).
+ */
+export function wholeLines(lines: readonly string[], firstLine: number, lastLine: number): SourceRange {
+  if (lastLine < lines.length) return rangeOf(firstLine, 1, lastLine + 1, 1);
+  const lastLength = (lines[lastLine - 1] ?? '').length;
+  if (firstLine === 1) return rangeOf(1, 1, lastLine, lastLength + 1);
+  return rangeOf(firstLine - 1, (lines[firstLine - 2] ?? '').length + 1, lastLine, lastLength + 1);
+}
+
+/** Whether the slide's class is set on the slide itself (`_class`, or `class` written on it), not inherited. */
+export function setsOwnClass(slide: Slide): boolean {
+  return slide.classDirective !== undefined && slide.directives.includes(slide.classDirective);
+}
+
+/**
+ * Whether the deck sets `headingDivider`: then a heading starts a slide, so a heading inserted
+ * by a fix would split one, and a comment inserted before a heading lands on the slide before.
+ */
+export function dividesAtHeadings(deck: Deck): boolean {
+  return deck.directives.some((directive) => directive.name === 'headingDivider');
 }
