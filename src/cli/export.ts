@@ -1,5 +1,6 @@
 /**
- * `isdeck export`: decks to PDF (a shared browser), native PPTX (no browser) and standalone HTML.
+ * `isdeck export`: decks to PDF and PNG pictures of slides (a shared browser), native PPTX (no
+ * browser), standalone HTML and the presentation (one HTML file with a presenter view).
  *
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
@@ -21,6 +22,7 @@ import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
 import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
 import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { exportPng } from '../core/export/png';
 import { exportPptx } from '../core/export/pptx';
 import { FORMATTERS, type FileResult } from '../core/format';
 import { describeSize } from '../core/io/read-text';
@@ -36,7 +38,8 @@ import { collectTargets } from './targets';
 
 const USAGE = `Usage: isdeck export [options] <deck|folder|glob>...
 
-Exports Marp decks to PDF, editable PowerPoint (PPTX) and standalone HTML.
+Exports Marp decks to PDF, editable PowerPoint (PPTX), standalone HTML, a presentation
+(one HTML file) and PNG pictures of slides.
 
 A folder is searched for .md files whose front-matter has \`marp: true\` (node_modules and
 dot-folders skipped); a glob's matches are filtered the same way; a file named explicitly
@@ -47,7 +50,12 @@ Options:
       --pdf                PDF (tagged, with outline and document properties)
       --pptx               PowerPoint with real text, bullets, tables, charts and notes
       --html               one self-contained HTML file
-                           (none of the three: --pdf and --pptx)
+      --present            <name>.present.html: one slide at a time, full screen, keys and
+                           clickers, a presenter view (P) with notes, next slide and timer;
+                           offline, one file
+      --png                a PNG picture of every slide at its size: <name>.slide-NN.png
+      --slide N            with --png, only slide N (1-based; repeat for more)
+                           (none of --pdf, --pptx, --html, --present, --png: --pdf and --pptx)
       --notes              with --pdf, also a handout: <name>.notes.pdf, each slide with its notes
       --out DIR            write into DIR (default: beside each deck)
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
@@ -59,7 +67,7 @@ Options:
                            missing, a web resource not loaded)
   -h, --help               show this help
 
-PDF needs a Chromium-family browser; PPTX and HTML do not. Local pictures are embedded when
+PDF and PNG need a Chromium-family browser; PPTX and HTML do not. Local pictures are embedded when
 their real path is inside the deck's workspace; others are left out, each named with its
 slide, line and why.
 
@@ -73,6 +81,9 @@ const OPTIONS = {
   pdf: { type: 'boolean' },
   pptx: { type: 'boolean' },
   html: { type: 'boolean' },
+  present: { type: 'boolean' },
+  png: { type: 'boolean' },
+  slide: { type: 'string', multiple: true },
   notes: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   'browser-path': { type: 'string' },
@@ -82,14 +93,19 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type ExportFormat = 'pdf' | 'pptx' | 'html';
+export type ExportFormat = 'pdf' | 'pptx' | 'html' | 'present' | 'png';
 
-const FORMAT_ORDER: Record<ExportFormat, number> = { pptx: 0, html: 1, pdf: 2 };
+const FORMAT_ORDER: Record<ExportFormat, number> = { pptx: 0, html: 1, present: 2, pdf: 3, png: 4 };
+
+/** The formats drawn in the browser. */
+const BROWSER_FORMATS: readonly ExportFormat[] = ['pdf', 'png'];
 
 export interface ExportCommandOptions {
   inputs: string[];
   formats: ExportFormat[];
   notes: boolean;
+  /** With `png`: the 1-based slides to draw; empty: every slide. */
+  slides: number[];
   out: string | undefined;
   browserPath: string | undefined;
   strict: boolean;
@@ -107,12 +123,20 @@ export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
   if (values.pdf) formats.push('pdf');
   if (values.pptx) formats.push('pptx');
   if (values.html) formats.push('html');
+  if (values.present) formats.push('present');
+  if (values.png) formats.push('png');
   if (formats.length === 0) formats.push('pdf', 'pptx');
   if (values.notes && !formats.includes('pdf')) throw new UsageError('--notes makes a PDF handout: use it with --pdf', 'export');
+  const slides = (values.slide ?? []).map((value) => {
+    if (!/^\d{1,6}$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--slide needs a slide number from 1 (got '${value}')`, 'export');
+    return Number(value);
+  });
+  if (slides.length > 0 && !formats.includes('png')) throw new UsageError('--slide picks the slides of --png: use it with --png', 'export');
   return {
     inputs: positionals,
     formats,
     notes: values.notes ?? false,
+    slides: [...new Set(slides)].sort((a, b) => a - b),
     out: values.out,
     browserPath: values['browser-path'],
     strict: values.strict ?? false,
@@ -129,12 +153,21 @@ export interface PlannedOutput {
   path: string;
 }
 
+/** Output file names by format; PNG names one file a slide (`png.ts`), so its pattern stands for them here. */
+const OUTPUT_NAMES: Record<ExportFormat, (name: string) => string> = {
+  pdf: (name) => `${name}.pdf`,
+  pptx: (name) => `${name}.pptx`,
+  html: (name) => `${name}.html`,
+  present: (name) => `${name}.present.html`,
+  png: (name) => `${name}.slide-NN.png`,
+};
+
 export function outputsFor(deckPath: string, options: Pick<ExportCommandOptions, 'formats' | 'notes'>, outDir: string | undefined): PlannedOutput[] {
   const folder = outDir ?? dirname(deckPath);
   const name = basename(deckPath, extname(deckPath)) || basename(deckPath);
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
-    const path = join(folder, `${name}.${format}`);
+    const path = join(folder, OUTPUT_NAMES[format](name));
     outputs.push({ format, path });
     if (format === 'pdf' && options.notes) outputs.push({ format: 'notes', path: handoutPath(path) });
   }
@@ -168,7 +201,9 @@ export function checkPlan(plan: ReadonlyMap<string, PlannedOutput[]>, cwd: strin
 }
 
 function outputRefusal(output: PlannedOutput, inputs: readonly string[]): string | undefined {
-  const what = output.format === 'notes' ? 'handout' : output.format.toUpperCase();
+  // The PNG files are known once the deck is drawn; exportPng checks each before writing any.
+  if (output.format === 'png') return undefined;
+  const what = output.format === 'notes' ? 'handout' : output.format === 'present' ? 'presentation' : output.format.toUpperCase();
   try {
     checkNewOutput(output.path, inputs);
     return undefined;
@@ -293,10 +328,10 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     }
   }
 
-  const wantsPdf = options.formats.includes('pdf');
+  const wantsBrowser = options.formats.some((format) => BROWSER_FORMATS.includes(format));
   // Started at once: the browser boots (its own processes) while the decks are read, checked
   // and rendered here. One browser for every deck.
-  const browserPromise = wantsPdf ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
+  const browserPromise = wantsBrowser ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
   browserPromise?.catch(() => undefined);
   // Pages for exportPdf: it renders the deck first and only then waits for the browser.
   const pages: PageSource = {
@@ -365,9 +400,9 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         const output = outputs.find((candidate) => candidate.format === format)!;
         progress.step(`${name} → ${format}`);
         try {
-          if (format === 'html') {
-            const result = await exportHtml(file, output.path, { protect, workspaceRoot });
-            leftOut('HTML', leftOutPictures(deck, result.warnings));
+          if (format === 'html' || format === 'present') {
+            const result = await exportHtml(file, output.path, { protect, workspaceRoot, present: format === 'present' });
+            leftOut(format === 'html' ? 'HTML' : 'presentation', leftOutPictures(deck, result.warnings));
             for (const warning of result.warnings) if (warning.kind === 'remote') note(`HTML: ${warning.message}`);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else if (format === 'pptx') {
@@ -375,28 +410,27 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
             leftOut('PPTX', result.warnings.filter((warning) => warning.leftOut).map((warning) => ({ line: warning.range?.line, slide: warning.slide, message: warning.message })));
             for (const warning of result.warnings) if (!warning.leftOut) note(`PPTX slide ${warning.slide}: ${warning.message}`);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+          } else if (format === 'png') {
+            const slides = options.slides.length > 0 ? options.slides : undefined;
+            const result = await exportPng({ browser: pages, deckPath: file, outDir: dirname(output.path), slides, source: read.text, protect, network, workspaceRoot });
+            leftOut('PNG', [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)]);
+            const bytes = result.files.reduce((sum, picture) => sum + picture.bytes, 0);
+            const path = result.files.length === 1 ? result.files[0]!.outPath : output.path;
+            outcome.written.push({ deck: name, format, path, bytes, count: result.files.length });
           } else {
             const notesOutput = outputs.find((candidate) => candidate.format === 'notes');
-            let result;
-            try {
-              result = await exportPdf({
-                browser: pages,
-                deckPath: file,
-                outPath: output.path,
-                notes: options.notes,
-                ...(notesOutput ? { notesOutPath: notesOutput.path } : {}),
-                source: read.text,
-                deck,
-                protect,
-                network,
-                workspaceRoot,
-              });
-            } catch (error) {
-              if (!(error instanceof BrowserNotFoundError)) throw error;
-              run.browserError ??= error;
-              note('PDF not written: no browser (see below)');
-              continue;
-            }
+            const result = await exportPdf({
+              browser: pages,
+              deckPath: file,
+              outPath: output.path,
+              notes: options.notes,
+              ...(notesOutput ? { notesOutPath: notesOutput.path } : {}),
+              source: read.text,
+              deck,
+              protect,
+              network,
+              workspaceRoot,
+            });
             leftOut('PDF', [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)]);
             outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
             if (result.handout) {
@@ -404,8 +438,13 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
             }
           }
         } catch (error) {
-          outcome.failed = true;
-          note(`${format.toUpperCase()} not written: ${messageOf(error)}`);
+          if (error instanceof BrowserNotFoundError) {
+            run.browserError ??= error;
+            note(`${format.toUpperCase()} not written: no browser (see below)`);
+          } else {
+            outcome.failed = true;
+            note(`${format.toUpperCase()} not written: ${messageOf(error)}`);
+          }
         } finally {
           progress.done(`${name} → ${format}`);
         }
@@ -429,7 +468,7 @@ function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): st
   const rows = written.map((file) => ({
     path: displayPath(file.path, io.cwd),
     size: describeSize(file.bytes),
-    count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'pages' : 'slides'}`,
+    count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'page' : 'slide'}${file.count === 1 ? '' : 's'}`,
   }));
   const pathWidth = Math.max(...rows.map((row) => row.path.length));
   const sizeWidth = Math.max(...rows.map((row) => row.size.length));

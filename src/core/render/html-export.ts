@@ -1,8 +1,9 @@
-/** `isdeck export --html`: one self-contained HTML file, written atomically. */
+/** `isdeck export --html` and `--present`: one self-contained HTML file, written atomically. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
 import { checkNewOutput } from '../io/output-policy';
+import { renderPresentationHtml } from './present';
 import { type RenderWarning, renderStandaloneHtml } from './render';
 
 export interface HtmlExportResult {
@@ -14,21 +15,23 @@ export interface HtmlExportResult {
 }
 
 /**
- * Renders `deckPath` to a standalone HTML document at `outPath`. The document is written to
+ * Renders `deckPath` to a standalone HTML document at `outPath` (with `present`, the
+ * presentation: one slide at a time, presenter view; see present.ts). The document is written to
  * a temporary file in the target folder and renamed over `outPath`, so a reader never sees
  * a half-written file and a failed export leaves any earlier file as it was.
  */
 export async function exportHtml(
   deckPath: string,
   outPath: string,
-  options: { protect?: readonly string[]; workspaceRoot?: string } = {},
+  options: { protect?: readonly string[]; workspaceRoot?: string; present?: boolean } = {},
 ): Promise<HtmlExportResult> {
   const target = resolve(outPath);
   const protect = [deckPath, ...(options.protect ?? [])];
   // Refused before any work; writeFileAtomic checks again at the write.
   checkNewOutput(target, protect);
   const source = await readFile(deckPath, 'utf8');
-  const result = renderStandaloneHtml(source, { deckPath: resolve(deckPath), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
+  const render = options.present ? renderPresentationHtml : renderStandaloneHtml;
+  const result = render(source, { deckPath: resolve(deckPath), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
   await writeFileAtomic(target, result.html, { protect });
   return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings };
 }
