@@ -10,7 +10,7 @@
  * for PDF (PPTX and HTML are still written).
  */
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
@@ -22,6 +22,7 @@ import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
 import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
 import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { outputFileName } from '../core/export/output-names';
 import { exportPng } from '../core/export/png';
 import { exportPptx } from '../core/export/pptx';
 import { FORMATTERS, type FileResult } from '../core/format';
@@ -153,21 +154,11 @@ export interface PlannedOutput {
   path: string;
 }
 
-/** Output file names by format; PNG names one file a slide (`png.ts`), so its pattern stands for them here. */
-const OUTPUT_NAMES: Record<ExportFormat, (name: string) => string> = {
-  pdf: (name) => `${name}.pdf`,
-  pptx: (name) => `${name}.pptx`,
-  html: (name) => `${name}.html`,
-  present: (name) => `${name}.present.html`,
-  png: (name) => `${name}.slide-NN.png`,
-};
-
 export function outputsFor(deckPath: string, options: Pick<ExportCommandOptions, 'formats' | 'notes'>, outDir: string | undefined): PlannedOutput[] {
   const folder = outDir ?? dirname(deckPath);
-  const name = basename(deckPath, extname(deckPath)) || basename(deckPath);
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
-    const path = join(folder, OUTPUT_NAMES[format](name));
+    const path = join(folder, outputFileName(format, deckPath));
     outputs.push({ format, path });
     if (format === 'pdf' && options.notes) outputs.push({ format: 'notes', path: handoutPath(path) });
   }

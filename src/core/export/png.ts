@@ -8,12 +8,13 @@
  * whether one slide or all are exported.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeFileAtomic } from '../io/atomic-write';
 import { checkNewOutput } from '../io/output-policy';
 import { type RenderWarning, renderStandaloneHtml, type SlideSize } from '../render/render';
 import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type RefusedRequest } from './network';
+import { deckName } from './output-names';
 import type { PageSource } from './pdf';
 
 export interface ExportPngOptions {
@@ -58,7 +59,7 @@ export class SlideNotFoundError extends Error {
 
 /** `talk.md`, slide 3 of 45 → `talk.slide-03.png` in `outDir`. */
 export function pngPath(deckPath: string, outDir: string, slide: number, slideCount: number): string {
-  const name = basename(deckPath, extname(deckPath)) || basename(deckPath);
+  const name = deckName(deckPath);
   const digits = Math.max(2, String(slideCount).length);
   return join(outDir, `${name}.slide-${String(slide).padStart(digits, '0')}.png`);
 }
