@@ -99,6 +99,19 @@ export async function runEditorUiTest({ context, port, workspace, root, log }) {
     await page.waitForTimeout(800);
     await shot('extension-preview.png');
 
+    // Scrolling the preview to the first slide scrolls the editor to the deck's top.
+    await slides.nth(0).evaluate((slide) => slide.scrollIntoView({ block: 'start' }));
+    await page.locator('.editor-group-container .monaco-editor .line-numbers', { hasText: /^1$/ }).first().waitFor({ timeout: TIMEOUT });
+    log('UI: scrolling the preview to slide 1 scrolled the editor to line 1');
+    // The cursor on slide 3: the preview shows it at the top of the panel.
+    await page.locator('.editor-group-container').first().locator('.view-lines').click();
+    await goToLine(31);
+    const top = async () => slides.nth(2).evaluate((slide) => Math.round(slide.getBoundingClientRect().top));
+    for (const deadline = Date.now() + TIMEOUT; Math.abs(await top()) > 20; await page.waitForTimeout(200)) {
+      if (Date.now() > deadline) throw new Error(`slide 3 is at ${await top()} px from the preview's top, not at the top`);
+    }
+    log(`UI: the cursor on slide 3: the preview shows slide 3 at its top (${await top()} px)`);
+
     // 3. Export Deck…: the picker, then a PNG of the current slide of a deck without errors.
     await openFile('export-deck.md');
     await goToLine(30);
