@@ -243,7 +243,11 @@ let presentFolder: string | undefined;
 export async function presentCommand(tracker: DeckTracker, target?: unknown): Promise<vscode.Uri | undefined> {
   if (!requireTrust('Present')) return undefined;
   const document = await tracker.resolve(target, 'present it');
-  if (!document || document.uri.scheme !== 'file') return undefined;
+  if (!document) return undefined;
+  if (document.uri.scheme !== 'file') {
+    void vscode.window.showInformationMessage('Save the deck to a file to present it.');
+    return undefined;
+  }
   if (document.isDirty) await document.save();
   presentFolder ??= mkdtempSync(join(tmpdir(), 'isdeck-present-'));
   const slide = currentSlide(document);
