@@ -8,20 +8,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './bench/corpus.mjs';
 import { benchExport } from './bench/export.mjs';
+import { benchImport } from './bench/import.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'isdeck-bench-'));
 const peakRss = join(root, 'scripts/bench/peak-rss.cjs');
 
 /** Runs a Node script as a child; returns wall time (ms), peak memory (MiB) and its output. */
-function timeNode(args, { cwd = root } = {}) {
+function timeNode(args, { cwd = root, env = {} } = {}) {
   const rssFile = join(work, `rss-${Math.random().toString(36).slice(2)}`);
   const start = performance.now();
   const child = spawnSync(process.execPath, ['--require', peakRss, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ISDECK_PEAK_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, ISDECK_PEAK_RSS_FILE: rssFile },
   });
   const ms = performance.now() - start;
   let peakMiB = Number.NaN;
@@ -59,6 +60,56 @@ async function inProcess() {
   row('lint a 300-slide deck from scratch, in process (median of 20)', `${fmt(figures.fullLint300, 2)} ms`);
   row('lint the 45-slide seed deck in process (median of 50)', `${fmt(figures.seedLint, 2)} ms`);
   row('render the 45-slide seed deck to HTML in process (median of 30)', `${fmt(figures.seedRender, 2)} ms`, '< 60 ms');
+}
+
+/** Words of Marp's own rendering kept by each export, corpus and bundled decks (see test/helpers/conservation.ts). */
+async function conservation() {
+  // Inside node_modules, so that the packages left out of the bundle (playwright-core, pdf.js) resolve.
+  const bundle = join(root, 'node_modules', '.cache', 'isdeck-bench', 'conservation.cjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench/conservation.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['playwright-core', 'pptxgenjs', 'pdfjs-dist'],
+    logLevel: 'error',
+    banner: { js: 'const __isdeckImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__isdeckImportMetaUrl' },
+  });
+  const result = timeNode([bundle, root], { env: { ISDECK_ROOT: root } });
+  if (result.status !== 0) throw new Error(result.stderr);
+  const figures = JSON.parse(result.stdout.trim().split('\n').at(-1));
+  const cell = (kept) => (kept ? `${fmt(kept.percent, 1)} % (${kept.kept}/${kept.total})` : 'n/a');
+  for (const deck of figures) {
+    row(`words kept, ${deck.deck} (${deck.slides} slides): HTML | PDF | PPTX`, `${cell(deck.formats.html)} | ${cell(deck.formats.pdf)} | ${cell(deck.formats.pptx)}`, 'HTML, PDF 100 %; PPTX ≥ 99 %');
+  }
+}
+
+/** The PDF/UA pass and checks on the seed deck's print, in process (issue 14). */
+async function pdfUa() {
+  const bundle = join(root, 'node_modules', '.cache', 'isdeck-bench', 'pdf-ua.cjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench/pdf-ua.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['playwright-core', 'pptxgenjs'],
+    logLevel: 'error',
+    banner: { js: 'const __isdeckImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__isdeckImportMetaUrl' },
+  });
+  const result = timeNode([bundle, root], { env: { ISDECK_ROOT: root } });
+  if (result.status !== 0) {
+    row('PDF/UA pass and checks', `not measured: ${result.stderr.trim().split('\n').at(-1)}`);
+    return;
+  }
+  const figures = JSON.parse(result.stdout.trim().split('\n').at(-1));
+  const cost = (f) => `${fmt(f.ms, 1)} ms (CPU ${fmt(f.cpuMs, 1)} ms)`;
+  row('PDF/UA pass + properties + outline on the seed deck\'s print, in process (median of 10)', cost(figures.pass));
+  row('PDF/UA checks of the seed deck\'s PDF, in process (median of 10)', cost(figures.checks));
+  row('  seed PDF: as Chromium prints it → as isdeck writes it', `${fmt(figures.printedBytes / 1024)} → ${fmt(figures.finishedBytes / 1024)} KiB`);
 }
 
 function renderedLint() {
@@ -109,6 +160,9 @@ try {
   await inProcess();
   renderedLint();
   await benchExport({ root, work, timeNode, row, fmt });
+  await pdfUa();
+  benchImport({ root, work, timeNode, row, fmt });
+  await conservation();
   warmExport();
   extension();
 } finally {

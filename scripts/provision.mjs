@@ -25,6 +25,7 @@ export const PACKAGES = {
   'libreoffice-impress': { tool: 'LibreOffice (soffice)', why: 'the check that a written PPTX opens and converts, a page a slide' },
   'poppler-utils': { tool: 'pdftoppm', why: 'pictures of the pages LibreOffice converted' },
   'libkrb5-dev': { tool: 'Kerberos headers (gssapi/gssapi.h)', why: 'building the VS Code server (code-server) the extension tests run in' },
+  'fonts-noto-color-emoji': { tool: 'the Noto Color Emoji font', why: "drawing a deck's emoji in PDF export (the conservation test checks them)" },
 };
 
 /** Each command: how it is typed, the packages it needs, and what happens without them. */
@@ -36,7 +37,7 @@ export const COMMANDS = {
   },
   test: {
     typed: 'npm test',
-    packages: ['chromium', 'fonts-crosextra-carlito', 'libreoffice-impress', 'poppler-utils', 'libkrb5-dev'],
+    packages: ['chromium', 'fonts-crosextra-carlito', 'libreoffice-impress', 'poppler-utils', 'libkrb5-dev', 'fonts-noto-color-emoji'],
     without: 'Until then the tests that need them are skipped with a note (under CI=true they fail).',
   },
   'vscode-test': {

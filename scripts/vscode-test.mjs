@@ -10,6 +10,8 @@
 // Exits with the suite's exit code. Flags:
 //   --install-only   install the cache and stop
 //   --no-build       use the existing dist/ and VSIX (the caller built them)
+//   --dist-built     dist/ is built (by the test run's global setup): only package the VSIX, so
+//                    no file under dist/ changes while other test files run the CLI from it
 //   --code-server    skip the @vscode/test-electron attempt
 //   --electron       try @vscode/test-electron even when the DNS check says VS Code cannot be downloaded
 //   --ui-only / --no-ui   run only / skip the Playwright workbench UI test
@@ -430,12 +432,14 @@ async function main() {
     return 0;
   }
   if (!args.has('--no-build')) {
-    // The config schema the VSIX ships comes from the main build (scripts/build.mjs).
-    if (!existsSync(join(root, 'schemas', 'isdeckrc.schema.json'))) {
-      const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-      if (built.status !== 0) log('warning: scripts/build.mjs failed, so the VSIX has no config schema');
+    if (!args.has('--dist-built')) {
+      // The config schema the VSIX ships comes from the main build (scripts/build.mjs).
+      if (!existsSync(join(root, 'schemas', 'isdeckrc.schema.json'))) {
+        const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+        if (built.status !== 0) log('warning: scripts/build.mjs failed, so the VSIX has no config schema');
+      }
+      run(process.execPath, [join(root, 'scripts/build-extension.mjs')], { cwd: root });
     }
-    run(process.execPath, [join(root, 'scripts/build-extension.mjs')], { cwd: root });
     run(process.execPath, [join(root, 'scripts/package-vsix.mjs')], { cwd: root });
   }
   await buildSuite();

@@ -3,7 +3,8 @@
 // whatever ISDECK_BROWSER / the usual places give).
 //
 //   PDF of the seed deck            isdeck / marp-cli time   target ≤ 0.8
-//   PDF of 10 decks in one call     isdeck / marp-cli time   target ≤ 0.5
+//   PDF with the drawn checks       checks on / off          target ≤ 1.1
+//   PDF of 10 decks in one call     isdeck / marp-cli time   target ≤ 0.5 (checks on, as shipped)
 //   PPTX of the seed deck           isdeck / marp-cli time   target ≤ 0.2, file size ≤ 0.2
 //
 // Each figure is the median of ISDECK_BENCH_RUNS runs (default 3), isdeck and marp-cli taking
@@ -106,6 +107,32 @@ function check(result, what) {
   return result;
 }
 
+/** The phases of one deck's PDF export, timed in one process (scripts/bench/pdf-phases.ts); `undefined` if it fails. */
+async function pdfPhasesBundle(root, work) {
+  const outfile = join(work, 'pdf-phases.cjs');
+  await build({ entryPoints: [join(root, 'scripts/bench/pdf-phases.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', external: ['playwright-core'], logLevel: 'error' });
+  return outfile;
+}
+
+let phasesBundle;
+
+function pdfPhases(root, work, timeNode, deck) {
+  // The bundle lives outside the package: playwright-core and the theme are found from `root`.
+  const saved = { NODE_PATH: process.env.NODE_PATH, ISDECK_ROOT: process.env.ISDECK_ROOT };
+  process.env.NODE_PATH = join(root, 'node_modules');
+  process.env.ISDECK_ROOT = root;
+  const result = timeNode([phasesBundle, root, deck, '5'], { cwd: root });
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  if (result.status !== 0) {
+    process.stderr.write(`pdf phases failed: ${result.stderr}\n`);
+    return undefined;
+  }
+  return JSON.parse(result.stdout.trim().split('\n').at(-1));
+}
+
 /**
  * Runs the export benchmarks and adds their rows. `timeNode(args, {cwd})` runs a Node script
  * as a child and returns `{ms, peakMiB, status, stdout, stderr}`; `row(name, value, target)`
@@ -120,6 +147,7 @@ export async function benchExport({ root, work, timeNode, row, fmt }) {
   const runs = Math.max(1, Number(process.env.ISDECK_BENCH_RUNS) || 3);
   const env = { ...process.env };
   const isdeck = await isdeckCommand(root, work);
+  phasesBundle = await pdfPhasesBundle(root, work);
   const marpCli = join(root, 'node_modules/@marp-team/marp-cli/marp-cli.js');
   const theme = selfContainedTheme(root, join(work, 'export-theme'));
   const marpArgs = ['--allow-local-files', '--theme-set', theme, '--browser', 'chrome', '--browser-path', browser, '--browser-timeout', '120'];
@@ -129,14 +157,20 @@ export async function benchExport({ root, work, timeNode, row, fmt }) {
   mkdirSync(decks, { recursive: true });
   const seed = join(decks, 'masterclass-2010-03-24.md');
   copyFileSync(join(root, 'decks/masterclass-2010-03-24.md'), seed);
+  // The same deck beside a configuration that turns the drawn checks off.
+  const unchecked = join(base, 'unchecked');
+  mkdirSync(unchecked, { recursive: true });
+  const seedUnchecked = join(unchecked, 'masterclass-2010-03-24.md');
+  copyFileSync(seed, seedUnchecked);
+  writeFileSync(join(unchecked, '.isdeckrc.json'), JSON.stringify({ root: true, rules: { 'slide-overflow': 'off', 'min-font-size': 'off', contrast: 'off' } }));
   const ten = join(base, 'ten');
   mkdirSync(ten, { recursive: true });
   for (let i = 1; i <= 10; i++) copyFileSync(seed, join(ten, `deck-${String(i).padStart(2, '0')}.md`));
 
   process.env.ISDECK_BROWSER = browser;
   try {
-    const series = { pdfI: [], pdfM: [], tenI: [], tenM: [], pptxI: [], pptxM: [] };
-    const peaks = { pdfI: [], pdfM: [], tenI: [], tenM: [], pptxI: [], pptxM: [] };
+    const series = { pdfI: [], pdfOff: [], pdfM: [], tenI: [], tenM: [], pptxI: [], pptxM: [] };
+    const peaks = { pdfI: [], pdfOff: [], pdfM: [], tenI: [], tenM: [], pptxI: [], pptxM: [] };
     let pptxSizes = { isdeck: Number.NaN, marp: Number.NaN };
     let pdfSizes = { isdeck: Number.NaN, marp: Number.NaN };
     const record = (key, result) => {
@@ -151,6 +185,7 @@ export async function benchExport({ root, work, timeNode, row, fmt }) {
 
       // PDF of the seed deck.
       record('pdfI', check(timeNode([...isdeck, seed, '--pdf', '--out', join(out, 'i-pdf')], { cwd: base }), 'isdeck export --pdf'));
+      record('pdfOff', check(timeNode([...isdeck, seedUnchecked, '--pdf', '--out', join(out, 'i-pdf-off')], { cwd: base }), 'isdeck export --pdf (checks off)'));
       record('pdfM', check(timeNode([marpCli, '--pdf', ...marpArgs, seed, '-o', join(out, 'm-pdf', 'seed.pdf')], { cwd: base }), 'marp-cli --pdf'));
       pdfSizes = { isdeck: sizeOf(join(out, 'i-pdf', 'masterclass-2010-03-24.pdf')), marp: sizeOf(join(out, 'm-pdf', 'seed.pdf')) };
 
@@ -174,6 +209,12 @@ export async function benchExport({ root, work, timeNode, row, fmt }) {
     row(`PDF, 45-slide seed deck: marp-cli (${label})`, `${fmt(ms('pdfM'))} ms, ${fmt(pdfSizes.marp / 1024)} KiB`);
     row('  ratio isdeck / marp-cli', fmt(ms('pdfI') / ms('pdfM'), 2), '≤ 0.80');
     row('  peak memory (Node; browser not counted): isdeck / marp-cli', `${fmt(peak('pdfI'))} / ${fmt(peak('pdfM'))} MiB`);
+    row(`PDF, seed deck, drawn checks off (${label})`, `${fmt(ms('pdfOff'))} ms`);
+    row('  ratio checks on / off', fmt(ms('pdfI') / ms('pdfOff'), 2), '≤ 1.10');
+    const phases = pdfPhases(root, work, timeNode, seed);
+    if (phases) {
+      row('  where one deck’s time goes (in process, median of 5)', Object.entries(phases).map(([name, value]) => `${name} ${fmt(value)} ms`).join('; '));
+    }
     row(`PDF, 10 decks × 45 slides in one call: isdeck (${label})`, `${fmt(ms('tenI'))} ms`);
     row(`PDF, 10 decks × 45 slides in one call: marp-cli (${label})`, `${fmt(ms('tenM'))} ms`);
     row('  ratio isdeck / marp-cli', fmt(ms('tenI') / ms('tenM'), 2), '≤ 0.50');

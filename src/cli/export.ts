@@ -4,8 +4,12 @@
  *
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
- * `--strict`. Every file is written atomically. Exit codes: 0 all written; 1 a deck skipped
- * under `--strict`, content left out (unless `--allow-missing`), or a file that failed; 2 bad usage,
+ * `--strict`. The drawn slides (the PDF's page, or the HTML's when alone) are checked with the
+ * rendered rules, and each PDF's PDF/UA checks are printed. What the exports left out or changed
+ * and what the checks found are typed warnings (core/export/warnings.ts), printed one line per
+ * cause with the slides it concerns. Every file is written atomically. Exit codes: 0 all
+ * written; 1 a deck skipped under `--strict`, content left out (unless `--allow-missing`), a
+ * drawn check or a PDF/UA check that failed under `--strict`, or a file that failed; 2 bad usage,
  * unreadable decks or configuration, an output that would overwrite an input, or no browser
  * for PDF (PPTX and HTML are still written).
  */
@@ -18,18 +22,22 @@ import { findWorkspaceRoot } from '../core/config/workspace';
 import type { Deck } from '../core/deck/types';
 import { removePendingTempFilesSync } from '../core/io/atomic-write';
 import { checkNewOutput, describeWriteError, makeFolderSync, OutputRefusedError } from '../core/io/output-policy';
-import { BrowserNotFoundError, launchBrowser } from '../core/export/browser';
-import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
+import type { ResolvedConfig } from '../core/config/schema';
+import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/export/browser';
+import { drawnChecksOn, drawnWarnings } from '../core/export/drawn-checks';
 import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
 import { outputFileName } from '../core/export/output-names';
 import { exportPng } from '../core/export/png';
+import { formatPdfUaReport, type PdfUaReport } from '../core/export/pdf-ua/check';
 import { exportPptx } from '../core/export/pptx';
+import { describeGroup, type ExportWarning, groupWarnings, pictureWarnings, requestWarnings, warningKind } from '../core/export/warnings';
 import { FORMATTERS, type FileResult } from '../core/format';
 import { describeSize } from '../core/io/read-text';
 import { lintText } from '../core/lint/lint';
 import { nodeEnvironment } from '../core/lint/node-environment';
 import { exportHtml } from '../core/render';
+import { renderedProblems } from '../core/render-check/check';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, say, UsageError, type CliIo, type Command } from './command';
@@ -48,7 +56,8 @@ is always exported. Each deck is checked first: problems are printed and the dec
 exported, unless --strict.
 
 Options:
-      --pdf                PDF (tagged, with outline and document properties)
+      --pdf                PDF/UA-1 (tagged, with outline and document properties);
+                           prints "PDF/UA checks: N passed" or what failed
       --pptx               PowerPoint with real text, bullets, tables, charts and notes
       --html               one self-contained HTML file
       --present            <name>.present.html: one slide at a time, full screen, keys and
@@ -61,16 +70,19 @@ Options:
       --out DIR            write into DIR (default: beside each deck)
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
                            the usual install locations)
-      --strict             skip decks with errors
+      --strict             skip decks with errors, and fail on what the checks of the
+                           drawn slides find (text off the slide, too small, low
+                           contrast) and on a PDF failing a PDF/UA check
       --allow-remote       let PDF export load the web resources the deck names
                            (default: no network request; or \`allowRemote: true\` in config)
       --allow-missing      exit 0 even when content was left out (a picture refused or
                            missing, a web resource not loaded)
   -h, --help               show this help
 
-PDF and PNG need a Chromium-family browser; PPTX and HTML do not. Local pictures are embedded when
-their real path is inside the deck's workspace; others are left out, each named with its
-slide, line and why.
+PDF and PNG need a Chromium-family browser; PPTX and HTML do not (HTML alone uses one, when
+found, to check its drawn slides). Local pictures are embedded when their real path is inside
+the deck's workspace; others are left out. What is left out or changed, and what the checks
+find, is printed one line per cause, with its slides.
 
 Exit codes: 0 everything written; 1 a deck skipped, a file not written, or content left
 out without --allow-missing (see the messages); 2 bad usage, an unreadable deck or
@@ -214,6 +226,8 @@ export interface WrittenFile {
   bytes: number;
   /** Pages (PDF) or slides (PPTX, HTML). */
   count: number | undefined;
+  /** PDF: the PDF/UA checks' one-line result. */
+  accessibility?: PdfUaReport;
 }
 
 export interface DeckOutcome {
@@ -223,9 +237,14 @@ export interface DeckOutcome {
   written: WrittenFile[];
   /** One-line messages for this deck (failed formats, notes). */
   messages: string[];
-  /** Content the written files lack, each with the deck line that asks for it: exit 1 unless `--allow-missing`. */
-  leftOut: { line: number | undefined; text: string }[];
+  /**
+   * What the exports left out (exit 1 unless `--allow-missing`) or changed, and what the drawn
+   * checks found (exit 1 under `--strict`), each on its slide and line.
+   */
+  warnings: ExportWarning[];
   failed: boolean;
+  /** A PDF written fails a PDF/UA check: exit 1 with `--strict`. */
+  inaccessible?: boolean;
 }
 
 export interface ExportRun {
@@ -319,15 +338,22 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     }
   }
 
-  const wantsBrowser = options.formats.some((format) => BROWSER_FORMATS.includes(format));
-  // Started at once: the browser boots (its own processes) while the decks are read, checked
-  // and rendered here. One browser for every deck.
-  const browserPromise = wantsBrowser ? launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv }) : undefined;
-  browserPromise?.catch(() => undefined);
+  // One browser for every deck, started on first use: at once for PDF and PNG (it boots, in its own
+  // processes, while the decks are read, checked and rendered here), else by the first HTML
+  // export whose drawn slides are to be checked.
+  let browserPromise: Promise<PdfBrowser> | undefined;
+  const browser = (): Promise<PdfBrowser> => {
+    if (!browserPromise) {
+      browserPromise = launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv });
+      browserPromise.catch(() => undefined);
+    }
+    return browserPromise;
+  };
+  if (options.formats.some((format) => BROWSER_FORMATS.includes(format))) void browser();
   // Pages for exportPdf: it renders the deck first and only then waits for the browser.
   const pages: PageSource = {
-    newPage: async () => (await browserPromise!).newPage(),
-    release: async (page) => (await browserPromise!).release(page),
+    newPage: async () => (await browser()).newPage(),
+    release: async (page) => (await browser()).release(page),
   };
 
   const loader = new ConfigLoader({ display: (file) => displayPath(file, io.cwd) });
@@ -341,7 +367,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     await pool(files, availableParallelism(), async (file) => {
       const name = displayPath(file, io.cwd);
       const outputs = plan.get(file) ?? [];
-      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], leftOut: [], failed: false };
+      const outcome: DeckOutcome = { deck: name, problems: [], skipped: false, written: [], messages: [], warnings: [], failed: false };
       const skipAll = (why: string) => {
         for (const format of options.formats) progress.done(`${name}: ${format} ${why}`);
       };
@@ -352,11 +378,12 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         return;
       }
       let deck: Deck;
+      let config: ResolvedConfig;
       let workspaceRoot: string;
       let network: NetworkPolicy;
       try {
         const folder = dirname(file);
-        const config = loader.configFor(folder);
+        config = loader.configFor(folder);
         workspaceRoot = findWorkspaceRoot(folder, loader);
         network = { allowRemote: options.allowRemote || config.allowRemote };
         const linted = lintText(read.text, file, { config, environment: nodeEnvironment(workspaceRoot) });
@@ -381,10 +408,27 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
       const note = (message: string) => {
         if (!outcome.messages.includes(message)) outcome.messages.push(message);
       };
-      const leftOut = (format: string, items: readonly LeftOut[]) => {
-        for (const item of items) outcome.leftOut.push({ line: item.line, text: `${slidePrefix(item)}${format}: ${item.message}` });
-      };
       const protect = [...plan.keys()];
+      // HTML alone: the drawn checks load its document into a page of the shared browser.
+      const checkHtml = async (html: string) => {
+        try {
+          const problems = await renderedProblems(deck, {
+            browser: pages,
+            config,
+            deckPath: file,
+            html,
+            network,
+            onRefused: (refused) => outcome.warnings.push(...requestWarnings(deck, 'html', refused, network)),
+          });
+          outcome.warnings.push(...drawnWarnings(deck, problems));
+        } catch (error) {
+          note(
+            error instanceof BrowserNotFoundError
+              ? 'drawn slides not checked: no browser found (see `isdeck export --help`)'
+              : `drawn slides not checked: ${messageOf(error)}`,
+          );
+        }
+      };
 
       // PPTX and HTML first: they need no browser, so they run while it starts.
       for (const format of [...options.formats].sort((a, b) => FORMAT_ORDER[a] - FORMAT_ORDER[b])) {
@@ -392,19 +436,19 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         progress.step(`${name} → ${format}`);
         try {
           if (format === 'html' || format === 'present') {
-            const result = await exportHtml(file, output.path, { protect, workspaceRoot, present: format === 'present' });
-            leftOut(format === 'html' ? 'HTML' : 'presentation', leftOutPictures(deck, result.warnings));
-            for (const warning of result.warnings) if (warning.kind === 'remote') note(`HTML: ${warning.message}`);
+            const result = await exportHtml(file, output.path, { protect, workspaceRoot, source: read.text, html: config.html, present: format === 'present' });
+            outcome.warnings.push(...pictureWarnings(deck, format === 'html' ? 'html' : 'presentation', result.warnings));
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+            // With a PDF, its page is checked: it draws the same document.
+            if (format === 'html' && !options.formats.includes('pdf') && drawnChecksOn(config)) await checkHtml(result.html);
           } else if (format === 'pptx') {
             const result = await exportPptx(deck, { deckPath: file, outPath: output.path, protect, workspaceRoot });
-            leftOut('PPTX', result.warnings.filter((warning) => warning.leftOut).map((warning) => ({ line: warning.range?.line, slide: warning.slide, message: warning.message })));
-            for (const warning of result.warnings) if (!warning.leftOut) note(`PPTX slide ${warning.slide}: ${warning.message}`);
+            outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else if (format === 'png') {
             const slides = options.slides.length > 0 ? options.slides : undefined;
             const result = await exportPng({ browser: pages, deckPath: file, outDir: dirname(output.path), slides, source: read.text, protect, network, workspaceRoot });
-            leftOut('PNG', [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)]);
+            outcome.warnings.push(...pictureWarnings(deck, 'png', result.warnings), ...requestWarnings(deck, 'png', result.refused, network));
             const bytes = result.files.reduce((sum, picture) => sum + picture.bytes, 0);
             const path = result.files.length === 1 ? result.files[0]!.outPath : output.path;
             outcome.written.push({ deck: name, format, path, bytes, count: result.files.length });
@@ -421,11 +465,16 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
               protect,
               network,
               workspaceRoot,
+              config,
             });
-            leftOut('PDF', [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)]);
-            outcome.written.push({ deck: name, format, path: result.pdf.outPath, bytes: result.pdf.bytes, count: result.pdf.pages });
-            if (result.handout) {
-              outcome.written.push({ deck: name, format: 'notes', path: result.handout.outPath, bytes: result.handout.bytes, count: result.handout.pages });
+            outcome.warnings.push(...pictureWarnings(deck, 'pdf', result.warnings), ...requestWarnings(deck, 'pdf', result.refused, network), ...result.checked);
+            for (const [kind, file] of [['pdf', result.pdf], ['notes', result.handout]] as const) {
+              if (!file) continue;
+              outcome.written.push({ deck: name, format: kind, path: file.outPath, bytes: file.bytes, count: file.pages, accessibility: file.accessibility });
+              if (file.accessibility.failed > 0) {
+                outcome.inaccessible = true;
+                note(`${kind === 'pdf' ? 'PDF' : 'handout'}: ${formatPdfUaReport(file.accessibility)}`);
+              }
             }
           }
         } catch (error) {
@@ -443,10 +492,8 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     });
   } finally {
     progress.finish();
-    if (browserPromise) {
-      const browser = await browserPromise.catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-    }
+    const started = await browserPromise?.catch(() => undefined);
+    await started?.close().catch(() => undefined);
   }
   outcomes.sort((a, b) => (a.deck < b.deck ? -1 : a.deck > b.deck ? 1 : 0));
   return run;
@@ -460,12 +507,17 @@ function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): st
     path: displayPath(file.path, io.cwd),
     size: describeSize(file.bytes),
     count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'page' : 'slide'}${file.count === 1 ? '' : 's'}`,
+    accessibility: file.accessibility ? formatPdfUaReport(file.accessibility, { details: false }) : '',
   }));
+  const countWidth = Math.max(...rows.map((row) => row.count.length));
   const pathWidth = Math.max(...rows.map((row) => row.path.length));
   const sizeWidth = Math.max(...rows.map((row) => row.size.length));
   const total = written.reduce((sum, file) => sum + file.bytes, 0);
   let text = `\n${c.bold(`Wrote ${written.length} file${written.length === 1 ? '' : 's'}`)} (${describeSize(total)}) in ${seconds.toFixed(1)} s:\n`;
-  for (const row of rows) text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count)}\n`;
+  for (const row of rows) {
+    const accessibility = row.accessibility ? `  ${row.accessibility.endsWith('passed') ? c.dim(row.accessibility) : c.yellow(row.accessibility)}` : '';
+    text += `  ${c.green('✓')} ${row.path.padEnd(pathWidth)}  ${row.size.padStart(sizeWidth)}  ${c.dim(row.count.padEnd(countWidth))}${accessibility}`.trimEnd() + '\n';
+  }
   return text;
 }
 
@@ -500,8 +552,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   for (const outcome of run.outcomes) {
     if (outcome.skipped) say(io, `${outcome.deck}: skipped: it has errors (--strict)`);
     for (const message of outcome.messages) say(io, `${outcome.deck}: ${message}`);
-    for (const item of outcome.leftOut) say(io, `${outcome.deck}${item.line === undefined ? '' : `:${item.line}`}: ${item.text}`);
-    if (outcome.leftOut.length > 0 && parsed.allowMissing) say(io, `${outcome.deck}: written without what is listed above (--allow-missing)`);
+    for (const group of groupWarnings(outcome.warnings)) say(io, `${outcome.deck}${group.line === undefined ? '' : `:${group.line}`}: ${describeGroup(group)}`);
+    if (outcome.warnings.some(isLeftOut) && parsed.allowMissing) say(io, `${outcome.deck}: written without what is listed above (--allow-missing)`);
   }
   for (const message of run.errors) say(io, message);
   if (run.browserError) say(io, run.browserError.message);
@@ -512,8 +564,19 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   io.stdout(summary(run, io, color, (performance.now() - started) / 1000));
 
   if (run.errors.length > 0 || run.browserError) return EXIT_USAGE;
-  const failed = run.outcomes.some((outcome) => outcome.failed || outcome.skipped || (outcome.leftOut.length > 0 && !parsed.allowMissing));
+  const failed = run.outcomes.some(
+    (outcome) =>
+      outcome.failed ||
+      outcome.skipped ||
+      (!parsed.allowMissing && outcome.warnings.some(isLeftOut)) ||
+      (parsed.strict && (outcome.inaccessible || outcome.warnings.some((warning) => warningKind(warning) === 'checked'))),
+  );
   return failed ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Content an output lacks: exit 1 unless `--allow-missing`. */
+function isLeftOut(warning: ExportWarning): boolean {
+  return warningKind(warning) === 'left-out';
 }
 
 export const exportCommand: Command = {

@@ -4,6 +4,7 @@ import { lintCommand } from './lint';
 import { rulesCommand } from './rules';
 import { schemaCommand } from './schema';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 
 /**
  * The dispatch table: `isdeck <name> …` runs `COMMANDS[name].run(args, io)`.
@@ -13,6 +14,7 @@ import { exportCommand } from './export';
 export const COMMANDS: readonly Command[] = [
   lintCommand,
   exportCommand,
+  importCommand,
   rulesCommand,
   schemaCommand,
 ];

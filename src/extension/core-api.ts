@@ -19,3 +19,5 @@ export { closeWarmBrowser, exportHtmlFile, exportPdfFile, exportPngFiles, export
 export { deckFor, forgetDeck, navigationFor } from './deck-model';
 export { markdownPreviewPlugin } from './markdown-preview';
 
+export { formatImportReport } from '../core/import/report';
+export { importedDeckPath, importPptxFile } from '../core/import/write';

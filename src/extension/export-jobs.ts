@@ -20,6 +20,7 @@ import { exportPng } from '../core/export/png';
 import { exportPptx } from '../core/export/pptx';
 import type { PictureWarning } from '../core/images/embed';
 import { exportHtml } from '../core/render/html-export';
+import { describeWarning } from '../core/export/warnings';
 
 export interface FileExportJob {
   deckPath: string;
@@ -165,7 +166,7 @@ async function readDeck(job: FileExportJob): Promise<{ source: string; deck: Dec
 export async function exportPptxFile(job: FileExportJob): Promise<FileExportResult> {
   const { deck } = await readDeck(job);
   const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath });
-  return { files: [result.outPath], slideCount: result.slideCount, warnings: result.warnings.map((warning) => `slide ${warning.slide}: ${warning.message}`) };
+  return { files: [result.outPath], slideCount: result.slideCount, warnings: result.warnings.map(describeWarning) };
 }
 
 /** The standalone HTML, or with `present` the presentation (one slide at a time, presenter view). */

@@ -5,6 +5,7 @@ import { DeckTracker } from './active-deck';
 import { FIX_ALL_KIND, DeckCodeActions } from './code-actions';
 import { exportDeckCommand, lastExportFailure, presentCommand, presentFolderPath, setExportHooksForTests, type ExportOptions } from './commands/export';
 import { insertSlideCommand, type InsertAt } from './commands/insert-slide';
+import { importPowerPointCommand, type ImportOptions } from './commands/import';
 import { lintWorkspaceCommand } from './commands/lint-workspace';
 import { useHouseThemeInMarpCommand } from './commands/marp-theme';
 import { newDeckCommand, setInputBoxForTests, type NewDeckArguments } from './commands/new-deck';
@@ -87,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     command('isdeck.present', (target?: unknown) => presentCommand(tracker, target)),
     command('isdeck.goToSlide', (slide?: unknown) => goToSlideCommand(tracker, slide)),
     command('isdeck.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
+    command('isdeck.importPowerPoint', (target?: vscode.Uri, options?: ImportOptions) => importPowerPointCommand(target, options ?? {})),
     command('isdeck.lintWorkspace', () => lintWorkspaceCommand(diagnostics, lintService, configService)),
     command('isdeck.showPreview', async (target?: unknown) => {
       const document = await tracker.resolve(target, 'preview it');

@@ -221,7 +221,8 @@ export class PreviewManager implements vscode.Disposable {
     try {
       const started = performance.now();
       const text = document.getText();
-      const rendered = core().renderDeck(text, { resolveImage: this.imageResolver(panel.webview, uri) });
+      const html = this.configService.forDocument(uri).resolved.html;
+      const rendered = core().renderDeck(text, { resolveImage: this.imageResolver(panel.webview, uri), html });
       this.last = { uri, slideCount: rendered.slideCount, durationMs: performance.now() - started };
       const drawn = this.draw(uri, document.version, text);
       if (full) {

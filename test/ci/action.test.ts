@@ -25,7 +25,7 @@ describe('the GitHub Action (action.yml)', () => {
   cpSync(join(PROJECT_ROOT, 'decks', 'template.md'), join(work, 'decks', 'template.md'));
   writeFileSync(
     join(work, 'decks', 'bad.md'),
-    readFileSync(join(PROJECT_ROOT, 'decks', 'template.md'), 'utf8').replace('theme: improvement-service', 'theme: default').replace('## Group Discussion', '## Group discussion'),
+    readFileSync(join(PROJECT_ROOT, 'decks', 'template.md'), 'utf8').replace('theme: improvement-service', 'theme: improvment-service').replace('## Group Discussion', '## Group discussion'),
   );
 
   it('runs the script the lint step runs, with the inputs it maps to environment variables', () => {
@@ -44,7 +44,7 @@ describe('the GitHub Action (action.yml)', () => {
   it('prints workflow annotations, writes SARIF, and fails when a deck has errors', () => {
     const { code, stdout } = runAction(work, { ISDECK_PATHS: 'decks', ISDECK_SARIF: 'report.sarif', ISDECK_CLI: `node ${CLI_PATH}` });
     expect(code).toBe(1);
-    expect(stdout).toContain('::error file=decks/bad.md,line=3,col=8,endLine=3,endColumn=15,title=front-matter::');
+    expect(stdout).toContain('::error file=decks/bad.md,line=3,col=8,endLine=3,endColumn=26,title=front-matter::');
     expect(stdout).toContain('::error file=decks/bad.md,');
     expect(stdout).not.toContain('file=decks/template.md');
     const sarif = JSON.parse(readFileSync(join(work, 'report.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };

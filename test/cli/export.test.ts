@@ -228,11 +228,10 @@ describe('isdeck export', () => {
       '---\nmarp: true\ntheme: improvement-service\ntitle: Pictures\n---\n\n<!-- _class: content -->\n\n## Pictures\n\n![Inside](img/in.png)\n\n![Outside](../out.png)\n',
     );
     const result = await runExport(['deck/talk.md', '--pdf', '--html'], { cwd: folder });
-    // Content left out: exit 1, the picture named with its line, slide and why, for each format.
+    // Content left out: exit 1, the picture named with its line, slide and why; the PDF and the HTML leave it out alike: one line.
     expect(result.code).toBe(1);
     const why = 'The image `../out.png` is outside the workspace: copy it into the workspace (e.g. an `images/` folder beside the deck) and link it there.';
-    expect(result.stderr).toContain(`isdeck: deck/talk.md:13: slide 1: PDF: ${why}\n`);
-    expect(result.stderr).toContain(`isdeck: deck/talk.md:13: slide 1: HTML: ${why}\n`);
+    expect(result.stderr).toContain(`isdeck: deck/talk.md:13: PDF, HTML: slide 1: ${why}\n`);
     expect(await pages(join(folder, 'deck', 'talk.pdf'))).toBe(1);
     const html = readFileSync(join(folder, 'deck', 'talk.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
@@ -240,8 +239,41 @@ describe('isdeck export', () => {
 
     const allowed = await runExport(['deck/talk.md', '--html', '--allow-missing'], { cwd: folder });
     expect(allowed.code).toBe(0);
-    expect(allowed.stderr).toContain(`isdeck: deck/talk.md:13: slide 1: HTML: ${why}\n`);
+    expect(allowed.stderr).toContain(`isdeck: deck/talk.md:13: HTML: slide 1: ${why}\n`);
     expect(allowed.stderr).toContain('isdeck: deck/talk.md: written without what is listed above (--allow-missing)\n');
+  });
+
+  it('checks the drawn slides of the PDF, and of HTML alone, as warnings; --strict fails on them', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'drawn');
+    mkdirSync(folder);
+    copyFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'render-check', 'tiny-text.md'), join(folder, 'tiny.md'));
+    const warning = /^isdeck: tiny\.md:22: drawn slides: slide 2: Text is drawn at 12 px \(“Text this small cannot be read from the back of a…”\), under the 18 px minimum: .+ \[min-font-size\]$/m;
+    const pdf = await runExport(['tiny.md', '--pdf'], { cwd: folder });
+    expect(pdf.code).toBe(0);
+    expect(pdf.stderr).toMatch(warning);
+    const html = await runExport(['tiny.md', '--html'], { cwd: folder });
+    expect(html.code).toBe(0);
+    expect(html.stderr).toMatch(warning);
+    expect((await runExport(['tiny.md', '--html', '--pdf', '--strict'], { cwd: folder })).code).toBe(1);
+    // Turned off in the configuration: no browser is started for HTML, nothing is said.
+    writeFileSync(join(folder, '.isdeckrc.json'), JSON.stringify({ root: true, rules: { 'min-font-size': 'off', 'slide-overflow': 'off', contrast: 'off' } }));
+    const off = await runExport(['tiny.md', '--html', '--strict', '--browser-path', '/nonexistent'], { cwd: folder });
+    expect(off).toMatchObject({ code: 0, stderr: expect.not.stringMatching(/drawn|browser/) });
+  });
+
+  it('groups warnings by cause with the list of slides, one line for the formats that agree', { timeout: TIMEOUT }, async () => {
+    const folder = join(work, 'grouped');
+    mkdirSync(folder);
+    const slides = Array.from({ length: 7 }, (_, index) => `## Slide ${index + 1}\n\n${[1, 3, 4, 5].includes(index) ? '![Gone](gone.png)' : `Text ${index + 1}.`}\n`);
+    writeFileSync(join(folder, 'grouped.md'), `---\nmarp: true\ntheme: improvement-service\nclass: wide\n---\n\n${slides.join('\n---\n\n')}`);
+    const result = await runExport(['grouped.md', '--pptx', '--html'], { cwd: folder });
+    // A picture left out: exit 1 (without --allow-missing).
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('isdeck: grouped.md:'));
+    expect(lines).toEqual([
+      'isdeck: grouped.md:4: PPTX: slide 1: Slide class `wide` is not a house slide type; slides 1–7 are exported as content slides.',
+      "isdeck: grouped.md:15: HTML, PPTX: slides 2, 4–6: The image `gone.png` was not found: no such file relative to the deck's folder (check the path and the case of the file name).",
+    ]);
   });
 
   it('reports bad usage with exit 2', { timeout: TIMEOUT }, async () => {

@@ -78,7 +78,8 @@ theme: improvement-service
     const { root, path } = pictureWorkspace();
     const result = await runCli(['export', '--pptx', '--html', '--pdf', 'decks/talk.md'], { cwd: root, env: ENV, timeoutMs: TIMEOUT });
     expect(result.code).toBe(1);
-    expect(leftOutLines(result.stderr)).toEqual(['PPTX', 'HTML', 'PDF'].map((format) => `isdeck: decks/talk.md:16: slide 2: ${format}: ${why}`));
+    // One cause, one message, three formats: one line.
+    expect(leftOutLines(result.stderr)).toEqual([`isdeck: decks/talk.md:16: PDF, HTML, PPTX: slide 2: ${why}`]);
     const html = readFileSync(path('decks/talk.html'), 'utf8');
     expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(2);
     const zip = await JSZip.loadAsync(readFileSync(path('decks/talk.pptx')));
@@ -92,7 +93,7 @@ theme: improvement-service
     const { root } = pictureWorkspace();
     const result = await runCli(['export', '--pptx', '--allow-missing', 'decks/talk.md'], { cwd: root, timeoutMs: TIMEOUT });
     expect(result.code).toBe(0);
-    expect(leftOutLines(result.stderr)).toEqual([`isdeck: decks/talk.md:16: slide 2: PPTX: ${why}`]);
+    expect(leftOutLines(result.stderr)).toEqual([`isdeck: decks/talk.md:16: PPTX: slide 2: ${why}`]);
     expect(result.stderr).toContain('isdeck: decks/talk.md: written without what is listed above (--allow-missing)\n');
   });
 });
@@ -113,7 +114,7 @@ describe('no network unless asked', () => {
     expect(server.hits).toEqual([]);
     expect(result.code).toBe(1);
     const lines = leftOutLines(result.stderr);
-    expect(lines.map((line) => /talk\.md:(\d+: slide \d)/.exec(line)?.[1]).sort()).toEqual(places.sort());
+    expect(lines.map((line) => /talk\.md:(\d+): PDF: (slide \d)/.exec(line)?.slice(1).join(': ')).sort()).toEqual(places.sort());
     expect(lines.every((line) => line.includes('was not loaded: isdeck makes no network request unless asked (`--allow-remote`'))).toBe(true);
   });
 
@@ -137,7 +138,7 @@ describe('no network unless asked', () => {
     const result = await runCli(['export', '--pdf', '--allow-remote', 'decks/talk.md'], { cwd: workspace.root, env: ENV, timeoutMs: TIMEOUT });
     const seconds = (performance.now() - started) / 1000;
     expect(result.code).toBe(1);
-    expect(leftOutLines(result.stderr)).toEqual([`isdeck: decks/talk.md:14: slide 1: PDF: The resource \`${server.origin}/hang.png\` did not answer within 10 s, and was left out.`]);
+    expect(leftOutLines(result.stderr)).toEqual([`isdeck: decks/talk.md:14: PDF: slide 1: The resource \`${server.origin}/hang.png\` did not answer within 10 s, and was left out.`]);
     expect(readFileSync(workspace.path('decks/talk.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(seconds).toBeGreaterThanOrEqual(10);
     expect(seconds).toBeLessThan(55);
@@ -169,7 +170,7 @@ describe('control characters in deck text', () => {
     expect(lint.stdout).toContain('Unknown slide type `x\\x1B[2J\\x1B]0;PWNED\\x07\\x9B2J\\u202Etxt.exe`');
     expect(lint.stdout + lint.stderr).not.toMatch(RAW_CONTROL);
     const exported = await runCli(['export', '--pptx', 'decks/talk.md'], { cwd: workspace.root, timeoutMs: TIMEOUT });
-    expect(exported.stderr).toContain('PPTX slide 1: Slide class `x\\x1B[2J');
+    expect(exported.stderr).toContain('PPTX: slide 1: Slide class `x\\x1B[2J');
     expect(exported.stdout + exported.stderr).not.toMatch(RAW_CONTROL);
     const github = await runCli(['lint', '-f', 'github', 'decks/talk.md'], { cwd: workspace.root });
     expect(github.stdout).toContain('::error file=decks/talk.md,line=6');

@@ -40,8 +40,8 @@ What would co-production look like in your council?
 /** Front-matter and one line of prose: `color` (uk-spelling warning, fixable) on line 6, column 5. */
 export const SPELLING_DECK = '---\nmarp: true\ntheme: improvement-service\n---\n\nThe color is fine.\n';
 
-/** A Marp deck with the wrong theme: a front-matter error at the value, 3:8. */
-export const WRONG_THEME_DECK = '---\nmarp: true\ntheme: default\n---\n\nThe colour is fine.\n';
+/** A Marp deck with a misspelt house theme: a front-matter error at the value, 3:8. */
+export const WRONG_THEME_DECK = '---\nmarp: true\ntheme: improvment-service\n---\n\nThe colour is fine.\n';
 
 /** No front-matter (so not found by a folder search): a front-matter error (fixable) at 1:1. */
 export const NO_FRONT_MATTER = '## Title\n\nThe colour is fine.\n';

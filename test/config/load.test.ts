@@ -48,7 +48,7 @@ describe('parseConfigText', () => {
       '.isdeckrc.json:3: rules.slide-title: expected "error", "warning" or "off", received string "warn" (did you mean `warning`?)',
       '.isdeckrc.json:4: rules.uk-spelling: expected "error", "warning" or "off", or an object, received number',
       '.isdeckrc.json:5: rules.front-matter.level: unknown key (a rule takes `severity` and `options`)',
-      '.isdeckrc.json:7: rooty: unknown key (expected `$schema`, `root`, `render` or `rules`)',
+      '.isdeckrc.json:7: rooty: unknown key (expected `$schema`, `root`, `render`, `html`, `allowRemote` or `rules`)',
     ]);
     expect(configError(() => parseConfigText('root: yes\n', '.isdeckrc.yml')).message).toBe('.isdeckrc.yml:1: root: expected boolean, received string "yes"');
     expect(configError(() => parseConfigText('- a\n', '.isdeckrc.yml')).message).toBe('.isdeckrc.yml:1: expected object, received array');

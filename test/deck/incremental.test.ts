@@ -39,6 +39,9 @@ const EDITS: Record<string, Edit> = {
     lines[at] = `  ${lines[at]}`;
   },
   'add a heading': (lines, pick) => void lines.splice(pick(lines.length), 0, '## Heading'),
+  'set a header': (lines, pick) => void lines.splice(pick(lines.length), 0, '', `<!-- ${pick(2) ? '_' : ''}${pick(2) ? 'header' : 'footer'}: Part **${pick(9)}** -->`, ''),
+  'write a formula': (lines, pick) => void lines.splice(pick(lines.length), 0, '', `Cost $x^${pick(9)}$ in total`, ''),
+  'open a math block': (lines, pick) => void lines.splice(pick(lines.length), 0, '$$'),
 };
 
 describe('IncrementalDeckParser', () => {

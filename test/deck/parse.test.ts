@@ -98,6 +98,12 @@ describe('parseDeck', () => {
     expect(deck.inlineConfig).toEqual([{ kind: 'disable', rules: ['uk-spelling'], line: 40 }]);
   });
 
+  it('keeps a note that reads as YAML (`Timing: 5 minutes`) as a note, as Marp does; directives and magic comments are not notes', () => {
+    const slide = parseDeck('---\nmarp: true\n---\n\n## A\n\n<!-- Timing: 5 minutes -->\n\n<!-- _class: content -->\n\n<!-- markdownlint-disable -->\n', 'deck.md').slides[0];
+    expect(slide?.notes.map((note) => note.text)).toEqual(['Timing: 5 minutes']);
+    expect(slide?.className).toBe('content');
+  });
+
   it('puts every slide in a part and gives slide-level problems an anchor on the first content line', () => {
     expect(deck.parts).toEqual([{ index: 0, slideIndices: [0, 1], title: undefined }]);
     expect(content?.anchor.line).toBe(22);
@@ -191,6 +197,77 @@ function richSpans(deck: Deck): Array<[string, RichTextSpan]> {
   }
   return spans;
 }
+
+describe('Marp constructs in the model', () => {
+  const FEATURES = [
+    '---',
+    'marp: true',
+    'header: Council **review**',
+    '---',
+    '',
+    '# Costs :moneybag: 🙂',
+    '',
+    'Cost per home $c = \\frac{S}{h}$ here, and $5 and $10 stay prose.',
+    '',
+    '$$',
+    '\\bar{x} = 1',
+    '$$',
+    '',
+    '```python',
+    'print("hi")',
+    '```',
+    '',
+    '    indented',
+    '',
+    '<!-- Note: a colon does not make a directive. -->',
+    '',
+    '---',
+    '',
+    '<!-- _footer: Only here -->',
+    '<!-- header: Second header -->',
+    '',
+    '## Two',
+  ].join('\n');
+  const deck = parseDeck(FEATURES, 'features.md');
+  const [first, second] = deck.slides;
+
+  it('reads inline and block formulas with their TeX and ranges; money stays prose', () => {
+    expect(first!.formulas).toEqual([
+      { tex: 'c = \\frac{S}{h}', display: false, range: { line: 8, column: 15, endLine: 8, endColumn: 32 } },
+      { tex: '\\bar{x} = 1', display: true, range: { line: 10, column: 1, endLine: 12, endColumn: 3 } },
+    ]);
+    const paragraph = first!.paragraphs[0]!;
+    expect(paragraph.runs.filter((run) => run.math)).toEqual([{ text: 'c = \\frac{S}{h}', bold: false, italic: false, code: false, math: true }]);
+    expect(paragraph.text).toBe('Cost per home c = \\frac{S}{h} here, and $5 and $10 stay prose.');
+  });
+
+  it('reads fenced and indented code blocks with their language and range', () => {
+    expect(first!.codeBlocks).toEqual([
+      { language: 'python', text: 'print("hi")', range: { line: 14, column: 1, endLine: 16, endColumn: 4 } },
+      { language: '', text: 'indented', range: { line: 18, column: 5, endLine: 18, endColumn: 13 } },
+    ]);
+  });
+
+  it('reads emoji shortcodes and characters as text', () => {
+    expect(first!.headings[0]!.text).toBe('Costs 💰 🙂');
+  });
+
+  it('keeps a comment that names no directive Marp knows as a presenter note', () => {
+    expect(first!.notes.map((note) => note.text)).toEqual(['Note: a colon does not make a directive.']);
+    expect(first!.directives).toEqual([]);
+  });
+
+  it('reads the header and footer text Marp draws on each slide, at the directive in force', () => {
+    expect(first!.header).toMatchObject({ text: 'Council review', range: { line: 3, column: 9 } });
+    expect(first!.header!.runs).toEqual([
+      { text: 'Council ', bold: false, italic: false, code: false },
+      { text: 'review', bold: true, italic: false, code: false },
+    ]);
+    expect(first!.footer).toBeUndefined();
+    expect(second!.header).toMatchObject({ text: 'Second header', range: { line: 25, column: 14 } });
+    expect(second!.footer).toMatchObject({ text: 'Only here', range: { line: 24, column: 15 } });
+  });
+});
 
 describe('the bundled decks', () => {
   it.each(['decks/masterclass-2010-03-24.md', 'decks/template.md'])('%s: every span’s runs join to its text, none empty', (path) => {

@@ -16,6 +16,8 @@ import { browserArgs, BrowserNotFoundError, findBrowser, HOW_TO_GET_ONE, launchB
 import { deckOutline, readOutline } from '../../src/core/export/outline';
 import { exportPdf, finishPdf, handoutPath, pdfMetadata } from '../../src/core/export/pdf';
 import { updatePdf } from '../../src/core/export/pdf-update';
+import { resolveConfig } from '../../src/core/config/schema';
+import { allRules } from '../../src/core/rules';
 import { isA4, readPdf } from '../helpers/pdf';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -99,9 +101,9 @@ describe('the seed deck', () => {
     result = await exportPdf({ browser, deckPath: SEED, outPath: out, notes: true });
   });
 
-  it('appends the properties and outline as a valid incremental update', async () => {
-    expect(checkXref(readFileSync(out))).toBe(2);
-    expect(checkXref(readFileSync(handoutPath(out)))).toBe(2);
+  it('writes the properties, outline and PDF/UA pass as one compact file: one cross-reference section, every entry at its object', async () => {
+    expect(checkXref(readFileSync(out))).toBe(1);
+    expect(checkXref(readFileSync(handoutPath(out)))).toBe(1);
     expect((await readPdf(out)).warnings).toEqual([]);
     expect((await readPdf(handoutPath(out))).warnings).toEqual([]);
   });
@@ -210,7 +212,60 @@ describe('images', () => {
     expect(result.warnings[0]!.path).toBe('../outside.png');
     expect(result.warnings[0]).toMatchObject({ kind: 'left-out', message: expect.stringContaining('`../outside.png` is outside the workspace') });
     expect(result.refused).toEqual([]);
+    expect(result.checked).toEqual([]);
     expect((await readPdf(join(folder, 'deck.pdf'))).pages).toBe(1);
+  });
+
+  it('fits a large image under bullets into the room left: the drawn checks find nothing', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render', 'figure.md');
+    const result = await exportPdf({ browser, deckPath, outPath: join(work, 'figure.pdf'), config: resolveConfig(allRules, []) });
+    expect(result.warnings).toEqual([]);
+    expect(result.checked).toEqual([]);
+    expect((await readPdf(join(work, 'figure.pdf'))).pages).toBe(5);
+  });
+});
+
+describe('math', () => {
+  it('prints formulas in the embedded KaTeX fonts as text, and money as prose', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render', 'math.md');
+    const out = join(work, 'math.pdf');
+    const result = await exportPdf({ browser, deckPath, outPath: out, config: resolveConfig(allRules, []) });
+    expect(result.checked).toEqual([]);
+    // The fonts embedded, by their subset names (`/BaseFont /ABCDEF+KaTeX_Main-Regular`).
+    const bytes = readFileSync(out).toString('latin1');
+    for (const font of ['KaTeX_Main', 'KaTeX_Math', 'Carlito']) expect(bytes).toMatch(new RegExp(`/BaseFont\\s*/[A-Z]{6}\\+${font}`));
+    const text = (await readPdf(out)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('A meal costs $5 and a ticket $10: £3bn in all');
+    expect(text).toContain('Between $5-$10 a head, and a lone $ sign');
+    // The formulas as KaTeX's glyphs (pdf.js reads inline math out of line order).
+    expect(text).toContain('A circle of radius');
+    expect(text).toMatch(/πr ?2/);
+    expect(text).toContain('∑');
+  });
+});
+
+describe('fitted headings and code', () => {
+  it('prints a long `<!-- fit -->` heading on one line, inside the slide; only the shrunk code line is reported', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render', 'code-and-fit.md');
+    const out = join(work, 'code-and-fit.pdf');
+    const result = await exportPdf({ browser, deckPath, outPath: out, config: resolveConfig(allRules, []) });
+    expect(result.checked.map(({ cause, slide }) => ({ cause, slide }))).toEqual([{ cause: 'min-font-size', slide: 5 }]);
+    const lines = (await readPdf(out)).text.split('\n').map((line) => line.trim());
+    expect(lines).toContain('Delivering better outcomes through co-production in every council area');
+  });
+});
+
+describe('drawn checks', () => {
+  it('reports what the rendered rules find on the printed page, on its slide and line; none without a configuration', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'render-check', 'overflow.md');
+    const config = resolveConfig(allRules, []);
+    const checked = await exportPdf({ browser, deckPath, outPath: join(work, 'overflow.pdf'), config });
+    expect(checked.checked).toEqual([
+      { source: 'drawn', cause: 'slide-overflow', slide: 2, line: 18, message: expect.stringMatching(/^Content runs past the edge of the slide by \d+ px \(“ABERDEEN_CITY_COUNCIL_REVENUE_AND_CAPITAL_OUTTURN…”\)/) },
+    ]);
+    const off = resolveConfig(allRules, [{ rules: { 'slide-overflow': 'off' } }]);
+    expect((await exportPdf({ browser, deckPath, outPath: join(work, 'overflow.pdf'), config: off })).checked).toEqual([]);
+    expect((await exportPdf({ browser, deckPath, outPath: join(work, 'overflow.pdf') })).checked).toEqual([]);
   });
 });
 

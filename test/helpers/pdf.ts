@@ -61,3 +61,75 @@ export async function readPdf(file: string): Promise<PdfSummary> {
     await loading.destroy();
   }
 }
+
+/** A structure element as pdf.js reads it: its role, alternative text and kids (content ids are left out). */
+export interface StructElement {
+  role: string;
+  alt?: string;
+  children: StructElement[];
+}
+
+export interface PdfTagging {
+  /** XMP: `pdfuaid:part`, `dc:title`, `dc:language`. */
+  xmp: { part: string | undefined; title: string | undefined; language: string | undefined };
+  pages: {
+    /** Text outside any marked content. */
+    untagged: string[];
+    /** Text inside `/Artifact` marked content. */
+    artifacts: string[];
+    /** Text inside marked content with an MCID. */
+    tagged: string[];
+    /** The page's structure tree (below the structure tree root). */
+    structure: StructElement[];
+  }[];
+}
+
+interface PdfjsStructNode {
+  role?: string;
+  alt?: string;
+  children?: PdfjsStructNode[];
+  type?: string;
+}
+
+function structElements(nodes: readonly PdfjsStructNode[] | undefined): StructElement[] {
+  return (nodes ?? []).flatMap((node) => (node.role ? [{ role: node.role, ...(node.alt ? { alt: node.alt } : {}), children: structElements(node.children) }] : []));
+}
+
+/** Reads `file`'s marked content and structure, an independent reader of what isdeck's PDF/UA pass writes. */
+export async function readTagging(file: string): Promise<PdfTagging> {
+  const loading = getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: VerbosityLevel.ERRORS, isEvalSupported: false, ...PDFJS_DATA });
+  try {
+    const doc = await loading.promise;
+    const { metadata } = await doc.getMetadata();
+    const single = (value: unknown): string | undefined => (Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : undefined);
+    const pages: PdfTagging['pages'] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const stack: { tag: string; id: string | null }[] = [];
+      const result: PdfTagging['pages'][number] = { untagged: [], artifacts: [], tagged: [], structure: [] };
+      for (const item of content.items) {
+        if ('type' in item) {
+          // pdf.js gives marked content its tag too, though its type declaration leaves it out.
+          const mark = item as { type: string; id?: string | null; tag?: string };
+          if (mark.type === 'beginMarkedContent' || mark.type === 'beginMarkedContentProps') stack.push({ tag: mark.tag ?? '', id: mark.id ?? null });
+          else if (item.type === 'endMarkedContent') stack.pop();
+          continue;
+        }
+        if (!item.str.trim()) continue;
+        if (stack.some((mark) => mark.tag === 'Artifact')) result.artifacts.push(item.str);
+        else if (stack.some((mark) => mark.id)) result.tagged.push(item.str);
+        else result.untagged.push(item.str);
+      }
+      const tree = (await page.getStructTree()) as PdfjsStructNode | null;
+      result.structure = structElements(tree?.children);
+      pages.push(result);
+    }
+    return {
+      xmp: { part: single(metadata?.get('pdfuaid:part')), title: single(metadata?.get('dc:title')), language: single(metadata?.get('dc:language')) },
+      pages,
+    };
+  } finally {
+    await loading.destroy();
+  }
+}

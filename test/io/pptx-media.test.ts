@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
 import { exportPptx } from '../../src/core/export/pptx';
+import { warningKind } from '../../src/core/export/warnings';
 import { readPdf } from '../helpers/pdf';
 import { needTools, pdftoppm, soffice } from '../helpers/tools';
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
   writeFileSync(deckPath, text);
   pptxPath = join(work, 'deck.pptx');
   const result = await exportPptx(parseDeck(text, deckPath), { deckPath, outPath: pptxPath });
-  expect(result.warnings.filter((warning) => warning.leftOut)).toEqual([]);
+  expect(result.warnings.filter((warning) => warningKind(warning) === 'left-out')).toEqual([]);
   zip = await JSZip.loadAsync(readFileSync(pptxPath));
 }, 60_000);
 

@@ -33,7 +33,7 @@ describe.skipIf(chromium.skip)('isdeck lint --render (real Chromium)', () => {
     expect(problems.map(({ line, column, rule, severity }) => ({ line, column, rule, severity }))).toEqual([
       { line: 18, column: 1, rule: 'slide-overflow', severity: 'error' },
     ]);
-    expect(problems[0]?.message).toMatch(/^Content runs past the edge of the slide by \d+ px \(the image “A chart of council spending”\): shorten the slide or split it in two\.$/);
+    expect(problems[0]?.message).toMatch(/^Content runs past the edge of the slide by \d+ px \(“ABERDEEN_CITY_COUNCIL_REVENUE_AND_CAPITAL_OUTTURN…”\): shorten the slide or split it in two\.$/);
   });
 
   it('reports text drawn under 18 px as a warning at the slide’s first line', async () => {

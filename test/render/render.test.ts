@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartDataFromTable, parseChartValue } from '../../src/core/render/chart-plugin';
 import { niceStep, renderChartSvg, wrapText } from '../../src/core/render/chart-svg';
 import { estimateLines, fitLevel } from '../../src/core/render/fit';
+import { headingEms, longestLine } from '../../src/core/render/auto-scaling';
 import { exportHtml } from '../../src/core/render/html-export';
 import { createHouseMarp } from '../../src/core/render/marp';
 import { readFrontMatter, renderDeck, renderStandaloneHtml } from '../../src/core/render/render';
 import { findPackageRoot, loadHouseThemeCss } from '../../src/core/render/theme';
+import { parseDeck } from '../../src/core/deck/parse';
 
 const TAGLINE = 'efficiency | quality | accountability';
 
@@ -109,9 +111,11 @@ describe('chart plugin', () => {
     expect(html).not.toMatch(/fill="#/);
   });
 
-  it('has no legend for one series and scales bars to the values', () => {
-    const one = renderDeck(deck(`<!-- _class: chart -->\n\n## One\n\n| A | B |\n|---|---|\n| x | 10 |\n| y | 20 |\n`)).html;
-    expect(one).not.toContain('is-chart-legend');
+  it('names the label column and the one series over the bars, and scales bars to the values', () => {
+    const one = renderDeck(deck(`<!-- _class: chart -->\n\n## One\n\n| Area | Spend |\n|---|---|\n| x | 10 |\n| y | 20 |\n`)).html;
+    const legend = /<g class="is-chart-legend">(.*?)<\/g>/.exec(one)?.[1] ?? '';
+    expect([...legend.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['Area', 'Spend']);
+    expect(legend).toMatch(/<text class="is-chart-label-header"[^>]* text-anchor="end"/);
     const widths = [...one.matchAll(/class="is-chart-bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) =>
       Number(m[1]),
     );
@@ -176,17 +180,24 @@ describe('chart helpers', () => {
 describe('footnotes and superscripts', () => {
   it('marks a paragraph that starts with a superscript digit as the source line', () => {
     const { html } = renderDeck(deck(`## T\n\n- A figure¹\n\nNot a source ¹ here\n\n¹ Source, 2010.\n\n²³ Two sources.\n`));
-    expect(html).toContain('<p class="footnote-source">¹ Source, 2010.</p>');
-    expect(html).toContain('<p class="footnote-source">²³ Two sources.</p>');
-    expect(html).toContain('<p>Not a source ¹ here</p>');
-    expect(html).toContain('<li>A figure¹</li>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-1-1">¹ Source, 2010.</p>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-1-23">²³ Two sources.</p>');
+    expect(html).toContain('<p>Not a source <a href="#is-fn-1-1" class="is-fn-ref">¹</a> here</p>');
+    expect(html).toContain('<li>A figure<a href="#is-fn-1-1" class="is-fn-ref">¹</a></li>');
   });
 
-  it('turns <sup>n</sup> into a superscript without opening raw HTML', () => {
-    const { html } = renderDeck(deck(`## T\n\nA figure<sup>1</sup>\n\n<sup>1</sup> Source.\n\n<sup>x</sup> kept as text\n`));
-    expect(html).toContain('<p>A figure<sup>1</sup></p>');
-    expect(html).toContain('<p class="footnote-source"><sup>1</sup> Source.</p>');
-    expect(html).toContain('&lt;sup&gt;x&lt;/sup&gt; kept as text');
+  it('links a marker to the source line of its number on its slide; a marker without one, or inside a link, stays text', () => {
+    const { html } = renderDeck(deck(`## T\n\n- One¹ and two² and [a link¹](https://example.org)\n\n¹ Source.\n\n---\n\n## U\n\n- Again¹\n\n¹ Other source.\n`));
+    expect(html).toContain('<li>One<a href="#is-fn-1-1" class="is-fn-ref">¹</a> and two² and <a href="https://example.org">a link¹</a></li>');
+    expect(html).toContain('<li>Again<a href="#is-fn-2-1" class="is-fn-ref">¹</a></li>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-2-1">¹ Other source.</p>');
+  });
+
+  it('turns <sup>n</sup> and a bare <sub>/<sup> around plain text into real elements without opening raw HTML; others are left out', () => {
+    const { html } = renderDeck(deck(`## T\n\nA figure<sup>1</sup>\n\n<sup>1</sup> Source.\n\nH<sub>2</sub>O, the 10<sup>th</sup>; <sup class="x">y</sup> and <sub>*z*</sub> left out\n`));
+    expect(html).toContain('<p>A figure<a href="#is-fn-1-1" class="is-fn-ref"><sup>1</sup></a></p>');
+    expect(html).toContain('<p class="footnote-source" id="is-fn-1-1"><sup>1</sup> Source.</p>');
+    expect(html).toContain('<p>H<sub>2</sub>O, the 10<sup>th</sup>; y and <em>z</em> left out</p>');
   });
 
   it('does not mark list items or quotes', () => {
@@ -196,14 +207,32 @@ describe('footnotes and superscripts', () => {
 });
 
 describe('house Markdown', () => {
-  it('keeps raw HTML escaped: a <script> in a deck is not a tag', () => {
+  it('leaves raw HTML tags out (html off, the default), keeping the text between them: a <script> in a deck is not a tag', () => {
     const { html } = renderDeck(
       deck(`## Title <script>alert(1)</script>\n\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n- <b>bold?</b>\n`),
     );
-    expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<img src=x/i);
-    expect(html).not.toContain('<b>');
-    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|&lt;script|<img|&lt;img|onerror|<b>|&lt;b&gt;/i);
+    expect(slide(html, 1)).toContain('<h2 id="title-alert1">Title alert(1)</h2>');
+    expect(slide(html, 1)).toContain('<p>alert(2)</p>');
+    expect(slide(html, 1)).toContain('<li>bold?</li>');
+  });
+
+  it('draws <br> as a line break and drops a paragraph of tags only; code and footnote markers stay as written', () => {
+    const { html } = renderDeck(
+      deck('## T\n\nFirst<br>second<br/>\nthird<br>\n\n<div class="box">\n\nInside\n\n</div>\n\nUse `<br>` here¹ and <sup>2</sup>\n\n| a | b |\n|---|---|\n| one<br>two | <span>x</span> |\n'),
+    );
+    const body = slide(html, 1);
+    expect(body).toContain('<p>First<br />\nsecond<br />\nthird</p>');
+    expect(body).not.toMatch(/<div class="box"|&lt;div|<p><\/p>/);
+    expect(body).toContain('<p>Inside</p>');
+    expect(body).toContain('<code>&lt;br&gt;</code> here¹ and <sup>2</sup>');
+    expect(body).toContain('<td>one<br />\ntwo</td>');
+    expect(body).toContain('<td>x</td>');
+  });
+
+  it("with html: true draws Marp's allowlist and shows other tags as text", () => {
+    const { html } = renderDeck(deck('## T\n\nA <b>bold</b> word<br>and <iframe src="x"></iframe>\n'), { html: true });
+    expect(slide(html, 1)).toContain('<p>A <b>bold</b> word<br />and &lt;iframe src="x"&gt;&lt;/iframe&gt;</p>');
   });
 
   it('wraps the dash after a bold lead on models and statistics slides', () => {
@@ -239,6 +268,77 @@ describe('house Markdown', () => {
     expect(of('background')).not.toContain('is-wordmark');
     // The text itself is the theme's, not the slide's: nothing of it in the HTML.
     expect(html).not.toContain('Improvement');
+  });
+});
+
+describe('math', () => {
+  const MATH = readFileSync(join(findPackageRoot(), 'test', 'fixtures', 'render', 'math.md'), 'utf8');
+
+  it('keeps money as prose in the slide and in the deck model: `$5 and $10`, `$5-$10`, `£3bn`', () => {
+    const body = slide(renderDeck(MATH).html, 2);
+    expect(body).toContain('<li>A meal costs $5 and a ticket $10: £3bn in all</li>');
+    expect(body).toContain('<li>Between $5-$10 a head, and a lone $ sign</li>');
+    const slide2 = parseDeck(MATH).slides[1]!;
+    const items = slide2.lists[0]!.items;
+    expect(items.map((item) => item.text)).toEqual([
+      'A meal costs $5 and a ticket $10: £3bn in all',
+      'Between $5-$10 a head, and a lone $ sign',
+      'A circle of radius r has area \\pi r^2',
+    ]);
+    // The money items are one prose run each; the formulas are math runs and the slide's formulas.
+    expect(items.slice(0, 2).map((item) => item.runs.length)).toEqual([1, 1]);
+    expect(items[2]!.runs.filter((run) => run.math).map((run) => run.text)).toEqual(['r', '\\pi r^2']);
+    expect(slide2.formulas.map((formula) => [formula.tex, formula.display])).toEqual([
+      ['r', false],
+      ['\\pi r^2', false],
+      ['\\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i', true],
+    ]);
+  });
+
+  it('draws inline and block math with KaTeX, MathML for screen readers, fonts embedded so it works offline', () => {
+    const { html, css } = renderDeck(MATH);
+    const body = slide(html, 2);
+    expect(body.match(/<span class="katex">/g)).toHaveLength(3);
+    expect(body).toContain('<annotation encoding="application/x-tex">\\pi r^2</annotation>');
+    expect(body).toMatch(/<p><span is="marp-span" data-auto-scaling="downscale-only" class="katex-display">/);
+    expect(css.match(/@font-face\s*\{[^}]*KaTeX_Main/g)?.length).toBeGreaterThan(0);
+    const sources = [...css.matchAll(/src:\s*url\(["']?([^)]{0,40})/g)].map((match) => match[1]!);
+    // Carlito (4 faces), its supplement (4) and KaTeX's 20 faces.
+    expect(sources.length).toBe(28);
+    // Carlito and KaTeX: every font a data: URL, nothing for the browser to fetch (the preview's CSP allows data: fonts).
+    expect(sources.every((source) => source.startsWith('data:font/woff2;base64,'))).toBe(true);
+  });
+
+  it('adds no KaTeX CSS to a deck without math, money or not; a `math: mathjax` deck is drawn with KaTeX', () => {
+    expect(renderDeck(deck('## T\n\nIt costs $5 and $10.\n')).css).not.toContain('KaTeX');
+    const mathjax = renderDeck(deck('## T\n\n$x^2$\n', 'math: mathjax\n'));
+    expect(mathjax.html).toContain('class="katex"');
+  });
+});
+
+describe('code and fitted headings', () => {
+  it('highlights a fenced block in a language highlight.js knows, with its token classes; others stay plain', () => {
+    const body = slide(renderDeck(deck('## T\n\n```js\nconst x = "a"; // note\n```\n\n```\n<b>plain</b>\n```\n\n```wibble\nif x\n```\n')).html, 1);
+    expect(body).toContain('<span class="hljs-keyword">const</span> x = <span class="hljs-string">&quot;a&quot;</span>; <span class="hljs-comment">// note</span>');
+    expect(body).toContain('&lt;b&gt;plain&lt;/b&gt;');
+    expect(body).toContain('>if x\n</code>');
+    expect(loadHouseThemeCss()).toMatch(/\.hljs-keyword,[^{]*\{\s*color: var\(--is-code-keyword\)/);
+  });
+
+  it('sizes a `<!-- fit -->` heading from its width in ems, and lets a code block shrink to its longest line', () => {
+    const body = slide(renderDeck(deck('## <!-- fit --> Outcomes\n\n```\nab\n\tcd\n```\n')).html, 1);
+    expect(headingEms('Outcomes')).toBeCloseTo(4.231, 3);
+    expect(body).toContain(`<h2 is="marp-h2" data-auto-scaling style="white-space:nowrap;font-size:calc(100cqw / ${(headingEms('Outcomes') * 1.03).toFixed(3)})"`);
+    expect(longestLine('ab\n\tcd')).toBe(10);
+    expect(body).toContain('<code style="font-size:min(1em, calc((100cqw - 2em) / 6.02))">');
+    expect(slide(renderDeck(deck('## Not fitted\n')).html, 1)).toContain('<h2 id="not-fitted">');
+  });
+
+  it('highlights a 200 KB block in linear time (under a generous budget)', () => {
+    const code = 'const total = items.reduce((sum, item) => sum + item.value, 0); // "sum" of /items/\n'.repeat(2_500);
+    const started = performance.now();
+    renderDeck(deck(`## T\n\n\`\`\`js\n${code}\`\`\`\n`));
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 

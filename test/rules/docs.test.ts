@@ -22,6 +22,7 @@ describe('rule documentation', () => {
         const doc = readFileSync(file, 'utf8');
         expect(doc).toContain(`# \`${rule.id}\``);
         expect(doc).toContain(`**${rule.defaultSeverity}**`);
+        expect(doc).toContain(`Applies to: ${rule.scope === 'any' ? 'any Marp deck' : 'house decks'}`);
         expect(doc).toMatch(/^Failing/m);
         expect(doc).toMatch(/^Passing/m);
       });

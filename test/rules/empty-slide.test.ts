@@ -36,6 +36,11 @@ describe(RULE, () => {
     expect(problemsOf(lintString(fixed), RULE).map((problem) => problem.range.line)).toEqual([18, 24]);
   });
 
+  it('counts a code block or a block formula as content', () => {
+    const deck = '---\nmarp: true\n---\n\n## Code\n\n```js\nrun();\n```\n\n---\n\n## Formula\n\n$$\nx^2\n$$\n\n---\n\n## Nothing\n';
+    expect(problemsOf(lintString(deck), RULE).map((problem) => [problem.range.line, problem.message])).toEqual([[21, TITLE_ONLY]]);
+  });
+
   it('keeps a blank slide that carries notes or directives', () => {
     const deck = '---\nmarp: true\n---\n\n## A\n\nText\n\n---\n\n<!-- A note -->\n\n---\n\n<!-- _class: content -->\n';
     const problems = problemsOf(lintString(deck), RULE);

@@ -77,8 +77,8 @@ describe('front-matter', () => {
       {
         rule: RULE,
         severity: 'error',
-        range: [3, 8, 3, 15],
-        message: '`theme` is `default`; set it to `improvement-service` (the house theme draws the tagline, footer and slide layouts).',
+        range: [3, 8, 3, 26],
+        message: '`theme` is `improvment-service`; set it to `improvement-service` (the house theme draws the tagline, footer and slide layouts).',
       },
     ]);
     const fixed = fixFixture(RULE, 'wrong-theme');

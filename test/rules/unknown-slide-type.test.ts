@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixFixture, lintFixture, problemsOf, summarise } from '../helpers/lint';
+import { fixFixture, lintFixture, lintString, problemsOf, summarise } from '../helpers/lint';
 
 describe('unknown-slide-type', () => {
   it('reports a class that is not a house type, with a typo fix when one is near', () => {
@@ -32,6 +32,30 @@ describe('unknown-slide-type', () => {
     expect(fixed.text).toContain('<!-- _class: discussion -->');
     expect(problemsOf(fixed.problems, 'unknown-slide-type').map((problem) => problem.message)).toEqual([
       expect.stringContaining('`wibble`'),
+    ]);
+  });
+});
+
+describe('unknown-slide-type on a class set once', () => {
+  it('reports a front-matter or comment `class` once, at the directive, with the number of slides it reaches', () => {
+    const slides = Array.from({ length: 22 }, (_, index) => `## Slide ${index + 1}\n\nText.\n`).join('\n---\n\n');
+    const front = problemsOf(lintString(`---\nmarp: true\ntheme: improvement-service\nclass: invert\n---\n\n${slides}`), 'unknown-slide-type');
+    expect(front.map(summarise)).toEqual([
+      {
+        rule: 'unknown-slide-type',
+        severity: 'error',
+        range: [4, 1, 4, 14],
+        message: 'Unknown slide type `invert` (set once, on 22 slides): use one of cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+      },
+    ]);
+    const comment = problemsOf(lintString(`---\nmarp: true\n---\n\n## One\n\n---\n\n<!-- class: lede -->\n\n## Two\n\n---\n\n## Three\n`), 'unknown-slide-type');
+    expect(comment.map(summarise)).toEqual([
+      {
+        rule: 'unknown-slide-type',
+        severity: 'error',
+        range: [9, 6, 9, 17],
+        message: 'Unknown slide type `lede` (set once, on 2 slides): use one of cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+      },
     ]);
   });
 });

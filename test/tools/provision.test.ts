@@ -13,7 +13,7 @@ import { COMMANDS, installedPackages, planProvisioning, provision, type Machine 
 import { PROJECT_ROOT } from '../helpers/cli';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'provision.mjs');
-const TEST_PACKAGES = ['chromium', 'fonts-crosextra-carlito', 'libreoffice-impress', 'poppler-utils', 'libkrb5-dev'];
+const TEST_PACKAGES = ['chromium', 'fonts-crosextra-carlito', 'libreoffice-impress', 'poppler-utils', 'libkrb5-dev', 'fonts-noto-color-emoji'];
 
 /** What `dpkg -s` prints for installed packages. */
 function dpkgStanzas(installed: readonly string[]): string {
@@ -39,7 +39,7 @@ describe('the plan', () => {
     hasApt,
   });
 
-  it('npm test needs Chromium, Carlito, LibreOffice Impress, poppler (pdftoppm) and the Kerberos headers; npm start Chromium and Carlito', () => {
+  it('npm test needs Chromium, Carlito, LibreOffice Impress, poppler (pdftoppm), the Kerberos headers and an emoji font; npm start Chromium and Carlito', () => {
     expect(COMMANDS.test.packages).toEqual(TEST_PACKAGES);
     expect(COMMANDS.start.packages).toEqual(['chromium', 'fonts-crosextra-carlito']);
   });
@@ -51,10 +51,10 @@ describe('the plan', () => {
   it('as root with apt-get: one update, then only the missing packages, without recommends', () => {
     expect(planProvisioning({ command: 'test', ...machine(['chromium', 'poppler-utils'], true) })).toEqual({
       action: 'install',
-      missing: ['fonts-crosextra-carlito', 'libreoffice-impress', 'libkrb5-dev'],
+      missing: ['fonts-crosextra-carlito', 'libreoffice-impress', 'libkrb5-dev', 'fonts-noto-color-emoji'],
       commands: [
         ['apt-get', 'update', '-qq'],
-        ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'fonts-crosextra-carlito', 'libreoffice-impress', 'libkrb5-dev'],
+        ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'fonts-crosextra-carlito', 'libreoffice-impress', 'libkrb5-dev', 'fonts-noto-color-emoji'],
       ],
     });
   });
@@ -67,7 +67,7 @@ describe('the plan', () => {
       const message = plan.action === 'tell' ? plan.message : '';
       expect(message).toContain('isdeck: `npm test` needs Debian packages that are not installed:');
       expect(message).toContain('  libreoffice-impress: LibreOffice (soffice), for the check that a written PPTX opens and converts');
-      expect(message).toContain('  apt-get install -y --no-install-recommends fonts-crosextra-carlito libreoffice-impress poppler-utils libkrb5-dev');
+      expect(message).toContain('  apt-get install -y --no-install-recommends fonts-crosextra-carlito libreoffice-impress poppler-utils libkrb5-dev fonts-noto-color-emoji');
       expect(message).toContain('under CI=true they fail');
       expect(message).not.toMatch(/^ {2}chromium:/m);
     }
@@ -85,7 +85,7 @@ describe('the plan', () => {
 });
 
 describe('provisioning', () => {
-  const missingTwo = () => ({ installed: new Set(['chromium', 'fonts-crosextra-carlito', 'poppler-utils']), isRoot: true, hasApt: true });
+  const missingTwo = () => ({ installed: new Set(['chromium', 'fonts-crosextra-carlito', 'poppler-utils', 'fonts-noto-color-emoji']), isRoot: true, hasApt: true });
 
   it('runs the plan’s commands in order, and logs what it installs', () => {
     const ran: string[][] = [];
@@ -136,7 +136,7 @@ describe('the script, with a fake dpkg on PATH', () => {
   }
 
   it('asks with `dpkg -s` about exactly the packages of the command, and names the missing ones', () => {
-    const result = runWithDpkg(['chromium', 'fonts-crosextra-carlito', 'poppler-utils'], ['test']);
+    const result = runWithDpkg(['chromium', 'fonts-crosextra-carlito', 'poppler-utils', 'fonts-noto-color-emoji'], ['test']);
     expect(result.status).toBe(0);
     expect(readFileSync(join(result.folder, 'args'), 'utf8').trim()).toBe(`-s ${TEST_PACKAGES.join(' ')}`);
     expect(result.stdout).toContain('isdeck: `npm test` needs Debian packages that are not installed:\n  libreoffice-impress: LibreOffice (soffice)');

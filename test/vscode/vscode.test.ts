@@ -19,7 +19,7 @@ describe.skipIf(skip || chromium.skip)('the extension in a real VS Code', () => 
   beforeAll(chromium.assertPresent);
   it('passes its mocha suite in the extension host and the workbench UI test', { timeout: 20 * 60_000 }, async () => {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'scripts', 'vscode-test.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(root, 'scripts', 'vscode-test.mjs'), '--dist-built'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

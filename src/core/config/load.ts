@@ -135,7 +135,7 @@ function unknownKeyMessage(parent: readonly PropertyKey[], key: string, rules: r
     return `unknown rule id${near}`;
   }
   if (parent.length === 2 && parent[0] === 'rules') return 'unknown key (a rule takes `severity` and `options`)';
-  if (parent.length === 0) return 'unknown key (expected `$schema`, `root`, `render` or `rules`)';
+  if (parent.length === 0) return 'unknown key (expected `$schema`, `root`, `render`, `html`, `allowRemote` or `rules`)';
   return 'unknown key';
 }
 

@@ -24,6 +24,10 @@ export function buildConfigSchema(rules: readonly Rule[]) {
       $schema: z.string().optional(),
       root: z.boolean().optional().describe('Stop looking for configuration in parent folders.'),
       render: z.boolean().optional().describe('Run the rendered rules (a browser) as if `--render` were given.'),
+      html: z
+        .boolean()
+        .optional()
+        .describe("Draw raw HTML in decks through Marp's allowlist of tags (`<br>`, `<p>`, `<img>`…). Off by default: tags are left out of the slides and the `raw-html` rule names them."),
       allowRemote: z
         .boolean()
         .optional()
@@ -48,6 +52,8 @@ export interface RuleSetting {
 /** Configuration after merging files: per rule, its severity and parsed options. */
 export interface ResolvedConfig {
   render: boolean;
+  /** Raw HTML drawn through Marp's allowlist (`html: true`); off by default. */
+  html: boolean;
   /** `allowRemote: true`: pages may load web resources (see `export/network.ts`). */
   allowRemote: boolean;
   rules: Map<string, RuleSetting>;
@@ -74,10 +80,12 @@ export function resolveConfig(rules: readonly Rule[], files: readonly ConfigFile
     }
     settings.set(rule.id, { severity, options: rule.options.parse(options) });
   }
+  let html = false;
   let allowRemote = false;
   for (const file of files) {
     render = file.render ?? render;
+    html = file.html ?? html;
     allowRemote = file.allowRemote ?? allowRemote;
   }
-  return { render, allowRemote, rules: settings };
+  return { render, html, allowRemote, rules: settings };
 }

@@ -20,7 +20,7 @@ interface ParseState {
  * the first parse only the slides an edit touched are parsed again, with the same Marp
  * instance, and spliced between the unchanged slides. The slide boundaries come from Marp's
  * own previous parse, never from a pattern of ours. Whenever an edit could change how text
- * outside those slides parses (an unclosed fence or comment, a paragraph that would turn
+ * outside those slides parses (an unclosed fence, comment or `$$` block, a paragraph that would turn
  * the next `---` into a heading underline, a `headingDivider`), it parses the whole deck.
  */
 export class IncrementalDeckParser {
@@ -104,6 +104,8 @@ function reparse(lines: readonly string[], start: number, end: number, firstSlid
   const slides = slidesOf(groups);
   const first = slides[0];
   if (!first) return undefined;
+  // A chunk from the top of the deck parses as the deck does (a deck may open with blank lines).
+  if (start === 0) return slides;
   first.startLine = firstSlideLine;
   const open = first.tokens[0];
   if (open?.map) open.map = [firstSlideLine, open.map[1]];
@@ -120,10 +122,12 @@ function opensPastChunk(slides: readonly SlideTokens[], lines: readonly string[]
 }
 
 function isClosed(token: MarkdownToken, lines: readonly string[]): boolean {
-  if (token.type !== 'fence' && token.type !== 'marpit_comment') return true;
+  if (token.type !== 'fence' && token.type !== 'marpit_comment' && token.type !== 'marp_math_block') return true;
   const [start, end] = token.map ?? [0, 0];
   const last = (lines[end - 1] ?? '').trim();
   if (token.type === 'marpit_comment') return last.endsWith('-->');
+  // A `$$` block ends at a line ending in `$$` (its own first line when written `$$ … $$`).
+  if (token.type === 'marp_math_block') return last.endsWith('$$') && (end - start >= 2 || last.length >= 4);
   return end - start >= 2 && /^(`{3,}|~{3,})$/.test(last);
 }
 

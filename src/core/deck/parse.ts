@@ -1,5 +1,5 @@
 import { Marp } from '@marp-team/marp-core';
-import { HOUSE_MARP_OPTIONS } from '../marp-options';
+import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { extractCover } from './cover';
 import { parseFrontMatter } from './front-matter';
 import { findFootnotes } from './footnotes';
@@ -12,6 +12,7 @@ import type {
   BoldLead,
   Deck,
   Directive,
+  Formula,
   FrontMatter,
   Heading,
   List,
@@ -33,6 +34,8 @@ export interface MarkdownToken {
   tag: string;
   map: [number, number] | null;
   content: string;
+  /** A fence's info string (its language word first). */
+  info: string;
   children: MarkdownToken[] | null;
   meta: Record<string, unknown> | null;
   attrGet(name: string): string | null;
@@ -40,9 +43,13 @@ export interface MarkdownToken {
 
 let parser: Marp | undefined;
 
-/** One Marp instance, made on first use: building it costs more than a parse. */
+/**
+ * One Marp instance, made on first use: building it costs more than a parse. marp-core 5
+ * reads `$…$` as math only with a math library registered; KaTeX is loaded only to draw,
+ * so registering it costs a parse nothing.
+ */
 function marpParser(): Marp {
-  parser ??= new Marp(HOUSE_MARP_OPTIONS);
+  parser ??= new Marp(HOUSE_MARP_OPTIONS).use(mathPlugin());
   return parser;
 }
 
@@ -113,7 +120,12 @@ interface OpenList {
 interface SlideDraft {
   slide: Slide;
   startLine: number;
+  /** The `header`/`footer` directives in force on the slide (spot ones win), for the bands' ranges. */
+  bands: BandDirectives;
 }
+
+type Band = 'header' | 'footer';
+type BandDirectives = Partial<Record<Band, Directive>>;
 
 /** Walks Marp's token stream once, building slides as it goes. */
 class DeckBuilder {
@@ -135,6 +147,7 @@ class DeckBuilder {
   private headingLevel = 0;
   private paragraphLine = 0;
   private inheritedClass: Directive | undefined;
+  private inheritedBands: BandDirectives = {};
   private inThemeBand = false;
   private cellIndex = 0;
 
@@ -169,9 +182,12 @@ class DeckBuilder {
         this.inThemeBand = false;
         return;
       case 'inline':
-        // Header and footer directives' text is drawn by Marp in the theme's bands, not on the slide.
+        // Header and footer directives' text is drawn by Marp in the theme's bands, not in the
+        // slide's flow; the model reads it from the directive in force (see `bandText`).
         if (!this.inThemeBand) this.readInline(token);
         return;
+      case 'marp_math_block':
+        return this.readMathBlock(token);
       case 'marpit_hidden_inline':
         // Marpit hides an empty table cell and a paragraph of background images only.
         return this.readHiddenInline(token);
@@ -212,7 +228,11 @@ class DeckBuilder {
         return this.closeTable();
       case 'fence':
       case 'code_block':
+        this.readCodeBlock(token);
         return this.markCode(token);
+      case 'marpit_style':
+        // A `<style>` block is Marp's own (drawn whatever the raw HTML setting): CSS, not prose.
+        return this.markNonProse(token);
       default:
         return;
     }
@@ -231,6 +251,8 @@ class DeckBuilder {
       slide.footnoteMarkers = footnotes.markers;
       slide.footnoteSources = footnotes.sources;
       if (slide.type === 'cover') slide.cover = extractCover(slide);
+      slide.header = bandText(draft.bands.header);
+      slide.footer = bandText(draft.bands.footer);
       return slide;
     });
   }
@@ -240,6 +262,7 @@ class DeckBuilder {
     const empty = rangeOf(startLine, 1, startLine, 1);
     this.drafts.push({
       startLine,
+      bands: { ...this.inheritedBands },
       slide: {
         index: this.drafts.length,
         range: empty,
@@ -259,6 +282,10 @@ class DeckBuilder {
         footnoteMarkers: [],
         footnoteSources: [],
         notes: [],
+        formulas: [],
+        codeBlocks: [],
+        header: undefined,
+        footer: undefined,
         cover: undefined,
       },
     });
@@ -278,6 +305,7 @@ class DeckBuilder {
       };
       this.directives.push(directive);
       if (entry.key === 'class') this.inheritedClass = directive;
+      this.noteBandDirective(directive);
     }
     const first = this.current;
     if (first) first.classDirective = this.inheritedClass;
@@ -288,10 +316,14 @@ class DeckBuilder {
     this.nonProseLineRanges.push([start + 1, end]);
     const slide = this.current;
     const parsed = (token.meta?.marpitParsedDirectives ?? {}) as Record<string, unknown>;
-    const names = Object.keys(parsed);
+    // Marpit marks the comments it took as directives (`directive`) or as other tools' magic
+    // comments; any other comment is a presenter note, even one that reads as YAML
+    // (`Timing: 5 minutes`, `Note: …`).
+    const marked = token.meta?.marpitCommentParsed as string | undefined;
+    const names = marked === 'directive' ? Object.keys(parsed) : [];
     if (names.length === 0) {
       const text = token.content.trim();
-      if (slide && text !== '' && !/^isdeck-(disable|enable)/.test(text)) {
+      if (slide && text !== '' && marked === undefined && !/^isdeck-(disable|enable)/.test(text)) {
         slide.notes.push({ text, range: blockRange(this.lines, start + 1, end) });
       }
       return;
@@ -305,7 +337,54 @@ class DeckBuilder {
         if (slide.classDirective?.name !== '_class') slide.classDirective = directive;
       }
       if (slide && name === '_class') slide.classDirective = directive;
+      this.noteBandDirective(directive);
     }
+  }
+
+  /** Keeps the `header`/`footer` directive in force: `header` from here on, `_header` on this slide only. */
+  private noteBandDirective(directive: Directive): void {
+    const band = directive.name.replace(/^_/, '');
+    if (band !== 'header' && band !== 'footer') return;
+    const draft = this.drafts.at(-1);
+    if (directive.name === band) this.inheritedBands[band] = directive;
+    if (draft && (directive.name !== band || draft.bands[band]?.name !== `_${band}`)) draft.bands[band] = directive;
+  }
+
+  private readMathBlock(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 1];
+    this.nonProseLineRanges.push([start + 1, end]);
+    this.current?.formulas.push({ tex: token.content.trim(), display: true, range: blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end)) });
+  }
+
+  /** Inline formulas of an inline token, each found on the token's lines after the one before it. */
+  private readInlineFormulas(slide: Slide, token: MarkdownToken): void {
+    const formulas = (token.children ?? []).filter((child) => child.type === 'marp_math_inline');
+    if (formulas.length === 0) return;
+    const [start, end] = this.inlineLines(token);
+    let line = start + 1;
+    let column = 1;
+    for (const child of formulas) {
+      const written = `$${child.content}$`;
+      let found: Formula['range'] | undefined;
+      for (let at = line; at <= end && !found; at++) {
+        const index = (this.lines[at - 1] ?? '').indexOf(written, at === line ? column - 1 : 0);
+        if (index >= 0) found = rangeOf(at, index + 1, at, index + 1 + written.length);
+      }
+      const range = found ?? lineContentRange(this.lines, line);
+      slide.formulas.push({ tex: child.content.trim(), display: false, range });
+      line = range.line;
+      column = range.endColumn;
+    }
+  }
+
+  private readCodeBlock(token: MarkdownToken): void {
+    const [start, end] = token.map ?? [0, 1];
+    const language = token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '') : '';
+    this.current?.codeBlocks.push({
+      language,
+      text: token.content.replace(/\n$/, ''),
+      range: blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end)),
+    });
   }
 
   private locateDirective(name: string, value: string, firstLine: number, lastLine: number): Directive {
@@ -338,6 +417,7 @@ class DeckBuilder {
     const text = inline.text.trim();
     const runs = trimRuns(inline.runs);
     this.collectImages(slide, token);
+    this.readInlineFormulas(slide, token);
     if (this.inlineKind === 'cell') return this.fillCell(text, runs);
     if (this.inlineKind === 'heading') return this.addHeading(slide, token, text, runs);
     const item = this.openLists.at(-1)?.item;
@@ -406,7 +486,7 @@ class DeckBuilder {
   private collectImages(slide: Slide, token: MarkdownToken): void {
     const images = (token.children ?? []).filter((child) => child.type === 'image');
     if (images.length === 0) return;
-    const [start, end] = token.map ?? [(this.row?.range.line ?? 1) - 1, this.row?.range.line ?? 1];
+    const [start, end] = this.inlineLines(token);
     const written = writtenImages(this.lines, start + 1, end);
     images.forEach((child, index) => {
       // Pair by order when the source shows exactly these images; a reference-style image
@@ -416,6 +496,11 @@ class DeckBuilder {
       const range = source?.range ?? lineContentRange(this.lines, start + 1);
       slide.images.push({ src, alt: child.content, range, pathRange: source?.pathRange ?? range });
     });
+  }
+
+  /** The 0-based line map of an inline token; a table cell's (which has none) is its row's line. */
+  private inlineLines(token: MarkdownToken): [number, number] {
+    return token.map ?? [(this.row?.range.line ?? 1) - 1, this.row?.range.line ?? 1];
   }
 
   private openList(token: MarkdownToken): void {
@@ -460,15 +545,33 @@ class DeckBuilder {
   }
 
   private markCode(token: MarkdownToken): void {
+    this.markNonProse(token);
+    const [start, end] = token.map ?? [0, 0];
+    this.codeLineRanges.push([start + 1, end]);
+  }
+
+  private markNonProse(token: MarkdownToken): void {
     const [start, end] = token.map ?? [0, 0];
     this.nonProseLineRanges.push([start + 1, end]);
-    this.codeLineRanges.push([start + 1, end]);
   }
 
   private mapRange(token: MarkdownToken): SourceRange {
     const [start, end] = token.map ?? [0, 1];
     return blockRange(this.lines, start + 1, lastContentLine(this.lines, start + 1, end));
   }
+}
+
+/**
+ * The text Marp draws for a `header`/`footer` directive: its value read as inline Markdown,
+ * at the value's range. Read from the directive in force rather than from Marpit's header
+ * tokens so that a slide parsed on its own (incremental parsing) gets what it inherits.
+ */
+function bandText(directive: Directive | undefined): RichTextSpan | undefined {
+  if (!directive) return undefined;
+  const [inline] = marpParser().markdown.parseInline(directive.value, {}) as MarkdownToken[];
+  const runs = readInlineRuns(inline?.children ?? []);
+  const text = runs.text.trim();
+  return text === '' ? undefined : { text, runs: trimRuns(runs.runs), range: directive.valueRange };
 }
 
 /**

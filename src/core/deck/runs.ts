@@ -21,7 +21,8 @@ interface InlineChild {
 
 /**
  * Plain text and runs of an inline token's children: markup dropped, line breaks as `\n`
- * (in the run they fall in), images and other non-text tokens left out.
+ * (in the run they fall in), an emoji (`:smile:` or the character) as its character, an
+ * inline formula as a run of its own holding its TeX; images and other non-text tokens left out.
  */
 export function readInlineRuns(children: readonly InlineChild[]): InlineRuns {
   const runs: TextRun[] = [];
@@ -29,16 +30,23 @@ export function readInlineRuns(children: readonly InlineChild[]): InlineRuns {
   let bold = 0;
   let italic = 0;
   let leadEnd: number | undefined;
-  const opensWithStrong = children[0]?.type === 'strong_open';
+  // marp-core's emoji rule can leave an empty text token in front of the first one.
+  const opensWithStrong = children.find((child) => child.type !== 'text' || child.content !== '')?.type === 'strong_open';
   for (const child of children) {
     switch (child.type) {
       case 'text':
+      case 'marp_emoji':
+      case 'marp_unicode_emoji':
         text += child.content;
         pushRun(runs, child.content, bold > 0, italic > 0, false);
         break;
       case 'code_inline':
         text += child.content;
         pushRun(runs, child.content, bold > 0, italic > 0, true);
+        break;
+      case 'marp_math_inline':
+        text += child.content;
+        runs.push({ text: child.content, bold: bold > 0, italic: italic > 0, code: false, math: true });
         break;
       case 'softbreak':
       case 'hardbreak':
@@ -65,18 +73,23 @@ export function readInlineRuns(children: readonly InlineChild[]): InlineRuns {
   return { text, runs, leadEnd };
 }
 
-/** Appends text to the runs, joining it to the last run when the formatting is the same. */
+/** Appends text to the runs, joining it to the last run when the formatting is the same (a formula is never joined). */
 function pushRun(runs: TextRun[], text: string, bold: boolean, italic: boolean, code: boolean): void {
   if (text === '') return;
   const last = runs.at(-1);
-  if (last && last.bold === bold && last.italic === italic && last.code === code) last.text += text;
+  if (last && !last.math && last.bold === bold && last.italic === italic && last.code === code) last.text += text;
   else runs.push({ text, bold, italic, code });
 }
 
 /** Joins runs into one list, merging neighbours of the same formatting (the inputs are not changed). */
 export function concatRuns(...lists: ReadonlyArray<readonly TextRun[]>): TextRun[] {
   const runs: TextRun[] = [];
-  for (const list of lists) for (const run of list) pushRun(runs, run.text, run.bold, run.italic, run.code);
+  for (const list of lists) {
+    for (const run of list) {
+      if (run.math) runs.push({ ...run });
+      else pushRun(runs, run.text, run.bold, run.italic, run.code);
+    }
+  }
   return runs;
 }
 
@@ -85,7 +98,7 @@ export function plainRuns(text: string): TextRun[] {
   return text === '' ? [] : [{ text, bold: false, italic: false, code: false }];
 }
 
-export function runsText(runs: readonly TextRun[]): string {
+export function runsText(runs: readonly { text: string }[]): string {
   let text = '';
   for (const run of runs) text += run.text;
   return text;
@@ -112,7 +125,7 @@ const TRAILING_SPACE = /\s$/;
  * The runs of the joined text `.trim()`med: white space off the ends, emptied runs dropped.
  * Runs with nothing to trim come back as they are (the same array).
  */
-export function trimRuns(runs: TextRun[]): TextRun[] {
+export function trimRuns<Run extends { text: string }>(runs: Run[]): Run[] {
   if (runs.length === 0) return runs;
   if (!LEADING_SPACE.test(runs[0]!.text) && !TRAILING_SPACE.test(runs.at(-1)!.text)) return runs;
   let first = 0;
@@ -133,8 +146,8 @@ export function trimRuns(runs: TextRun[]): TextRun[] {
 }
 
 /** The runs split at each `\n` (as `text.split('\n')`), one list a line. */
-export function splitRunLines(runs: readonly TextRun[]): TextRun[][] {
-  const lines: TextRun[][] = [[]];
+export function splitRunLines<Run extends { text: string }>(runs: readonly Run[]): Run[][] {
+  const lines: Run[][] = [[]];
   for (const run of runs) {
     run.text.split('\n').forEach((piece, index) => {
       if (index > 0) lines.push([]);

@@ -28,6 +28,8 @@ export interface TextRun {
   bold: boolean;
   italic: boolean;
   code: boolean;
+  /** An inline formula (`$…$`): `text` is its TeX, without the dollars. */
+  math?: true;
 }
 
 /** A text span whose inline formatting is kept: `runs` joined is exactly `text`. */
@@ -107,6 +109,26 @@ export interface Image {
   pathRange: SourceRange;
 }
 
+/** A formula as Marp's math plugin reads it: `$…$` inline, `$$…$$` as a block of its own. */
+export interface Formula {
+  /** The TeX between the dollars, as written (trimmed). */
+  tex: string;
+  /** `$$…$$`: drawn on its own, centred. */
+  display: boolean;
+  /** The formula with its dollars (a block: from its first `$$` line to its last). */
+  range: SourceRange;
+}
+
+/** A fenced (```` ```lang ````) or indented code block. */
+export interface CodeBlock {
+  /** The fence's language word (`js`, `python`…), empty when none is given. */
+  language: string;
+  /** The code as written, without the fences and without the last line break. */
+  text: string;
+  /** The block with its fences. */
+  range: SourceRange;
+}
+
 export interface Paragraph extends RichTextSpan {
   /** The paragraph's lines as written (a soft line break splits them), each with its range and runs. */
   lines: RichTextSpan[];
@@ -167,6 +189,15 @@ export interface Slide {
   footnoteMarkers: FootnoteMarker[];
   footnoteSources: FootnoteMarker[];
   notes: TextSpan[];
+  /** Every formula of the slide, inline and block, in source order. */
+  formulas: Formula[];
+  codeBlocks: CodeBlock[];
+  /**
+   * The text Marp draws in the slide's header and footer: the `header`/`footer` directive in
+   * force on the slide (Markdown, read as inline text), with the directive's range.
+   */
+  header: RichTextSpan | undefined;
+  footer: RichTextSpan | undefined;
   /** Present when the slide is a cover. */
   cover: CoverFields | undefined;
 }

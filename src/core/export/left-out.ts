@@ -17,10 +17,10 @@ export interface LeftOut {
   message: string;
 }
 
-/** The pictures a render left out (warnings of kind `left-out`), one item where each is used. */
-export function leftOutPictures(deck: Deck, warnings: readonly PictureWarning[]): LeftOut[] {
+/** The pictures a render left out (or, with `kind`, kept as web addresses), one item where each is used. */
+export function leftOutPictures(deck: Deck, warnings: readonly PictureWarning[], kind: PictureWarning['kind'] = 'left-out'): LeftOut[] {
   return warnings
-    .filter((warning) => warning.kind === 'left-out')
+    .filter((warning) => warning.kind === kind)
     .flatMap((warning) => {
       const uses = deck.slides.flatMap((slide) =>
         slide.images.filter((image) => image.src === warning.path).map((image) => ({ line: image.range.line, slide: slide.index + 1 })),

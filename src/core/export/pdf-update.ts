@@ -10,8 +10,10 @@
  * object not where the table says), {@link updatePdf} returns undefined and the caller uses
  * pdf-lib's full load and save instead.
  */
-import { PDFArray, PDFContext, PDFDict, PDFHexString, PDFName, PDFObjectParser, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFContext, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { addOutlineObjects, type OutlineItem } from './outline';
+import { makeAccessible, type AccessibleResult } from './pdf-ua/accessible';
+import { expect, PdfFile } from './pdf-ua/pdf-file';
 
 export interface DocumentProperties {
   title: string;
@@ -24,50 +26,17 @@ export interface DocumentProperties {
   date: Date;
 }
 
-const latin1 = new TextDecoder('latin1');
-
-class Unexpected extends Error {}
-
-function expect(condition: unknown, what: string): asserts condition {
-  if (!condition) throw new Unexpected(what);
-}
-
-/** The classic cross-reference table that starts at `offset`: object number → byte offset of the in-use entries. */
-function readXrefTable(text: string, offset: number): { offsets: Map<number, number>; trailerAt: number } {
-  expect(text.startsWith('xref', offset), 'a classic cross-reference table');
-  const offsets = new Map<number, number>();
-  const line = /[ \t]*(\d+)[ \t]+(\d+)[ \t]*\r?\n/y;
-  const entry = /(\d{10})[ \t](\d{5})[ \t]([nf])[ \t]?\r?\n?/y;
-  let at = offset + 4;
-  while (text[at] === '\r' || text[at] === '\n') at++;
-  for (;;) {
-    line.lastIndex = at;
-    const header = line.exec(text);
-    if (!header) break;
-    at = line.lastIndex;
-    const first = Number(header[1]);
-    const count = Number(header[2]);
-    for (let i = 0; i < count; i++) {
-      entry.lastIndex = at;
-      const row = entry.exec(text);
-      expect(row, 'a cross-reference entry');
-      at = entry.lastIndex;
-      if (row[3] === 'n') offsets.set(first + i, Number(row[1]));
-    }
-  }
-  while (/\s/.test(text[at] ?? '')) at++;
-  expect(text.startsWith('trailer', at), 'a trailer after the table');
-  return { offsets, trailerAt: at + 'trailer'.length };
+export interface UpdatedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  /** What the PDF/UA pass changed (see `pdf-ua/accessible.ts`). */
+  accessibility: AccessibleResult;
 }
 
 /**
  * Returns the updated file, or undefined when it cannot be updated this way.
  */
-export function updatePdf(
-  printed: Uint8Array,
-  properties: DocumentProperties,
-  outline: readonly OutlineItem[],
-): { bytes: Uint8Array; pages: number } | undefined {
+export function updatePdf(printed: Uint8Array, properties: DocumentProperties, outline: readonly OutlineItem[]): UpdatedPdf | undefined {
   try {
     return update(printed, properties, outline);
   } catch {
@@ -76,61 +45,8 @@ export function updatePdf(
   }
 }
 
-function update(printed: Uint8Array, properties: DocumentProperties, outline: readonly OutlineItem[]): { bytes: Uint8Array; pages: number } {
-  const text = latin1.decode(printed);
-  const tail = text.slice(-1024);
-  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  expect(start, 'startxref at the end');
-  const xrefOffset = Number(start[1]);
-  const { offsets, trailerAt } = readXrefTable(text, xrefOffset);
-
-  const context = PDFContext.create();
-  const parseAt = (at: number): PDFObject => PDFObjectParser.forBytes(printed.subarray(at), context).parseObject();
-  const trailer = parseAt(trailerAt);
-  expect(trailer instanceof PDFDict, 'a trailer dictionary');
-  expect(!trailer.has(PDFName.of('Encrypt')), 'no encryption');
-  const size = trailer.get(PDFName.of('Size'));
-  const rootRef = trailer.get(PDFName.of('Root'));
-  expect(rootRef instanceof PDFRef && size !== undefined, 'a /Root and a /Size');
-
-  const header = /(\d+)[ \t\r\n]+(\d+)[ \t\r\n]+obj\b\s*/y;
-  const readObject = (ref: PDFRef): PDFObject => {
-    const offset = offsets.get(ref.objectNumber);
-    expect(offset !== undefined, `object ${ref.objectNumber} in the table`);
-    header.lastIndex = offset;
-    const match = header.exec(text);
-    expect(match && Number(match[1]) === ref.objectNumber, `object ${ref.objectNumber} where the table says`);
-    return parseAt(header.lastIndex);
-  };
-
-  const catalog = readObject(rootRef);
-  expect(catalog instanceof PDFDict, 'a catalog dictionary');
-  const pagesRef = catalog.get(PDFName.of('Pages'));
-  expect(pagesRef instanceof PDFRef, 'a page tree');
-  const pageRefs: PDFRef[] = [];
-  const seen = new Set<number>();
-  const walk = (ref: PDFRef, depth: number): void => {
-    expect(depth < 64 && !seen.has(ref.objectNumber), 'a page tree without cycles');
-    seen.add(ref.objectNumber);
-    const node = readObject(ref);
-    expect(node instanceof PDFDict, 'a page tree node');
-    const kids = node.get(PDFName.of('Kids'));
-    if (node.get(PDFName.of('Type')) === PDFName.of('Pages') || kids instanceof PDFArray) {
-      expect(kids instanceof PDFArray, 'page tree kids');
-      for (let i = 0; i < kids.size(); i++) {
-        const kid = kids.get(i);
-        expect(kid instanceof PDFRef, 'a page reference');
-        walk(kid, depth + 1);
-      }
-    } else {
-      pageRefs.push(ref);
-    }
-  };
-  walk(pagesRef, 0);
-  expect(pageRefs.length > 0, 'pages');
-
-  // New objects are numbered from the old /Size on.
-  context.largestObjectNumber = Number(size.toString()) - 1;
+/** The document information dictionary of `properties`. */
+export function infoDict(context: PDFContext, properties: DocumentProperties): PDFDict {
   const info = context.obj({}) as PDFDict;
   info.set(PDFName.of('Title'), PDFHexString.fromText(properties.title));
   if (properties.author) info.set(PDFName.of('Author'), PDFHexString.fromText(properties.author));
@@ -140,10 +56,31 @@ function update(printed: Uint8Array, properties: DocumentProperties, outline: re
   info.set(PDFName.of('Producer'), PDFHexString.fromText(properties.producer));
   info.set(PDFName.of('CreationDate'), PDFString.fromDate(properties.date));
   info.set(PDFName.of('ModDate'), PDFString.fromDate(properties.date));
-  const infoRef = context.register(info);
+  return info;
+}
+
+function update(printed: Uint8Array, properties: DocumentProperties, outline: readonly OutlineItem[]): UpdatedPdf {
+  const file = new PdfFile(printed);
+  expect(file.xrefOffset > 0, 'a cross-reference table');
+  const { context } = file;
+  const pageRefs = file.pageRefs();
+  const replaced = new Map<number, PDFObject>();
+  const store = {
+    context,
+    pageRefs,
+    lookup: (object: PDFObject | undefined) => (object instanceof PDFRef ? replaced.get(object.objectNumber) : undefined) ?? file.resolve(object),
+    assign: (ref: PDFRef, object: PDFObject) => {
+      replaced.set(ref.objectNumber, object);
+      context.assign(ref, object);
+    },
+  };
+  const catalog = file.catalog().clone(context);
+  const accessibility = makeAccessible(store, catalog, properties);
+  const rootRef = file.rootRef;
+  const infoRef = context.register(infoDict(context, properties));
   const outlineRef = addOutlineObjects(context, pageRefs, outline);
 
-  const newCatalog = catalog.clone(context);
+  const newCatalog = catalog;
   if (outlineRef) {
     newCatalog.set(PDFName.of('Outlines'), outlineRef);
     newCatalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
@@ -151,46 +88,105 @@ function update(printed: Uint8Array, properties: DocumentProperties, outline: re
     newCatalog.delete(PDFName.of('Outlines'));
   }
   newCatalog.set(PDFName.of('Lang'), /^[A-Za-z0-9-]+$/.test(properties.lang) ? PDFString.of(properties.lang) : PDFHexString.fromText(properties.lang));
-  const preferences = context.obj({}) as PDFDict;
-  preferences.set(PDFName.of('DisplayDocTitle'), context.obj(true));
-  newCatalog.set(PDFName.of('ViewerPreferences'), preferences);
   context.assign(rootRef, newCatalog);
 
-  // Append: the objects, a cross-reference section for them, a trailer with /Prev.
   const objects = context
     .enumerateIndirectObjects()
     .map(([ref, object]) => ({ number: ref.objectNumber, generation: ref.generationNumber, object }))
     .sort((a, b) => a.number - b.number);
-  let body = printed[printed.length - 1] === 0x0a ? '' : '\n';
-  const written: { number: number; generation: number; offset: number }[] = [];
-  for (const { number, generation, object } of objects) {
-    written.push({ number, generation, offset: printed.length + body.length });
-    body += `${number} ${generation} obj\n${object.toString()}\nendobj\n`;
-  }
-  const newXrefOffset = printed.length + body.length;
-  let xref = 'xref\n';
-  for (let i = 0; i < written.length; ) {
-    let j = i;
-    while (j + 1 < written.length && written[j + 1]!.number === written[j]!.number + 1) j++;
-    xref += `${written[i]!.number} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) {
-      const row = written[k]!;
-      xref += `${String(row.offset).padStart(10, '0')} ${String(row.generation).padStart(5, '0')} n\r\n`;
+  const writer = new Writer();
+  // One section as Chromium wrote it: a new file that copies each object it keeps byte for
+  // byte and leaves out the ones replaced (no dead bytes). Else: an incremental update.
+  const compact = file.singleSection;
+  const entries: XrefEntry[] = [];
+  if (compact) {
+    const replacedNumbers = new Set(objects.map((entry) => entry.number));
+    const extents = file.objectExtents();
+    writer.append(printed.subarray(0, extents[0]?.start ?? file.xrefOffset));
+    for (const extent of extents) {
+      if (replacedNumbers.has(extent.number)) continue;
+      entries.push({ number: extent.number, generation: 0, offset: writer.offset });
+      writer.append(printed.subarray(extent.start, extent.end));
     }
-    i = j + 1;
+  } else {
+    writer.append(printed);
+    if (printed[printed.length - 1] !== 0x0a) writer.ascii('\n');
   }
+  for (const { number, generation, object } of objects) {
+    entries.push({ number, generation, offset: writer.offset });
+    writer.ascii(`${number} ${generation} obj\n`);
+    // Streams hold binary data: every object is written as its bytes, not as text.
+    const bytes = new Uint8Array(object.sizeInBytes());
+    object.copyBytesInto(bytes, 0);
+    writer.append(bytes);
+    writer.ascii('\nendobj\n');
+  }
+  const newXrefOffset = writer.offset;
+  const xref = xrefSection(entries, compact);
   const newTrailer = context.obj({}) as PDFDict;
   newTrailer.set(PDFName.of('Size'), context.obj(context.largestObjectNumber + 1));
   newTrailer.set(PDFName.of('Root'), rootRef);
   newTrailer.set(PDFName.of('Info'), infoRef);
-  newTrailer.set(PDFName.of('Prev'), context.obj(xrefOffset));
-  const id = trailer.get(PDFName.of('ID'));
+  if (!compact) newTrailer.set(PDFName.of('Prev'), context.obj(file.xrefOffset));
+  const id = file.trailer.get(PDFName.of('ID'));
   if (id) newTrailer.set(PDFName.of('ID'), id);
-  const appendix = `${body}${xref}trailer\n${newTrailer.toString()}\nstartxref\n${newXrefOffset}\n%%EOF\n`;
-  // Everything appended is ASCII: names, numbers, refs and hex strings.
-  expect(/^[\x00-\x7f]*$/.test(appendix), 'ASCII objects');
-  const out = new Uint8Array(printed.length + appendix.length);
-  out.set(printed, 0);
-  out.set(Buffer.from(appendix, 'latin1'), printed.length);
-  return { bytes: out, pages: pageRefs.length };
+  writer.ascii(`${xref}trailer\n${newTrailer.toString()}\nstartxref\n${newXrefOffset}\n%%EOF\n`);
+  return { bytes: writer.bytes(), pages: pageRefs.length, accessibility };
+}
+
+interface XrefEntry {
+  number: number;
+  generation: number;
+  offset: number;
+}
+
+class Writer {
+  private readonly chunks: Uint8Array[] = [];
+  offset = 0;
+
+  append(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.offset += chunk.length;
+  }
+
+  ascii(text: string): void {
+    this.append(Buffer.from(text, 'latin1'));
+  }
+
+  bytes(): Uint8Array {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/**
+ * A classic cross-reference section: subsections of consecutive numbers. A whole file's
+ * (`complete`) starts at object 0, the head of the free list, and lists every number
+ * below the largest, the ones not written as free.
+ */
+function xrefSection(entries: readonly XrefEntry[], complete: boolean): string {
+  const rows = new Map(entries.map((entry) => [entry.number, entry]));
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  const row = (entry: XrefEntry) => `${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r\n`;
+  if (complete) {
+    const size = (numbers[numbers.length - 1] ?? 0) + 1;
+    const free = Array.from({ length: size }, (_, number) => number).filter((number) => number === 0 || !rows.has(number));
+    // Each free entry points at the next free number; the last one back at 0.
+    const nextFree = new Map(free.map((number, index) => [number, free[index + 1] ?? 0]));
+    let text = `xref\n0 ${size}\n`;
+    for (let number = 0; number < size; number++) {
+      const entry = rows.get(number);
+      if (entry) text += row(entry);
+      else text += `${String(nextFree.get(number)).padStart(10, '0')} ${number === 0 ? '65535' : '00001'} f\r\n`;
+    }
+    return text;
+  }
+  let text = 'xref\n';
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    text += `${numbers[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) text += row(rows.get(numbers[k]!)!);
+    i = j + 1;
+  }
+  return text;
 }

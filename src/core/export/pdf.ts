@@ -4,8 +4,9 @@
  * The deck is rendered to one self-contained HTML document (fonts and in-tree images
  * embedded, see `renderStandaloneHtml`), loaded into a page of a shared browser and printed
  * at the slide size as a tagged PDF. pdf-lib then sets the document properties (title,
- * author, subject, keywords, language) and writes the outline (parts, then slide titles),
- * and the file is written atomically. With `notes`, the same page is re-laid out as an A4
+ * author, subject, keywords, language), writes the outline (parts, then slide titles) and
+ * makes the file PDF/UA-1 (`pdf-ua/`: artifacts, structure fixes, XMP identification), the
+ * PDF/UA checks run on the result, and the file is written atomically. With `notes`, the same page is re-laid out as an A4
  * handout (each slide on the top half of a page, its presenter notes beneath) and printed
  * to `<name>.notes.pdf`.
  */
@@ -16,12 +17,18 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
 import type { Deck } from '../deck/types';
+import type { ResolvedConfig } from '../config/schema';
 import { type RenderWarning, renderStandaloneHtml } from '../render';
 import { writeFileAtomic } from '../io/atomic-write';
 import { checkNewOutput } from '../io/output-policy';
 import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from './network';
 import { deckOutline, type OutlineItem, writeOutline } from './outline';
 import { updatePdf } from './pdf-update';
+import { keepFilteredTextInPage } from './print-text';
+import { drawnProblems, drawnWarnings, loadDocument } from './drawn-checks';
+import type { ExportWarning } from './warnings';
+import { makeDocumentAccessible } from './pdf-ua/accessible';
+import { checkPdfUa, type PdfUaReport } from './pdf-ua/check';
 
 export interface PdfMetadata {
   title: string;
@@ -58,12 +65,20 @@ export interface ExportPdfOptions {
   network?: NetworkPolicy;
   /** The folder pictures must be inside (default: the deck's workspace, `findWorkspaceRoot`). */
   workspaceRoot?: string;
+  /**
+   * The deck's configuration: raw HTML drawn or not (`html`), and the drawn checks it leaves on
+   * (`slide-overflow`, `min-font-size`, `contrast`), run on the printed page and returned in
+   * `checked`. Without it, raw HTML is left out and no check runs.
+   */
+  config?: ResolvedConfig;
 }
 
 export interface PdfFile {
   outPath: string;
   pages: number;
   bytes: number;
+  /** The PDF/UA-1 checks on the file as written (`pdf-ua/check.ts`). */
+  accessibility: PdfUaReport;
 }
 
 export interface PdfExportResult {
@@ -73,6 +88,8 @@ export interface PdfExportResult {
   warnings: RenderWarning[];
   /** Requests of the page that were not answered (blocked by the network policy, timed out, failed): content left out. */
   refused: RefusedRequest[];
+  /** What the drawn checks found on the printed page, each on its slide (see `drawn-checks.ts`). */
+  checked: ExportWarning[];
   metadata: PdfMetadata;
 }
 
@@ -146,6 +163,7 @@ export async function rewritePdf(
   doc.setCreationDate(now);
   doc.setModificationDate(now);
   writeOutline(doc, outline);
+  makeDocumentAccessible(doc, { ...metadata, creator: 'isdeck', producer: 'isdeck', date: now });
   return { bytes: await doc.save({ objectsPerTick: Infinity }), pages: doc.getPageCount() };
 }
 
@@ -168,7 +186,11 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
   let pageIsClean = false;
   try {
     const deck = options.deck ?? parseDeck(source, deckPath);
-    const standalone = renderStandaloneHtml(source, { deckPath, ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
+    const standalone = renderStandaloneHtml(source, {
+      deckPath,
+      ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
+      html: options.config?.html ?? false,
+    });
     const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
     const outline = deckOutline(deck, metadata.title, standalone.slideCount);
     page = await pagePromise;
@@ -176,8 +198,13 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
     network = await startNetworkSession(printPage, options.network ?? NO_REMOTE);
 
     const printed = await printDocument(printPage, standalone.html, options.timeoutMs ?? 60_000);
+    // The drawn checks measure the page as printed (before the handout moves its slides), in
+    // the browser, while the PDF is finished here.
+    const checked = options.config ? drawnProblems(printPage, deck, options.config) : Promise.resolve([]);
+    checked.catch(() => undefined);
+    const slides = await finishPdf(printed, metadata, outline);
+    const problems = await checked;
 
-    // The handout prints in the browser while the slides' PDF is finished here.
     const handoutPrint = options.notes
       ? (async () => {
           const notes = deck.slides.map((slide) => slide.notes.map((note) => note.text));
@@ -188,20 +215,25 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
         })()
       : undefined;
     handoutPrint?.catch(() => undefined);
-    const slides = await finishPdf(printed, metadata, outline);
     const handout = handoutPrint
       ? await finishPdf(await handoutPrint, { ...metadata, title: `${metadata.title} (handout with notes)` }, outline)
       : undefined;
+    const accessibility = await checkPdfUa(slides.bytes);
+    const handoutAccessibility = handout ? await checkPdfUa(handout.bytes) : undefined;
     pageIsClean = true;
 
     // Both printed before either is written: a failed print leaves neither file.
     await writeFileAtomic(outPath, slides.bytes, { protect });
     if (handout) await writeFileAtomic(notesOutPath, handout.bytes, { protect });
     return {
-      pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength },
-      handout: handout ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength } : undefined,
+      pdf: { outPath, pages: slides.pages, bytes: slides.bytes.byteLength, accessibility },
+      handout:
+        handout && handoutAccessibility
+          ? { outPath: notesOutPath, pages: handout.pages, bytes: handout.bytes.byteLength, accessibility: handoutAccessibility }
+          : undefined,
       warnings: standalone.warnings,
       refused: network.end(),
+      checked: drawnWarnings(deck, problems),
       metadata,
     };
   } finally {
@@ -230,8 +262,8 @@ async function printDocument(page: Page, html: string, timeoutMs: number): Promi
   const last = lastPrints.get(page);
   if (last?.key === key && (await page.evaluate(() => document.documentElement.dataset.isdeckPrint).catch(() => undefined)) === key) return last.pdf;
   lastPrints.delete(page);
-  await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-  await fontsReady(page);
+  await loadDocument(page, html, timeoutMs);
+  await page.evaluate(keepFilteredTextInPage);
   const printed = await page.pdf(PRINT);
   await page.evaluate((mark) => (document.documentElement.dataset.isdeckPrint = mark), key);
   lastPrints.set(page, { key, pdf: printed });

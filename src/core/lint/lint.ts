@@ -1,3 +1,4 @@
+import { isHouseDeck } from '../deck/house-deck';
 import { parseDeck } from '../deck/parse';
 import type { Deck, InlineConfigComment } from '../deck/types';
 import type { ResolvedConfig } from '../config/schema';
@@ -13,15 +14,21 @@ export interface LintOptions {
 /** Runs every enabled static rule over one parsed deck; problems sorted by position, then rule id. */
 export function lintDeck(deck: Deck, options: LintOptions): Problem[] {
   const problems: Problem[] = [];
-  for (const rule of options.rules ?? allRules) {
+  const enabled = (options.rules ?? allRules).flatMap((rule) => {
     const setting = options.config.rules.get(rule.id);
+    return setting && setting.severity !== 'off' ? [{ rule, severity: setting.severity, options: setting.options }] : [];
+  });
+  // A foreign deck (another theme) is checked by the rules that make sense for any Marp deck.
+  const skippedRules = isHouseDeck(deck) ? [] : enabled.filter(({ rule }) => rule.scope === 'house').map(({ rule }) => rule.id);
+  for (const { rule, severity, options: ruleOptions } of enabled) {
     // Rendered rules need a browser: src/core/render-check runs them.
-    if (!setting || setting.severity === 'off' || rule.rendered) continue;
-    const severity = setting.severity;
+    if (rule.rendered || skippedRules.includes(rule.id)) continue;
     rule.check({
       deck,
-      options: setting.options,
+      options: ruleOptions,
       environment: options.environment,
+      skippedRules,
+      rawHtml: options.config.html,
       report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
     });
   }

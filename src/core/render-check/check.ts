@@ -1,19 +1,22 @@
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/schema';
 import type { Deck } from '../deck/types';
-import type { PdfBrowser } from '../export/browser';
+import type { PageSource } from '../export/pdf';
+import { drawnProblems, loadDocument } from '../export/drawn-checks';
 import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from '../export/network';
 import { isEnabledAt, sortProblems } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
 import { allRules } from '../rules';
 import type { Problem, RenderedRule, SlideMeasurement } from '../rules/rule';
-import { measureSlides } from './measure';
 
 export interface RenderCheckOptions {
-  browser: PdfBrowser;
+  /** Where the page comes from: a running browser, or the export's page source. */
+  browser: PageSource;
   config: ResolvedConfig;
   /** The deck's file; relative images resolve against its folder (the working folder for stdin). */
   deckPath: string | undefined;
+  /** The deck's standalone document, when already rendered. */
+  html?: string;
   /** What the page may fetch (default: nothing from the network, see `export/network.ts`). */
   network?: NetworkPolicy;
   /** Told the requests the page made that were not answered (to report them). */
@@ -27,22 +30,20 @@ export interface RenderCheckOptions {
  */
 export async function renderedProblems(deck: Deck, options: RenderCheckOptions): Promise<Problem[]> {
   if (renderedRulesOn(options.config).length === 0) return [];
-  const { html } = renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md') });
+  const html =
+    options.html ?? renderStandaloneHtml(deck.source, { deckPath: options.deckPath ?? join(process.cwd(), 'stdin.md'), html: options.config.html }).html;
   const page = await options.browser.newPage();
   let network: NetworkSession | undefined;
-  let measurements;
   try {
     network = await startNetworkSession(page, options.network ?? NO_REMOTE);
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    measurements = await measureSlides(page);
+    await loadDocument(page, html);
+    return await drawnProblems(page, deck, options.config);
   } finally {
     const refused = network?.end() ?? [];
     if (refused.length > 0) options.onRefused?.(refused);
-    if (network?.reusable === false) await page.close();
+    if (network?.reusable === false || !options.browser.release) await page.close();
     else await options.browser.release(page);
   }
-  return runRenderedRules(deck, options.config, measurements);
 }
 
 /** The rendered rules the configuration leaves on. */

@@ -6,9 +6,17 @@
  *   the table; the table stays in the HTML (the theme hides it visually).
  * - A top-level paragraph that begins with a superscript digit (`¹`…`⁹`, or the text
  *   `<sup>1</sup>`, which raw-HTML-off Markdown keeps as text) gets `class="footnote-source"`.
- * - The text `<sup>n</sup>` becomes a real `<sup>` element (digits only; raw HTML stays off).
+ * - The text `<sup>n</sup>` (and any bare `<sub>`/`<sup>` pair around plain text) becomes a
+ *   real `<sup>`/`<sub>` element, raw HTML off or on.
+ * - A footnote marker (`¹`, `<sup>1</sup>`) with a source line on its slide becomes a link to
+ *   that line (`<a class="is-fn-ref" href="#is-fn-S-N">`, the line gets the id): a tagged
+ *   PDF then links each reference to its note.
+ * - A top-level paragraph of images only gets `class="is-figure"`: the theme fits its images
+ *   into the room left on the slide.
  * - `models` and `statistics` items: the dash after the bold lead is wrapped in
  *   `<span class="is-sep">`, so the theme can set the name/figure above its text.
+ * - A `<!-- fit -->` heading and each code block get an inline size that fits them to the
+ *   slide's width (src/core/render/auto-scaling.ts), as Marp's script would.
  * - Every slide gets `data-is-fit` (0–6): how far the theme shrinks body text to fit.
  * - Every slide gets the footer wordmark as live text: an empty, `aria-hidden`
  *   `<div class="is-wordmark">` whose text the theme draws from its custom properties, in
@@ -16,10 +24,14 @@
  *   an advanced background), marked `data-is-wordmark` so the theme drops the SVG there.
  * - With `env.isdeckResolveImage`, image sources are rewritten (or the image left out)
  *   before Marpit reads them, so background images are covered too.
+ * - Marpit's advanced background images (`<figure>`) are a labelled `role="img"` when the
+ *   image has alt text, else `aria-hidden`: a tagged PDF then has a figure with that text
+ *   (Chromium writes it as `/Alt`) or an artifact, never a figure without alternative text.
  */
 import { chartDataFromTable } from '../chart-data';
 import type { ChartData } from '../chart-data';
 import { chartHeights, renderChartSvg } from './chart-svg';
+import { fitCodeStyle, fitHeadingStyle } from './auto-scaling';
 import { chartRoom, type FitBlock, type FitItem, fitLevel, slideGeometry } from './fit';
 import type { MarkdownIt, MdCoreState, MdInlineState, MdToken, MdTokenConstructor } from './markdown-it-types';
 import { isSlideType } from '../deck/types';
@@ -48,11 +60,18 @@ export const WORDMARK_HTML = '<div class="is-wordmark" aria-hidden="true"><span>
 /** Attribute on the section holding the text wordmark: the theme drops the SVG wordmark there. */
 export const WORDMARK_MARK = 'data-is-wordmark';
 
+/**
+ * Class of a paragraph that holds only images: the theme lets it take the room the rest of
+ * the slide leaves and shrinks its images into it.
+ */
+export const FIGURE_CLASS = 'is-figure';
+
 /** Key of the render `env` where the plugin leaves the text of the deck's first `#` heading. */
 export const FIRST_H1_ENV = 'isdeckFirstH1';
 
 const SUPERSCRIPT_START = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|<sup>\s*\d)/u;
-const SUP_TEXT = /<sup>(\d{1,3})<\/sup>/g;
+/** A bare `<sub>…</sub>` or `<sup>…</sup>` around plain text, kept as text (see `isTypographicPair`). */
+const TYPOGRAPHIC_TEXT = /<(su[bp])>([^<*_`[\]\\]{1,100})<\/\1>/g;
 const LEAD_DASH = /^(\s*[–—-]\s*)/u;
 
 /** The house slide type of a Marpit slide_open token (its `class` directive). */
@@ -71,7 +90,7 @@ export function inlineText(token: MdToken | undefined): string {
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += '\n';
     else if (child.type === 'marp_emoji' || child.type === 'marp_unicode_emoji') text += child.content || '□';
   }
-  return text.replace(SUP_TEXT, '$1');
+  return text.replace(TYPOGRAPHIC_TEXT, '$2');
 }
 
 function closeIndex(tokens: MdToken[], open: number, end: number): number {
@@ -117,25 +136,26 @@ function wrapLeadSeparator(inline: MdToken | undefined, Token: MdTokenConstructo
   children.splice(close + 1, 0, open, sep, shut);
 }
 
-/** `<sup>1</sup>` kept as text (raw HTML is off) becomes a real superscript. */
-function convertSupText(inline: MdToken, Token: MdTokenConstructor): void {
+/** `<sup>1</sup>`, `H<sub>2</sub>O` kept as text (raw HTML is off) become a real superscript or subscript. */
+function convertTypographicText(inline: MdToken, Token: MdTokenConstructor): void {
   const children = inline.children;
   if (!children) return;
   for (let i = children.length - 1; i >= 0; i--) {
     const child = children[i];
-    if (!child || child.type !== 'text' || !child.content.includes('<sup>')) continue;
+    if (!child || child.type !== 'text' || !/<su[bp]>/.test(child.content)) continue;
     const parts: MdToken[] = [];
     let last = 0;
-    for (const match of child.content.matchAll(SUP_TEXT)) {
+    for (const match of child.content.matchAll(TYPOGRAPHIC_TEXT)) {
       const index = match.index ?? 0;
       if (index > last) {
         const text = new Token('text', '', 0);
         text.content = child.content.slice(last, index);
         parts.push(text);
       }
-      const digits = new Token('text', '', 0);
-      digits.content = match[1] ?? '';
-      parts.push(new Token('sup_open', 'sup', 1), digits, new Token('sup_close', 'sup', -1));
+      const tag = match[1] ?? 'sup';
+      const inner = new Token('text', '', 0);
+      inner.content = match[2] ?? '';
+      parts.push(new Token(`${tag}_open`, tag, 1), inner, new Token(`${tag}_close`, tag, -1));
       last = index + match[0].length;
     }
     if (parts.length === 0) continue;
@@ -145,6 +165,98 @@ function convertSupText(inline: MdToken, Token: MdTokenConstructor): void {
       parts.push(text);
     }
     children.splice(i, 1, ...parts);
+  }
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+
+/** `²³` → 23. */
+function superscriptNumber(run: string): number {
+  return Number([...run].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join(''));
+}
+
+/** The id of slide `slide`'s (0-based) footnote `n`'s source line. */
+export function footnoteId(slide: number, n: number): string {
+  return `is-fn-${slide + 1}-${n}`;
+}
+
+/** The number a footnote source line starts with: `¹ …` or `<sup>1</sup> …` (already a sup element). */
+function sourceNumber(inline: MdToken | undefined): number | undefined {
+  const [first, second] = inline?.children ?? [];
+  if (first?.type === 'sup_open' && second?.type === 'text' && /^\d+$/.test(second.content)) return Number(second.content);
+  const run = first?.type === 'text' ? /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u.exec(first.content.trimStart())?.[0] : undefined;
+  return run ? superscriptNumber(run) : undefined;
+}
+
+function linkTokens(Token: MdTokenConstructor, href: string): [MdToken, MdToken] {
+  const open = new Token('link_open', 'a', 1);
+  open.attrSet('href', href);
+  open.attrSet('class', 'is-fn-ref');
+  return [open, new Token('link_close', 'a', -1)];
+}
+
+/** Wraps the markers of one inline token that have a source line (`ids`: number → id) in links to it. */
+function linkMarkers(inline: MdToken, ids: ReadonlyMap<number, string>, Token: MdTokenConstructor): void {
+  const children = inline.children ?? [];
+  const out: MdToken[] = [];
+  let inLink = 0;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const digits = children[i + 1];
+    if (child.type === 'link_open' || child.type === 'link_close') inLink += child.nesting;
+    if (inLink > 0 || child.type === 'link_close') {
+      out.push(child);
+      continue;
+    }
+    if (child.type === 'sup_open' && digits?.type === 'text' && children[i + 2]?.type === 'sup_close' && ids.has(Number(digits.content))) {
+      const [open, close] = linkTokens(Token, `#${ids.get(Number(digits.content))}`);
+      out.push(open, child, digits, children[i + 2]!, close);
+      i += 2;
+      continue;
+    }
+    if (child.type !== 'text' || !/[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(child.content)) {
+      out.push(child);
+      continue;
+    }
+    let last = 0;
+    for (const match of child.content.matchAll(SUPERSCRIPT_RUN)) {
+      const id = ids.get(superscriptNumber(match[0]));
+      if (id === undefined) continue;
+      const at = match.index ?? 0;
+      const before = new Token('text', '', 0);
+      before.content = child.content.slice(last, at);
+      const marker = new Token('text', '', 0);
+      marker.content = match[0];
+      const [open, close] = linkTokens(Token, `#${id}`);
+      out.push(before, open, marker, close);
+      last = at + match[0].length;
+    }
+    const rest = new Token('text', '', 0);
+    rest.content = child.content.slice(last);
+    out.push(rest);
+  }
+  inline.children = out.filter((token) => token.type !== 'text' || token.content !== '');
+}
+
+/** Links the footnote markers of a slide (tokens `start`…`end`) to their source lines. */
+function linkFootnotes(tokens: MdToken[], start: number, end: number, slide: number, Token: MdTokenConstructor): void {
+  const ids = new Map<number, string>();
+  const sources = new Set<MdToken>();
+  for (let i = start; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.type !== 'paragraph_open' || !token.attrGet('class')?.includes('footnote-source')) continue;
+    const inline = tokens[i + 1];
+    const n = sourceNumber(inline);
+    if (n === undefined || ids.has(n) || !inline) continue;
+    ids.set(n, footnoteId(slide, n));
+    token.attrSet('id', footnoteId(slide, n));
+    sources.add(inline);
+  }
+  if (ids.size === 0) return;
+  for (let i = start; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'inline' && !sources.has(token)) linkMarkers(token, ids, Token);
   }
 }
 
@@ -244,6 +356,8 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
     switch (t.type) {
       case 'heading_open': {
         const text = inlineText(tokens[i + 1]);
+        const fitted = t.meta?.marpAutoScaling === true ? fitHeadingStyle(text) : undefined;
+        if (fitted) t.attrSet('style', fitted);
         blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)) || 2, text });
         if (ctx.title === undefined && t.tag !== 'h1') ctx.title = text.replace(/\s+/g, ' ').trim();
         if (t.tag === 'h1' && ctx.env[FIRST_H1_ENV] === undefined) ctx.env[FIRST_H1_ENV] = text.replace(/\s+/g, ' ').trim();
@@ -257,6 +371,7 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
         const footnote = !t.hidden && SUPERSCRIPT_START.test(source);
         if (footnote) t.attrJoin('class', 'footnote-source');
         const image = (inline?.children ?? []).some((c) => c.type === 'image') && text.trim() === '';
+        if (image && !t.hidden) t.attrJoin('class', FIGURE_CLASS);
         blocks.push({ kind: 'paragraph', text, footnote, image });
         i = closeIndex(tokens, i, end);
         break;
@@ -288,9 +403,12 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
         break;
       }
       case 'fence':
-      case 'code_block':
+      case 'code_block': {
         blocks.push({ kind: 'code', lines: t.content.split('\n').length });
+        const fitted = fitCodeStyle(t.content);
+        if (fitted) t.attrSet('style', fitted);
         break;
+      }
       default:
         break;
     }
@@ -325,12 +443,27 @@ function addWordmarks(tokens: MdToken[], Token: MdTokenConstructor, inserts: Map
   }
 }
 
+/** Background figures: labelled by their alt text, or hidden from assistive technology when they have none. */
+function labelBackgroundImages(tokens: MdToken[]): void {
+  for (const token of tokens) {
+    if (token.type !== 'marpit_advanced_background_image_open') continue;
+    const alt = (token.meta as { marpitBackgroundAlt?: unknown } | undefined)?.marpitBackgroundAlt;
+    if (typeof alt === 'string' && alt.trim()) {
+      token.attrSet('role', 'img');
+      token.attrSet('aria-label', alt.trim());
+    } else {
+      token.attrSet('aria-hidden', 'true');
+    }
+  }
+}
+
 function houseCoreRule(state: MdCoreState): void {
   if (state.inlineMode) return;
   const { tokens } = state;
+  labelBackgroundImages(tokens);
   for (const token of tokens) {
     if (token.type === 'inline' && token.children?.some((c) => c.type === 'text' && c.content.includes('<sup>'))) {
-      convertSupText(token, state.Token);
+      convertTypographicText(token, state.Token);
     }
   }
   const inserts = new Map<number, MdToken[]>();
@@ -351,6 +484,7 @@ function houseCoreRule(state: MdCoreState): void {
       chart: undefined,
     };
     const blocks = processSlide(tokens, i + 1, close, ctx);
+    linkFootnotes(tokens, i + 1, close, slideIndex, state.Token);
     const level = fitLevel(ctx.type, blocks, ctx.size);
     open.attrSet('data-is-fit', String(level));
     drawChart(ctx, blocks, level);

@@ -3,7 +3,9 @@
  *
  * Horizontal bars (category labels read left to right, however long), one bar per
  * value column (grouped when there are several), a value label at each bar's end,
- * a value axis with ticks and grid lines, and a legend when there is more than one series.
+ * a value axis with ticks and grid lines, and a top row that names what the table's header
+ * row names: the label column over the labels, each series in the legend (one series
+ * too, so every word of the table is on the page, not only in the hidden table).
  * Colours and the font are CSS custom properties of the house theme (`var(--is-…)`), so
  * the brand is set in one place. Pure string building: no DOM.
  */
@@ -121,26 +123,15 @@ function chartLayout(data: ChartData, width: number, maxHeight?: number): ChartL
   const legendSize = compact ? 18 : 19;
   const seriesCount = Math.max(1, data.series.length);
 
-  // Legend (only with more than one series), wrapped into rows.
-  let legendHeight = 0;
-  if (seriesCount > 1) {
-    let x = 0;
-    let rows = 1;
-    for (const series of data.series) {
-      const itemWidth = 18 + 8 + textWidth(series.name, legendSize) + 28;
-      if (x > 0 && x + itemWidth > W) {
-        x = 0;
-        rows += 1;
-      }
-      x += itemWidth;
-    }
-    legendHeight = rows * legendSize * 1.6 + 8;
-  }
-
   // Category labels: wrapped to at most 3 lines in a column of at most a third of the width.
   const labelColumnMax = W * (compact ? 0.36 : 0.32);
   const labelLines = data.categories.map((c) => wrapText(c, labelSize, labelColumnMax, 3));
   const labelWidth = Math.min(labelColumnMax, Math.max(60, ...labelLines.flat().map((line) => textWidth(line, labelSize))));
+
+  // The label column's header over the labels, and the legend beside it, wrapped into rows.
+  const header = data.labelHeader ? wrapText(data.labelHeader, legendSize, labelWidth, 3) : [];
+  const legendRows = legendItems(data, legendSize, labelWidth + 20, W).at(-1)?.row ?? 0;
+  const legendHeight = Math.max(legendRows + 1, header.length) * legendSize * 1.6 + 8;
 
   // Bars: as thick as the default allows, thinner (down to a floor) to fit maxHeight.
   const barGap = seriesCount > 1 ? 4 : 0;
@@ -178,6 +169,27 @@ function chartLayout(data: ChartData, width: number, maxHeight?: number): ChartL
   };
 }
 
+interface LegendItem {
+  x: number;
+  row: number;
+}
+
+/** Where each series' legend item goes: left to right from `left`, a new row when one would pass `width`. */
+function legendItems(data: ChartData, legendSize: number, left: number, width: number): LegendItem[] {
+  let x = left;
+  let row = 0;
+  return data.series.map((series) => {
+    const itemWidth = 18 + 8 + textWidth(series.name, legendSize) + 28;
+    if (x > left && x + itemWidth > width) {
+      x = left;
+      row += 1;
+    }
+    const item = { x, row };
+    x += itemWidth;
+    return item;
+  });
+}
+
 /** Heights of the chart drawn at `width`: with default bars, and with the thinnest bars. */
 export function chartHeights(data: ChartData, width: number): { natural: number; min: number } {
   return { natural: chartLayout(data, width).height, min: chartLayout(data, width, 0).height };
@@ -190,27 +202,21 @@ export function renderChartSvg(data: ChartData, options: ChartSvgOptions): strin
   const all = data.series.flatMap((s) => s.values.filter((v): v is ChartValue => v !== undefined));
   const affixes = commonAffixes(all);
 
-  // Legend (only with more than one series), wrapped into rows.
-  const legend: string[] = [];
-  if (seriesCount > 1) {
-    const swatch = 18;
-    const rowHeight = legendSize * 1.6;
-    let x = 0;
-    let row = 0;
-    data.series.forEach((series, k) => {
-      const itemWidth = swatch + 8 + textWidth(series.name, legendSize) + 28;
-      if (x > 0 && x + itemWidth > W) {
-        x = 0;
-        row += 1;
-      }
-      const y = row * rowHeight;
-      legend.push(
-        `<rect x="${num(x)}" y="${num(y + (rowHeight - swatch) / 2 - 4)}" width="${swatch}" height="${swatch}" rx="3" style="fill: var(${SERIES_COLOURS[k % SERIES_COLOURS.length]})"/>`,
-        `<text x="${num(x + swatch + 8)}" y="${num(y + rowHeight / 2 + legendSize * 0.35 - 4)}" style="fill: var(--is-ink); font-size: ${legendSize}px">${escapeXml(series.name)}</text>`,
-      );
-      x += itemWidth;
-    });
-  }
+  // The label column's header, and the legend: one item a series.
+  const swatch = 18;
+  const rowHeight = legendSize * 1.6;
+  const legend: string[] = (data.labelHeader ? wrapText(data.labelHeader, legendSize, labelWidth, 3) : []).map(
+    (line, row) =>
+      `<text class="is-chart-label-header" x="${num(labelWidth)}" y="${num(row * rowHeight + rowHeight / 2 + legendSize * 0.35 - 4)}" text-anchor="end" style="fill: var(--is-muted); font-size: ${legendSize}px; font-weight: 700">${escapeXml(line)}</text>`,
+  );
+  legendItems(data, legendSize, labelWidth + 20, W).forEach(({ x, row }, k) => {
+    const y = row * rowHeight;
+    const series = data.series[k]!;
+    legend.push(
+      `<rect x="${num(x)}" y="${num(y + (rowHeight - swatch) / 2 - 4)}" width="${swatch}" height="${swatch}" rx="3" style="fill: var(${SERIES_COLOURS[k % SERIES_COLOURS.length]})"/>`,
+      `<text x="${num(x + swatch + 8)}" y="${num(y + rowHeight / 2 + legendSize * 0.35 - 4)}" style="fill: var(--is-ink); font-size: ${legendSize}px">${escapeXml(series.name)}</text>`,
+    );
+  });
 
   // Value scale; value labels no taller than thin bars allow.
   const valueSize = Math.min(layout.valueSize, Math.max(18, Math.round(layout.barHeight * 0.8 + 4)));

@@ -74,12 +74,13 @@ body.isdeck-blank [data-box="position"]::after { content: ' \\00b7  screen blank
  * The presentation document of a deck. `warnings` name the pictures left out (refused by the
  * picture policy, unreadable, or on the web).
  */
-export function renderPresentationHtml(markdown: string, options: { deckPath: string; workspaceRoot?: string }): StandaloneHtml {
+export function renderPresentationHtml(markdown: string, options: { deckPath: string; workspaceRoot?: string; html?: boolean }): StandaloneHtml {
   const warnings: RenderWarning[] = [];
   const deckDir = dirname(resolve(options.deckPath));
   const embedding = embeddingImageResolver({ deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) }, warnings);
   // Only what is embedded is drawn: the file works offline, and its policy loads nothing else.
   const deck = renderDeck(markdown, {
+    html: options.html ?? false,
     resolveImage: (src) => {
       const drawn = embedding(src);
       return drawn?.startsWith('data:') ? drawn : null;

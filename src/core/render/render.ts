@@ -11,6 +11,8 @@ import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-pl
 import { createHouseMarp } from './marp';
 
 export interface RenderDeckOptions {
+  /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`). */
+  html?: boolean;
   /**
    * Maps each image source to the source to draw, or `null` to leave the image out
    * (inline and background images alike).
@@ -45,12 +47,16 @@ const SIZES: Record<string, SlideSize> = {
   '4:3': { name: '4:3', width: 960, height: 720 },
 };
 
-let shared: Marp | undefined;
+const shared = new Map<boolean, Marp>();
 
-/** The process-wide house Marp instance (created on first use). */
-export function houseMarp(): Marp {
-  shared ??= createHouseMarp();
-  return shared;
+/** The process-wide house Marp instance for a raw HTML setting (created on first use). */
+export function houseMarp(html = false): Marp {
+  let marp = shared.get(html);
+  if (!marp) {
+    marp = createHouseMarp({ html });
+    shared.set(html, marp);
+  }
+  return marp;
 }
 
 /** Front-matter of a deck as plain data (empty when there is none or it does not parse). */
@@ -67,7 +73,7 @@ export function readFrontMatter(markdown: string): Record<string, unknown> {
 
 /** Renders a deck with the shared house Marp instance. */
 export function renderDeck(markdown: string, options: RenderDeckOptions = {}): RenderedDeck {
-  const marp = houseMarp();
+  const marp = houseMarp(options.html ?? false);
   const env: Record<string, unknown> = {};
   if (options.resolveImage) env[IMAGE_RESOLVER_ENV] = options.resolveImage;
   const { html, css, comments } = marp.render(markdown, env);
@@ -140,11 +146,11 @@ div.marpit > svg[data-marpit-svg] { display: block; width: ${size.width}px; heig
  * listed in `warnings`), the slides one after another at their size, and `@page` at the
  * slide size for print.
  */
-export function renderStandaloneHtml(markdown: string, options: { deckPath: string; workspaceRoot?: string }): StandaloneHtml {
+export function renderStandaloneHtml(markdown: string, options: { deckPath: string; workspaceRoot?: string; html?: boolean }): StandaloneHtml {
   const warnings: RenderWarning[] = [];
   const deckDir = dirname(resolve(options.deckPath));
   const place = { deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) };
-  const deck = renderDeck(markdown, { resolveImage: embeddingImageResolver(place, warnings) });
+  const deck = renderDeck(markdown, { resolveImage: embeddingImageResolver(place, warnings), html: options.html ?? false });
   const html = `<!doctype html>
 <html lang="${escapeHtml(deck.lang)}">
 <head>

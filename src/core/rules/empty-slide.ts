@@ -7,8 +7,9 @@ import { defineRule, type Fix } from './rule';
 export default defineRule({
   id: 'empty-slide',
   description:
-    'A slide other than a cover has content beyond its title: a paragraph, list, table, image or blockquote (presenter notes do not count).',
+    'A slide other than a cover has content beyond its title: a paragraph, list, table, image, blockquote, code block or formula (presenter notes do not count).',
   defaultSeverity: 'error',
+  scope: 'house',
   options: z.object({}),
   check(context) {
     const { deck } = context;
@@ -31,9 +32,10 @@ export default defineRule({
   },
 });
 
-/** Images stand inside paragraphs, so an image alone is a paragraph too. */
+/** Images stand inside paragraphs, so an image alone is a paragraph too; a code block or a `$$` formula is content. */
 function hasContent(slide: Slide): boolean {
-  return slide.paragraphs.length + slide.lists.length + slide.tables.length + slide.images.length + slide.blockquotes.length > 0;
+  const parts = [slide.paragraphs, slide.lists, slide.tables, slide.images, slide.blockquotes, slide.codeBlocks, slide.formulas];
+  return parts.some((part) => part.length > 0);
 }
 
 /**

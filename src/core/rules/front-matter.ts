@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { frontMatterSchema, HOUSE_THEME } from '../deck/front-matter';
+import { isHouseDeck } from '../deck/house-deck';
 import { lineStart, rangeOf } from '../deck/source-text';
 import type { Deck, FrontMatterEntry } from '../deck/types';
 import { defineRule, type RuleContext } from './rule';
@@ -10,6 +11,7 @@ export default defineRule({
   id: 'front-matter',
   description: 'The deck starts with YAML front-matter that parses and sets `marp: true` and `theme: improvement-service`.',
   defaultSeverity: 'error',
+  scope: 'any',
   options: z.object({}),
   check(context) {
     const { deck } = context;
@@ -27,7 +29,8 @@ export default defineRule({
       return;
     }
     checkRequiredKey(context, 'marp', true, 'Marp only treats the file as a deck with `marp: true`');
-    checkRequiredKey(context, HOUSE_THEME_KEY, HOUSE_THEME, 'the house theme draws the tagline, footer and slide layouts');
+    // A deck in another theme is not a house deck: `house-theme` says so once instead.
+    if (isHouseDeck(deck)) checkRequiredKey(context, HOUSE_THEME_KEY, HOUSE_THEME, 'the house theme draws the tagline, footer and slide layouts');
     checkKnownKeys(context, deck);
   },
 });

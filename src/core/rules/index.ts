@@ -1,4 +1,5 @@
 import frontMatter from './front-matter';
+import houseTheme from './house-theme';
 import taglineIntact from './tagline-intact';
 import coverFirst from './cover-first';
 import coverFields from './cover-fields';
@@ -13,20 +14,24 @@ import benefitsRisksTable from './benefits-risks-table';
 import statisticsItems from './statistics-items';
 import chartTable from './chart-table';
 import spectrumStages from './spectrum-stages';
+import spectrumStageFit from './spectrum-stage-fit';
 import footnoteSources from './footnote-sources';
 import agendaMatches from './agenda-matches';
 import imageAltText from './image-alt-text';
 import imageExists from './image-exists';
 import ukSpelling from './uk-spelling';
 import unknownSlideType from './unknown-slide-type';
+import rawHtml from './raw-html';
+import missingGlyph from './missing-glyph';
 import slideOverflow from './slide-overflow';
 import minFontSize from './min-font-size';
 import contrast from './contrast';
 import type { Rule } from './rule';
 
-/** The rule catalogue of docs/house-structure.md §4, in its order, then the rendered rules. */
+/** The rule catalogue of docs/house-structure.md §4, in its order (with `house-theme` after `front-matter`, `spectrum-stage-fit` after `spectrum-stages`, `raw-html` after `unknown-slide-type`), then the rendered rules. */
 export const allRules: readonly Rule[] = [
   frontMatter as Rule,
+  houseTheme as Rule,
   taglineIntact as Rule,
   coverFirst as Rule,
   coverFields as Rule,
@@ -41,12 +46,15 @@ export const allRules: readonly Rule[] = [
   statisticsItems as Rule,
   chartTable as Rule,
   spectrumStages as Rule,
+  spectrumStageFit as Rule,
   footnoteSources as Rule,
   agendaMatches as Rule,
   imageAltText as Rule,
   imageExists as Rule,
   ukSpelling as Rule,
   unknownSlideType as Rule,
+  rawHtml as Rule,
+  missingGlyph as Rule,
   // Rendered rules: they need a browser and run with `isdeck lint --render`.
   slideOverflow as Rule,
   minFontSize as Rule,

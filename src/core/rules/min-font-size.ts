@@ -5,6 +5,7 @@ export default defineRenderedRule({
   id: 'min-font-size',
   description: 'No text on a drawn slide is smaller than can be read from the back of a room: 18 px at 1280×720 by default (with `--render`).',
   defaultSeverity: 'warning',
+  scope: 'any',
   rendered: true,
   options: z.object({
     minPx: z.number().positive().default(18).describe('The smallest text size allowed, in CSS pixels on a 1280×720 slide.'),

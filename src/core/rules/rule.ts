@@ -42,13 +42,24 @@ export interface RuleContext<Options> {
   deck: Deck;
   options: Options;
   environment: LintEnvironment;
+  /** The rules not run on this deck because they check house decks only and it is not one (ids). */
+  skippedRules: readonly string[];
+  /** Whether raw HTML is drawn through Marp's allowlist (`html: true` in the configuration). */
+  rawHtml: boolean;
   report(report: Report): void;
 }
+
+/**
+ * Which decks a rule checks: `house` rules check the house structure and run on house decks
+ * only (see `isHouseDeck`); `any` rules make sense for every Marp deck.
+ */
+export type RuleScope = 'house' | 'any';
 
 interface RuleMeta<Schema extends z.ZodType> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  scope: RuleScope;
   /** Options with their defaults; `z.object({})` for a rule without options. */
   options: Schema;
 }

@@ -148,6 +148,28 @@ suite('commands, snippets, preview, export, trust', () => {
     assert.ok(bytes.includes(Buffer.from('ppt/slides/slide8.xml')));
   });
 
+  test('Import PowerPoint turns a .pptx into a deck beside it and opens it with its preview', async () => {
+    const pptx = join(fixture().fsPath, 'imported.pptx');
+    const exported = await vscode.commands.executeCommand('isdeck.exportDeck', fixture('export-deck.md'), { format: 'pptx', quiet: true, outPath: pptx });
+    assert.ok(exported, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
+    const deckUri = fixture('imported.md');
+    const drawn = new Promise<number>((resolve) => {
+      const listener = api.preview.onDidRender((render) => {
+        if (render.uri.toString() === deckUri.toString() && render.drawnSlides !== undefined) {
+          listener.dispose();
+          resolve(render.drawnSlides);
+        }
+      });
+    });
+    const outcome = await vscode.commands.executeCommand<{ deckPath: string; slides: number; needsPerson: number }>('isdeck.importPowerPoint', vscode.Uri.file(pptx));
+    assert.ok(outcome, 'the import ran');
+    assert.deepEqual(outcome, { deckPath: deckUri.fsPath, slides: 8, needsPerson: 0 });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, deckUri.fsPath, 'the deck is open');
+    assert.equal(await Promise.race([drawn, sleep(20_000).then(() => -1)]), 8, 'its preview drew every slide');
+    assert.match(readFileSync(deckUri.fsPath, 'utf8'), /^---\nmarp: true\ntheme: improvement-service\n[\s\S]*<!-- _class: chart -->/);
+    api.preview.close();
+  });
+
   test('Export Deck… to PDF writes a PDF through the browser', async () => {
     const uri = fixture('export-deck.md');
     const outcome = await vscode.commands.executeCommand<ExportOutcome>('isdeck.exportDeck', uri, { format: 'pdf', quiet: true });

@@ -25,6 +25,7 @@ suite('activation and diagnostics', () => {
       'isdeck.present',
       'isdeck.goToSlide',
       'isdeck.showRuleDocs',
+      'isdeck.importPowerPoint',
       'isdeck.lintWorkspace',
       'isdeck.showPreview',
       'isdeck.fixAll',
@@ -44,7 +45,7 @@ suite('activation and diagnostics', () => {
     const got = diagnostics.map(summary);
     // [rule, line, character, endLine, endCharacter], 0-based.
     const expected: [string, number, number, number, number][] = [
-      ['front-matter', 2, 7, 2, 14],
+      ['front-matter', 2, 7, 2, 25],
       ['uk-spelling', 19, 6, 19, 18],
       ['uk-spelling', 20, 11, 20, 18],
       ['unknown-slide-type', 24, 5, 24, 22],

@@ -31,6 +31,28 @@ export const SERIES_COLOURS = ['1B365D', '00707E', 'B35C00', '6B4C9A'] as const;
 export const STAGE_COLOURS = ['1B365D', '23497A', '1F5F86', '00667A', '00707E', '1D6B5A'] as const;
 
 /**
+ * The theme's colour scheme (`ppt/theme/theme1.xml`): the colours PowerPoint offers for what a
+ * user adds (a shape takes accent1, a chart's series accent1, accent2, … in turn, a table its
+ * accent style), so the additions come out on brand. Text dark on light (dk1/lt1), the navy
+ * and tint pair (dk2/lt2), the chart series then the benefit and risk colours as accents,
+ * teal links (as in the theme) and the fourth series colour for followed ones.
+ */
+export const THEME_COLOURS = {
+  dk1: BRAND_COLOURS.ink,
+  lt1: BRAND_COLOURS.paper,
+  dk2: BRAND_COLOURS.navy,
+  lt2: BRAND_COLOURS.tint,
+  accent1: SERIES_COLOURS[0],
+  accent2: SERIES_COLOURS[1],
+  accent3: SERIES_COLOURS[2],
+  accent4: SERIES_COLOURS[3],
+  accent5: BRAND_COLOURS.benefit,
+  accent6: BRAND_COLOURS.risk,
+  hlink: BRAND_COLOURS.teal,
+  folHlink: SERIES_COLOURS[3],
+} as const;
+
+/**
  * --is-font leads with Carlito. PowerPoint has Calibri; LibreOffice maps Calibri to
  * Carlito (metric-compatible), so line breaks agree with the HTML/PDF theme.
  */

@@ -1,15 +1,22 @@
 import { basename, dirname, resolve } from 'node:path';
 import PptxGenJS from 'pptxgenjs';
 import type { Deck, Slide, SourceRange } from '../../deck/types';
-import { BRAND_FONT } from './brand';
+import { findWorkspaceRoot } from '../../config/workspace';
+import { addBands } from './bands';
+import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from './brand';
 import { slideText } from './content';
 import type { PptxWarning, ReadFile, SlideContext } from './context';
-import { findWorkspaceRoot } from '../../config/workspace';
-import { ImageLoader, type LoadedImage } from './images';
-import { deckSize, slideGeometry } from './layout';
-import { COVER_MASTER, CONTENT_MASTER, defineMasters } from './master';
+import { formulaDrawer, withDrawnFormulas, type EquationStore } from './equations';
+import { foreignLookWarnings } from './foreign';
+import { ImageLoader } from './images';
+import { recordHousePlan, type HousePlan } from './house-package';
+import { slideLayoutKey } from './house-layouts';
+import { deckSize, slideGeometry, type SlideGeometry } from './layout';
+import { addBackgrounds, pictureOf, type Picture } from './pictures';
+import { placeholderClaims } from './placeholders';
 import { SLIDE_RENDERERS } from './slides';
 import { readLocalFile } from './write';
+import { slideWarning } from '../warnings';
 
 export interface BuildPresentationOptions {
   /** The deck's file: images resolve against its folder. */
@@ -20,36 +27,68 @@ export interface BuildPresentationOptions {
   readFile?: ReadFile;
   /** Called for each thing left out or changed (a missing image, a chart cell that is not a number, …). */
   onWarning?: (warning: PptxWarning) => void;
+  /**
+   * Where formulas become Office equations; pass the same store to `packPresentation`.
+   * Without one, formulas are drawn as their TeX.
+   */
+  equations?: EquationStore;
 }
 
 /**
  * Builds a native, editable PowerPoint presentation from a parsed deck: one slide a deck
  * slide, on the house masters, each type drawn as real PowerPoint objects (placeholder
- * titles, bullets, tables, charts, shapes), presenter notes and document properties set.
+ * titles, bullets, tables, charts, shapes, code, equations, pictures), the header and footer
+ * directives in the bands, presenter notes and document properties set. A slide of any
+ * other class is drawn as a content slide; what of a deck's look is not carried over is
+ * named once a cause (see `foreign.ts`).
  */
 export function buildPresentation(deck: Deck, options: BuildPresentationOptions): PptxGenJS {
   const deckDir = dirname(resolve(options.deckPath));
   const images = new ImageLoader({ deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) }, options.readFile ?? readLocalFile);
   const pptx = new PptxGenJS();
   const geometry = slideGeometry(deckSize(deck));
-  defineMasters(pptx, geometry);
+  pptx.defineLayout({ name: geometry.name, width: geometry.width, height: geometry.height });
+  pptx.layout = geometry.name;
   setProperties(pptx, deck, options.deckPath);
+  const plan: HousePlan = { geometry, slides: [] };
 
+  const foreign = foreignLookWarnings(deck);
   const sectionOf = partSections(pptx, deck);
-  for (const source of deck.slides) {
-    const warn = (message: string, range = source.anchor) => options.onWarning?.({ slide: source.index + 1, message, range });
-    const leftOut = (message: string, range: SourceRange) => options.onWarning?.({ slide: source.index + 1, message, range, leftOut: true });
-    const type = source.type ?? 'content';
-    if (source.type === undefined) {
-      warn(`Slide class \`${source.className ?? ''}\` is not a house slide type; exported as a content slide.`, source.classDirective?.range);
-    }
-    const slide = pptx.addSlide({ masterName: type === 'cover' ? COVER_MASTER : CONTENT_MASTER, sectionTitle: sectionOf.get(source.index) });
-    const ctx: SlideContext = { pptx, slide, deck, source, text: slideText(source), geometry, warn };
-    SLIDE_RENDERERS[type](ctx, loadImages(source, images, leftOut));
+  for (const model of deck.slides) {
+    const warn: SlideContext['warn'] = (cause, message, range = model.anchor) => options.onWarning?.(slideWarning('pptx', cause, model.index, message, range));
+    const leftOut = (message: string, range: SourceRange) => warn('picture-left-out', message, range);
+    for (const warning of foreign.filter((candidate) => candidate.slide === model.index + 1)) options.onWarning?.(warning);
+    const type = model.type ?? 'content';
+    const slide = pptx.addSlide({ sectionTitle: sectionOf.get(model.index) });
+    slide.slideNumber = slideNumber(geometry);
+    const drawFormula = formulaDrawer(options.equations, (message, range) => warn('formula-as-tex', message, range));
+    const source = withDrawnFormulas(model, drawFormula);
+    const text = slideText(source, (formula) => drawFormula(formula.tex, true, formula.range));
+    const pictures = loadPictures(source, images, leftOut);
+    const inline = pictures.filter((picture) => !picture.keywords.background);
+    const frame: SlideContext = { pptx, slide, deck, source, text, geometry, warn, placeholder: placeholderClaims() };
+    const ctx: SlideContext = { ...frame, geometry: addBackgrounds(frame, pictures.filter((picture) => picture.keywords.background)) };
+    SLIDE_RENDERERS[type](ctx, inline);
+    addBands(frame);
+    plan.slides.push({ layout: slideLayoutKey(model, inline.length > 0), title: (model.cover ? model.cover.deckTitle?.text : text.title?.text) ?? '' });
     const notes = source.notes.map((note) => note.text.trim()).filter((note) => note !== '');
     if (notes.length > 0) slide.addNotes(notes.join('\n\n'));
   }
+  recordHousePlan(pptx, plan);
   return pptx;
+}
+
+/** The slide number, in the layout's slide-number placeholder (navy, bold, right). */
+function slideNumber(geometry: SlideGeometry): PptxGenJS.SlideNumberProps {
+  return {
+    ...geometry.slideNumber,
+    fontFace: BRAND_FONT,
+    fontSize: BRAND_SIZES.slideNumber,
+    bold: true,
+    color: BRAND_COLOURS.navy,
+    align: 'right',
+    valign: 'middle',
+  };
 }
 
 /** One PowerPoint section a part (docs/house-structure.md §2), named by its part title; none for a one-part deck. */
@@ -64,14 +103,14 @@ function partSections(pptx: PptxGenJS, deck: Deck): Map<number, string> {
   return sections;
 }
 
-function loadImages(source: Slide, loader: ImageLoader, leftOut: (message: string, range: SourceRange) => void): LoadedImage[] {
-  const images: LoadedImage[] = [];
+function loadPictures(source: Slide, loader: ImageLoader, leftOut: (message: string, range: SourceRange) => void): Picture[] {
+  const pictures: Picture[] = [];
   for (const image of source.images) {
     const result = loader.load(image);
-    if (result.ok) images.push(result.image);
+    if (result.ok) pictures.push(pictureOf(result.image, image));
     else leftOut(result.reason, image.range);
   }
-  return images;
+  return pictures;
 }
 
 /** The deck's language (front-matter `lang`), `en-GB` when unset. */

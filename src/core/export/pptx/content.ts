@@ -1,8 +1,10 @@
-import type { BoldLead, List, Slide, TextRun } from '../../deck/types';
+import type { BoldLead, Formula, Heading, List, Slide, TextRun } from '../../deck/types';
 
 /**
- * A slide's text, read once for export: body paragraphs with footnote source lines taken
- * out, the source lines themselves, and lists flattened into items, all in source order.
+ * A slide's text, read once for export: the title and subtitle, body paragraphs with
+ * footnote source lines taken out, the source lines themselves, lists flattened into items,
+ * and the blocks every slide type draws in its flow (other headings, code, formulas), all in
+ * source order.
  */
 
 export interface FlowParagraph {
@@ -27,13 +29,45 @@ export interface FlowItem {
   line: number;
 }
 
-export type FlowBlock = FlowParagraph | FlowItem;
+/** A heading that is neither the slide's title nor its subtitle (`#` under a `##` title, `####`…). */
+export interface FlowHeading {
+  kind: 'heading';
+  level: number;
+  text: string;
+  runs: TextRun[];
+  line: number;
+}
+
+/** A code block, drawn as monospace text in a box of its own. */
+export interface FlowCode {
+  kind: 'code';
+  language: string;
+  text: string;
+  line: number;
+}
+
+/** A `$$…$$` formula, drawn centred on a line of its own. */
+export interface FlowMath {
+  kind: 'math';
+  tex: string;
+  /** What its run holds: the marker of an Office equation, or the TeX (see `equations.ts`). */
+  drawn: string;
+  line: number;
+}
+
+export type FlowBlock = FlowParagraph | FlowItem | FlowHeading | FlowCode | FlowMath;
 
 export interface SlideText {
+  /** The heading drawn in the title placeholder (covers: none, their fields are drawn apart). */
+  title: Heading | undefined;
+  /** The heading drawn under the title in teal. */
+  subtitle: Heading | undefined;
   /** Paragraphs that are not footnote sources, in source order. */
   paragraphs: FlowParagraph[];
   /** Footnote source lines (`¹ Source …`), in source order. */
   sources: string[];
+  /** Other headings, code blocks and block formulas: every slide type draws them in its flow. */
+  extras: FlowBlock[];
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -54,7 +88,7 @@ export function displayRuns(runs: readonly TextRun[]): TextRun[] {
  * Splits a slide's paragraphs into body text and footnote sources. A source starts at a
  * line the deck model marks as a footnote source and runs to the end of its paragraph.
  */
-export function slideText(slide: Slide): SlideText {
+export function slideText(slide: Slide, drawFormula: (formula: Formula) => string = (formula) => formula.tex): SlideText {
   const sourceLines = new Set(slide.footnoteSources.map((source) => source.range.line));
   const paragraphs: FlowParagraph[] = [];
   const sources: string[] = [];
@@ -78,7 +112,44 @@ export function slideText(slide: Slide): SlideText {
       paragraphs.push({ kind: 'paragraph', lines: body, lineRuns: bodyRuns, line: paragraph.range.line, endLine: paragraph.range.endLine });
     }
   }
-  return { paragraphs, sources };
+  const { title, subtitle } = titleHeadings(slide);
+  const drawnApart = new Set([title, subtitle, ...coverHeadings(slide)]);
+  const extras: FlowBlock[] = [
+    ...slide.headings
+      .filter((heading) => !drawnApart.has(heading))
+      .map((heading): FlowHeading => ({ kind: 'heading', level: heading.level, text: displayText(heading.text), runs: displayRuns(heading.runs), line: heading.range.line })),
+    ...slide.codeBlocks.map((code): FlowCode => ({ kind: 'code', language: code.language, text: code.text, line: code.range.line })),
+    ...slide.formulas
+      .filter((formula) => formula.display)
+      .map((formula): FlowMath => ({ kind: 'math', tex: formula.tex, drawn: drawFormula(formula), line: formula.range.line })),
+  ];
+  return { title, subtitle, paragraphs, sources, extras };
+}
+
+/**
+ * The title and subtitle drawn in their places: the house `##` title and the `###` under it;
+ * on a slide that opens with `#` (as many Marp decks do), that heading, with a `##` right
+ * after it as the subtitle. Covers draw their headings as cover fields.
+ */
+function titleHeadings(slide: Slide): { title: Heading | undefined; subtitle: Heading | undefined } {
+  if (slide.cover) return { title: undefined, subtitle: undefined };
+  const first = slide.headings[0];
+  const [title, subtitle] = first?.level === 1 ? [first, slide.headings[1]?.level === 2 ? slide.headings[1] : undefined] : [slide.title, slide.subtitle];
+  // A heading further down, after other content, stays in its place in the flow (reading order).
+  return { title, subtitle: subtitle && title && !contentBetween(slide, title.range.line, subtitle.range.line) ? subtitle : undefined };
+}
+
+/** Whether a paragraph, list, table, code block, quote or picture starts between two lines. */
+function contentBetween(slide: Slide, after: number, before: number): boolean {
+  const starts = [...slide.paragraphs, ...slide.lists, ...slide.tables, ...slide.codeBlocks, ...slide.blockquotes, ...slide.images].map((block) => block.range.line);
+  return starts.some((line) => line > after && line < before);
+}
+
+/** The headings a cover draws as its deck title and part title. */
+function coverHeadings(slide: Slide): Heading[] {
+  if (!slide.cover) return [];
+  const lines = new Set([slide.cover.deckTitle?.range.line, slide.cover.partTitle?.range.line]);
+  return slide.headings.filter((heading) => lines.has(heading.range.line));
 }
 
 /** A list's items, depth first, as flow items. */
@@ -103,12 +174,19 @@ export function listItems(list: List): FlowItem[] {
   return items;
 }
 
-/** Paragraphs and list items merged in source order. */
-export function flowBlocks(paragraphs: readonly FlowParagraph[], lists: readonly List[]): FlowBlock[] {
-  return [...paragraphs, ...lists.flatMap(listItems)].sort((a, b) => a.line - b.line);
+/** Paragraphs, list items and the other blocks merged in source order. */
+export function flowBlocks(paragraphs: readonly FlowParagraph[], lists: readonly List[], extras: readonly FlowBlock[] = []): FlowBlock[] {
+  return [...paragraphs, ...lists.flatMap(listItems), ...extras].sort((a, b) => a.line - b.line);
 }
 
-/** Plain text of a block (for measuring and for checks). */
+/** Plain text of a block (for measuring and for checks): a formula's TeX. */
 export function blockText(block: FlowBlock): string {
-  return block.kind === 'paragraph' ? block.lines.join('\n') : block.text;
+  switch (block.kind) {
+    case 'paragraph':
+      return block.lines.join('\n');
+    case 'math':
+      return block.tex;
+    default:
+      return block.text;
+  }
 }

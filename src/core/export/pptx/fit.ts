@@ -57,6 +57,11 @@ export function wrapLines(text: string, width: number, fontSize: number, bold = 
   return lines;
 }
 
+/** The words of `text` wider than `width` inches at `fontSize`: a line cannot hold them, so PowerPoint breaks them inside. */
+export function wordsWiderThan(text: string, width: number, fontSize: number, bold = false): string[] {
+  return text.split(/\s+/).filter((word) => word !== '' && textWidth(word, fontSize, bold) > width);
+}
+
 /** One paragraph to measure: its text, bold or not, a left indent, and its size relative to the base font size. */
 export interface MeasuredParagraph {
   text: string;
@@ -89,4 +94,22 @@ export function fitFontSize(measure: (fontSize: number) => number, height: numbe
     if (measure(size) <= height) return size;
   }
   return min;
+}
+
+/**
+ * The narrowest width, at most `width`, at which `text` wraps to as few lines as at `width`:
+ * its lines come out about equally long (CSS `text-wrap: balance`, which the theme sets on
+ * headings and the discussion question).
+ */
+export function balancedWidth(text: string, width: number, fontSize: number, bold = false): number {
+  const lines = wrapLines(text, width, fontSize, bold);
+  if (lines < 2) return width;
+  let low = width / lines;
+  let high = width;
+  while (high - low > 0.02) {
+    const middle = (low + high) / 2;
+    if (wrapLines(text, middle, fontSize, bold) > lines) low = middle;
+    else high = middle;
+  }
+  return high + 0.02;
 }

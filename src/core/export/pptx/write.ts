@@ -6,6 +6,7 @@ import { writeFileAtomic, type AtomicFileSystem } from '../../io/atomic-write';
 import { checkNewOutput } from '../../io/output-policy';
 import { buildPresentation, deckLanguage } from './build';
 import type { PptxWarning, ReadFile } from './context';
+import { EquationStore } from './equations';
 import { packPresentation } from './finish';
 
 /**
@@ -61,13 +62,15 @@ export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promis
     throw new Error(`Cannot write ${outPath}: the folder ${folder} does not exist.`);
   }
   const warnings: PptxWarning[] = [];
+  const equations = new EquationStore();
   const pptx = buildPresentation(deck, {
     deckPath: options.deckPath,
     readFile: options.readFile,
     ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
     onWarning: (warning) => warnings.push(warning),
+    equations,
   });
-  const data = await packPresentation(pptx, { lang: deckLanguage(deck) });
+  const data = await packPresentation(pptx, { lang: deckLanguage(deck), equations });
   try {
     await writeFileAtomic(outPath, data, { protect, fileSystem: options.fileSystem ?? {} });
   } catch (error) {

@@ -1,71 +1,60 @@
 import type PptxGenJS from 'pptxgenjs';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES, SERIES_COLOURS } from '../brand';
 import { chartData } from '../chart-data';
-import { blockText, displayText, flowBlocks, type FlowParagraph } from '../content';
+import { blockText, displayText, flowBlocks, type FlowBlock } from '../content';
 import type { SlideContext } from '../context';
 import { addFlow, flowFontSize, flowHeight } from '../draw';
-import type { LoadedImage } from '../images';
-import { below, type Box } from '../layout';
+import type { Picture } from '../pictures';
+import { above, below, type Box } from '../layout';
 import { GAP, standardFrame } from './frame';
 
 /** Text beside a chart moves to a column on the left when there is more than this much of it. */
 const SHORT_TEXT = 260;
 
 /**
- * `chart`: the table as a native, editable bar chart (horizontal bars in table order,
- * one series a value column, value labels, the caption as the chart title, else the
- * slide title). Paragraphs
- * and lists go above the chart when short, else in a column on its left.
+ * `chart`: the table as a native, editable bar chart (horizontal bars in table order, one
+ * series a value column, value labels). Text keeps its place around the table, as in the
+ * theme: what comes before it goes above the chart, the caption after it under the chart; when
+ * the text is long or holds a list, all of it goes in a column on the chart's left.
  */
-export function renderChart(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderChart(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const table = ctx.source.tables[0];
-  const caption = table ? chartCaption(ctx.text.paragraphs, table.range.line, table.range.endLine) : undefined;
-  const text = flowBlocks(
-    ctx.text.paragraphs.filter((paragraph) => paragraph !== caption),
-    ctx.source.lists,
-  );
-  let chartBox = frame.box;
-  if (text.length > 0) {
-    const length = text.reduce((sum, block) => sum + blockText(block).length, 0);
-    const hasList = text.some((block) => block.kind === 'item');
-    if (length <= SHORT_TEXT && !hasList) {
-      const textBox = { ...frame.box, h: frame.box.h * 0.3 };
-      const size = flowFontSize(text, textBox, { max: 18, min: 13 });
-      addFlow(ctx, text, textBox, { max: size, min: size });
-      chartBox = below(frame.box, frame.box.y + Math.min(textBox.h, flowHeight(text, textBox.w, size)) + GAP);
-    } else {
-      const columnWidth = frame.box.w * 0.42;
-      addFlow(ctx, text, { ...frame.box, w: columnWidth }, { max: 18, min: 11 });
-      chartBox = { ...frame.box, x: frame.box.x + columnWidth + GAP * 1.5, w: frame.box.w - columnWidth - GAP * 1.5 };
-    }
+  const text = flowBlocks(ctx.text.paragraphs, ctx.source.lists, ctx.text.extras);
+  const before = table ? text.filter((block) => block.line < table.range.line) : text;
+  const after = table ? text.filter((block) => block.line > table.range.endLine) : [];
+  const description = [...after, ...before].map(blockText).join(' ') || (ctx.text.title?.text ?? '');
+  const length = text.reduce((sum, block) => sum + blockText(block).length, 0);
+  if (length > SHORT_TEXT || text.some((block) => block.kind === 'item')) {
+    const columnWidth = frame.box.w * 0.42;
+    addFlow(ctx, text, { ...frame.box, w: columnWidth }, { max: 18, min: 11 });
+    if (table) addBarChart(ctx, { ...frame.box, x: frame.box.x + columnWidth + GAP * 1.5, w: frame.box.w - columnWidth - GAP * 1.5 }, description);
+    frame.finish(frame.box.y + frame.box.h);
+    return;
   }
-  if (table) addBarChart(ctx, chartBox, caption ? caption.lines.join(' ') : (ctx.source.title?.text ?? ''));
-  frame.placeCallout(chartBox.y + chartBox.h);
+  const size = flowFontSize(text, { ...frame.box, h: frame.box.h * 0.4 }, { max: 18, min: 13 });
+  const height = (blocks: readonly FlowBlock[]) => (blocks.length === 0 ? 0 : flowHeight(blocks, frame.box.w, size) + GAP);
+  if (before.length > 0) addFlow(ctx, before, { ...frame.box, h: height(before) - GAP }, { max: size, min: size });
+  const chartBox = below(above(frame.box, frame.box.y + frame.box.h - height(after)), frame.box.y + height(before));
+  if (table) addBarChart(ctx, chartBox, description);
+  const bottom = chartBox.y + chartBox.h;
+  if (after.length > 0) addFlow(ctx, after, { ...frame.box, y: bottom + GAP, h: height(after) - GAP }, { max: size, min: size });
+  frame.finish(bottom + height(after));
 }
 
-/**
- * The paragraph that titles the chart: the caption after the table (docs/house-structure.md §3),
- * else a paragraph standing right above the table (seed: "Proportion of patients … (%)").
- */
-function chartCaption(paragraphs: readonly FlowParagraph[], tableLine: number, tableEndLine: number): FlowParagraph | undefined {
-  return (
-    paragraphs.find((paragraph) => paragraph.line > tableEndLine) ??
-    paragraphs.find((paragraph) => paragraph.endLine < tableLine && paragraph.endLine >= tableLine - 2)
-  );
-}
-
-function addBarChart(ctx: SlideContext, box: Box, title: string): void {
+/** The chart; `description` (its caption, else the text above it, else the slide title) leads its alt text. */
+function addBarChart(ctx: SlideContext, box: Box, description: string): void {
   const table = ctx.source.tables[0]!;
   const data = chartData(table);
   if (data.series.length === 0) {
-    ctx.warn('The chart table has no value column; no chart was drawn.', table.range);
+    ctx.warn('chart-no-values', 'The chart table has no value column; no chart was drawn.', table.range);
     return;
   }
   if (data.invalid.length > 0) {
-    ctx.warn(`Chart cells that are not numbers were drawn as 0: ${data.invalid.join('; ')}.`, table.range);
+    ctx.warn('chart-not-number', `Chart cells that are not numbers were drawn as 0: ${data.invalid.join('; ')}.`, table.range);
   }
   const many = data.series.length > 1;
+  const labelHeader = displayText(table.header.cells[0]?.text ?? '').trim();
   const categories = data.series[0]?.labels.length ?? 0;
   const options: PptxGenJS.IChartOpts = {
     ...box,
@@ -73,11 +62,7 @@ function addBarChart(ctx: SlideContext, box: Box, title: string): void {
     barGapWidthPct: categories > 5 ? 45 : 70,
     barOverlapPct: many ? -5 : 0,
     chartColors: data.series.map((_, index) => SERIES_COLOURS[index % SERIES_COLOURS.length]!),
-    showTitle: title !== '',
-    title,
-    titleFontFace: BRAND_FONT,
-    titleFontSize: BRAND_SIZES.chartTitle,
-    titleColor: BRAND_COLOURS.navy,
+    showTitle: false,
     showValue: true,
     dataLabelPosition: 'outEnd',
     dataLabelFontFace: BRAND_FONT,
@@ -95,10 +80,12 @@ function addBarChart(ctx: SlideContext, box: Box, title: string): void {
     catAxisLineShow: true,
     catAxisLineColor: BRAND_COLOURS.rule,
     catAxisMajorTickMark: 'none',
+    // The label column's header names the categories, as the table's header cell did.
+    ...(labelHeader ? { showCatAxisTitle: true, catAxisTitle: labelHeader, catAxisTitleFontFace: BRAND_FONT, catAxisTitleFontSize: BRAND_SIZES.chart, catAxisTitleColor: BRAND_COLOURS.muted } : {}),
     valAxisHidden: true,
     valGridLine: { style: 'none' },
     ...(data.series.every((series) => series.values.every((value) => value >= 0)) ? { valAxisMinVal: 0 } : {}),
-    altText: chartAltText(title, displayText(table.header.cells[0]?.text ?? '').trim(), data.series),
+    altText: chartAltText(description, labelHeader, data.series),
     objectName: 'Chart',
   };
   // Table order top to bottom: pptxgenjs types only list 'minMax', but passes the value through.

@@ -3,70 +3,74 @@ import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES, CAPS_SPACING } from '../brand';
 import { displayText, flowBlocks } from '../content';
 import type { SlideContext } from '../context';
 import { addFlow } from '../draw';
-import { fitFontSize, textHeight } from '../fit';
-import type { LoadedImage } from '../images';
-import { coverTitleBox } from '../master';
-import { addImageColumn } from './frame';
+import { fitFontSize, LINE_HEIGHT, POINTS_PER_INCH, textHeight, wrapLines } from '../fit';
+import { coverGeometry, px, type Box } from '../layout';
+import { imageColumn, type Picture } from '../pictures';
+
+/** The theme's cover title: 1.25 × the title size, at line height 1.08, its bar 18 px under it. */
+const COVER_TITLE_LINE = 1.08;
 
 /**
- * `cover`: series and date (teal, uppercase), the deck title large in the title
- * placeholder with a teal bar under it, the part title, the agenda with its label and a
- * teal rule, and presenter (bold navy) over organisation at the foot.
+ * `cover`: series and date (teal, uppercase), the deck title large in the centred-title
+ * placeholder with a teal bar under it, the part title (a part cover's body placeholder),
+ * the agenda with its label and a teal rule (a first cover's body placeholder), and presenter
+ * (bold navy) over organisation at the foot, in a column left of the layout's tinted panel.
  */
-export function renderCover(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderCover(ctx: SlideContext, images: readonly Picture[]): void {
   const cover = ctx.source.cover;
   const { geometry } = ctx;
-  const titleBox = coverTitleBox(geometry);
-  const x = titleBox.x;
-  const width = images.length > 0 ? addImageColumn(ctx, images, { ...geometry.body, y: titleBox.y }).w : titleBox.w;
+  const layout = coverGeometry(geometry);
+  const x = layout.column.x;
+  const pictures = images.length > 0 ? imageColumn(ctx, images, { ...layout.column, y: layout.title.y, h: layout.column.y + layout.column.h - layout.title.y }) : undefined;
+  const width = pictures ? pictures.box.w : layout.column.w;
   const text = (span: { text: string } | undefined) => (span ? displayText(span.text) : '');
 
+  let y = layout.column.y;
   const seriesLines = [text(cover?.series), text(cover?.date)].filter((line) => line !== '');
   if (seriesLines.length > 0) {
     ctx.slide.addText(
       seriesLines.map((line, index) => ({ text: line, options: { breakLine: index < seriesLines.length - 1 } })),
       {
         x,
-        y: titleBox.y - 0.78,
+        y,
         w: width,
-        h: 0.66,
+        h: layout.title.y - y,
         margin: 0,
-        valign: 'bottom',
+        valign: 'top',
         fontFace: BRAND_FONT,
         fontSize: BRAND_SIZES.coverSeries,
         bold: true,
         charSpacing: CAPS_SPACING,
+        lineSpacing: BRAND_SIZES.coverSeries * 1.35,
         color: BRAND_COLOURS.teal,
         objectName: 'Series and date',
       },
     );
+    y = layout.title.y;
   }
 
-  let y = titleBox.y;
   const deckTitle = text(cover?.deckTitle);
   if (deckTitle !== '') {
-    const titleWidth = Math.min(width, titleBox.w);
-    const size = fitFontSize(
-      (s) => textHeight([{ text: deckTitle, bold: true }], titleWidth, s) * 0.96,
-      titleBox.h,
-      BRAND_SIZES.coverTitle.max,
-      BRAND_SIZES.coverTitle.min,
-    );
+    const titleWidth = Math.min(width, layout.title.w);
+    const lines = (size: number) => wrapLines(deckTitle, titleWidth, size, true);
+    const size = fitFontSize((s) => (lines(s) * s * COVER_TITLE_LINE) / POINTS_PER_INCH, layout.title.h, BRAND_SIZES.coverTitle.max, BRAND_SIZES.coverTitle.min);
+    const lineBox = (lines(size) * size * COVER_TITLE_LINE) / POINTS_PER_INCH;
+    // PowerPoint sets a line 1.22 em high, the theme 1.08 em: the glyphs stand as high as in the theme.
+    const overhang = (size * (LINE_HEIGHT - COVER_TITLE_LINE)) / 2 / POINTS_PER_INCH;
     ctx.slide.addText([{ text: deckTitle, options: { fontSize: size, bold: true, color: BRAND_COLOURS.navy, fontFace: BRAND_FONT } }], {
-      placeholder: 'title',
+      x,
+      y: y - overhang,
+      w: titleWidth,
+      h: (lines(size) * size * LINE_HEIGHT) / POINTS_PER_INCH,
+      margin: 0,
+      valign: 'top',
+      align: 'left',
+      objectName: ctx.placeholder('title') ?? 'Deck title',
     });
-    y += Math.min(titleBox.h, textHeight([{ text: deckTitle, bold: true }], titleWidth, size)) + 0.12;
+    y += lineBox + px(18);
   }
-  ctx.slide.addShape(ctx.pptx.ShapeType.rect, {
-    x,
-    y,
-    w: 1.0,
-    h: 0.0625,
-    fill: { color: BRAND_COLOURS.teal },
-    line: { color: BRAND_COLOURS.teal, width: 0 },
-    objectName: 'Title bar',
-  });
-  y += 0.3;
+  addRule(ctx, 'Title bar', { x, y, w: px(96), h: px(6) });
+  y += px(6) + px(0.3 * 55);
 
   const partTitle = text(cover?.partTitle);
   if (partTitle !== '') {
@@ -82,13 +86,14 @@ export function renderCover(ctx: SlideContext, images: readonly LoadedImage[]): 
       fontSize: BRAND_SIZES.coverPart,
       bold: true,
       color: BRAND_COLOURS.teal,
-      objectName: 'Part title',
+      objectName: ctx.placeholder('body') ?? 'Part title',
     });
     y += height + 0.2;
   }
 
   const presenterLines = [text(cover?.presenter), text(cover?.organisation)].filter((line) => line !== '');
-  const footTop = geometry.body.y + geometry.body.h - 0.62;
+  const presenterHeight = (presenterLines.length * BRAND_SIZES.coverPresenter * 1.35) / POINTS_PER_INCH;
+  const footTop = layout.column.y + layout.column.h - presenterHeight;
 
   const agenda = (cover?.agenda ?? []).map((item) => displayText(item.text));
   if (agenda.length > 0) y = addAgenda(ctx, agenda, { x, y, w: width, h: footTop - y - 0.2 });
@@ -98,8 +103,10 @@ export function renderCover(ctx: SlideContext, images: readonly LoadedImage[]): 
   const others = flowBlocks(
     ctx.text.paragraphs.filter((paragraph) => !fieldLines.has(paragraph.line)),
     ctx.source.lists.slice(agenda.length > 0 ? 1 : 0),
+    ctx.text.extras,
   );
   if (others.length > 0 && footTop - y > 0.4) addFlow(ctx, others, { x, y, w: width, h: footTop - y - 0.15 }, { max: 16, min: 11 });
+  pictures?.draw();
 
   if (presenterLines.length > 0) {
     const runs: PptxGenJS.TextProps[] = presenterLines.map((line, index) => ({
@@ -113,14 +120,20 @@ export function renderCover(ctx: SlideContext, images: readonly LoadedImage[]): 
       x,
       y: footTop,
       w: width,
-      h: 0.62,
+      h: presenterHeight,
       margin: 0,
       valign: 'bottom',
       fontFace: BRAND_FONT,
       fontSize: BRAND_SIZES.coverPresenter,
+      lineSpacing: BRAND_SIZES.coverPresenter * 1.35,
       objectName: 'Presenter and organisation',
     });
   }
+}
+
+/** A teal rule (an ornament: it has no text, so the finishing pass marks it decorative). */
+function addRule(ctx: SlideContext, name: string, box: Box): void {
+  ctx.slide.addShape(ctx.pptx.ShapeType.rect, { ...box, fill: { color: BRAND_COLOURS.teal }, line: { color: BRAND_COLOURS.teal, width: 0 }, objectName: name });
 }
 
 /** "Agenda" label (in capitals) and the items in navy beside a teal rule; returns where it ends. */
@@ -132,15 +145,7 @@ function addAgenda(ctx: SlideContext, items: readonly string[], box: { x: number
     textHeight([{ text: 'AGENDA', bold: true, scale: label / size }, ...items.map((text) => ({ text, spaceBefore: 0.25, indent: 0.25 }))], width, size) + 0.08;
   const size = fitFontSize(measure, box.h, BRAND_SIZES.coverAgenda, 11);
   const height = Math.min(box.h, measure(size));
-  ctx.slide.addShape(ctx.pptx.ShapeType.rect, {
-    x: box.x,
-    y: box.y,
-    w: 0.042,
-    h: height,
-    fill: { color: BRAND_COLOURS.teal },
-    line: { color: BRAND_COLOURS.teal, width: 0 },
-    objectName: 'Agenda rule',
-  });
+  addRule(ctx, 'Agenda rule', { x: box.x, y: box.y, w: px(4), h: height });
   ctx.slide.addText(
     [
       { text: 'Agenda', options: { bold: true, fontSize: label, color: BRAND_COLOURS.muted, charSpacing: CAPS_SPACING, breakLine: true } },
@@ -155,7 +160,7 @@ function addAgenda(ctx: SlideContext, items: readonly string[], box: { x: number
         },
       })),
     ],
-    { x: box.x + inset, y: box.y, w: width, h: height, margin: 0, valign: 'top', fontFace: BRAND_FONT, objectName: 'Agenda' },
+    { x: box.x + inset, y: box.y, w: width, h: height, margin: 0, valign: 'top', fontFace: BRAND_FONT, objectName: ctx.placeholder('body') ?? 'Agenda' },
   );
   return box.y + height + 0.2;
 }

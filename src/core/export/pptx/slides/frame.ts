@@ -4,21 +4,23 @@ import { displayText, flowBlocks, listItems } from '../content';
 import type { SlideContext } from '../context';
 import { addCallout, addFlow, addFootnotes, calloutSize, flowFontSize, flowHeight, footnotesHeight } from '../draw';
 import { fitFontSize, textHeight } from '../fit';
-import { containBox, type LoadedImage } from '../images';
+import { imageColumn, type Picture } from '../pictures';
 import { above, below, type Box } from '../layout';
 
 /** Space between stacked blocks of a slide, in inches. */
 export const GAP = 0.2;
 
-/** Puts the slide title in the master's title placeholder, sized to fit (two lines at most). */
-export function addTitle(ctx: SlideContext, options: { color?: string; fontSize?: number; charSpacing?: number } = {}): void {
-  const title = ctx.source.title;
+/**
+ * Puts the slide title in the layout's title placeholder, sized to fit (two lines at most): its
+ * last line sits on the theme's title line, over the layout's teal bar; a second line goes up.
+ */
+export function addTitle(ctx: SlideContext, options: { color?: string; fontSize?: number; charSpacing?: number; box?: Box; valign?: 'top' | 'bottom' } = {}): void {
+  const title = ctx.text.title;
   if (!title) return;
   const text = displayText(title.text);
-  const box = ctx.geometry.title;
-  const fontSize =
-    options.fontSize ??
-    fitFontSize((size) => textHeight([{ text, bold: true }], box.w, size), box.h, BRAND_SIZES.title.max, BRAND_SIZES.title.min);
+  const box = options.box ?? ctx.geometry.title;
+  const { max, min } = ctx.geometry.sizes.title;
+  const fontSize = options.fontSize ?? fitFontSize((size) => textHeight([{ text, bold: true }], box.w, size), box.h, max, min);
   ctx.slide.addText(
     [
       {
@@ -32,13 +34,13 @@ export function addTitle(ctx: SlideContext, options: { color?: string; fontSize?
         },
       },
     ],
-    { placeholder: 'title' },
+    { ...box, margin: 0, valign: options.valign ?? 'bottom', align: 'left', objectName: ctx.placeholder('title') ?? 'Title text' },
   );
 }
 
 /** The subtitle (`###`) in teal under the title; returns where the content starts. */
 export function addSubtitle(ctx: SlideContext, top: number): number {
-  const subtitle = ctx.source.subtitle;
+  const subtitle = ctx.text.subtitle;
   if (!subtitle) return top;
   const { body } = ctx.geometry;
   const text = displayText(subtitle.text);
@@ -67,14 +69,16 @@ export interface FrameOptions {
   footnoteColour?: string;
 }
 
-/** What the frame leaves for a slide module: the content box, and a place for the callout. */
+/** What the frame leaves for a slide module: the content box, and the parts that come after the content. */
 export interface Frame {
   box: Box;
   /**
-   * Draws the key message just under `contentBottom` (or at the foot of the content area
-   * when the content fills it). A no-op when the slide has none.
+   * Draws what follows the slide's own content in reading order: its pictures, the key message
+   * just under `contentBottom` (or at the foot of the content area when the content fills it)
+   * and the footnote sources at the foot, in source order. Called last by every slide module,
+   * so the selection pane (PowerPoint's reading order) lists the shapes as the deck has them.
    */
-  placeCallout(contentBottom: number): void;
+  finish(contentBottom: number): void;
 }
 
 /**
@@ -82,46 +86,55 @@ export interface Frame {
  * images in a column on the right, and room for the key message. Returns the box left
  * for the slide's own content.
  */
-export function standardFrame(ctx: SlideContext, images: readonly LoadedImage[], options: FrameOptions = {}): Frame {
+export function standardFrame(ctx: SlideContext, images: readonly Picture[], options: FrameOptions = {}): Frame {
   addTitle(ctx);
   let box = below(ctx.geometry.body, addSubtitle(ctx, ctx.geometry.body.y));
   const sources = ctx.text.sources;
   const notesHeight = footnotesHeight(sources, box.w);
+  const later: { line: number; draw(contentBottom: number): void }[] = [];
   if (notesHeight > 0) {
     const bottom = box.y + box.h;
-    addFootnotes(ctx, sources, { x: box.x, y: bottom - notesHeight, w: box.w, h: notesHeight }, options.footnoteColour);
+    const notesBox = { x: box.x, y: bottom - notesHeight, w: box.w, h: notesHeight };
+    const line = ctx.source.footnoteSources[0]?.range.line ?? Number.MAX_SAFE_INTEGER;
+    later.push({ line, draw: () => addFootnotes(ctx, sources, notesBox, options.footnoteColour) });
     box = above(box, bottom - notesHeight - GAP);
   }
-  if (images.length > 0) box = addImageColumn(ctx, images, box);
+  if (images.length > 0) {
+    const column = imageColumn(ctx, images, box);
+    const line = images[0]!.source.range.line;
+    // Pictures that come before the slide's text in the deck come before it in reading order too.
+    if (line < firstContentLine(ctx)) column.draw();
+    else later.push({ line, draw: column.draw });
+    box = column.box;
+  }
   const quotes = options.callout === false ? [] : ctx.source.blockquotes;
   const quote = quotes.map((b) => b.text).join('\n');
-  if (quote.trim() === '') return { box, placeCallout: () => undefined };
-  const quoteRuns = concatRuns(...quotes.flatMap((b, index) => (index === 0 ? [b.runs] : [plainRuns('\n'), b.runs])));
-  const callout = calloutSize(displayText(quote), box.w, Math.min(1.6, box.h / 3));
-  const reserved = above(box, box.y + box.h - callout.height - GAP);
+  if (quote.trim() !== '') {
+    const quoteRuns = concatRuns(...quotes.flatMap((b, index) => (index === 0 ? [b.runs] : [plainRuns('\n'), b.runs])));
+    const callout = calloutSize(displayText(quote), box.w, Math.min(1.6, box.h / 3));
+    const area = box;
+    later.push({
+      line: quotes[0]!.range.line,
+      draw(contentBottom: number) {
+        const y = Math.min(contentBottom + GAP, area.y + area.h - callout.height);
+        addCallout(ctx, quoteRuns, { x: area.x, y, w: area.w, h: callout.height }, callout.fontSize);
+      },
+    });
+    box = above(box, box.y + box.h - callout.height - GAP);
+  }
   return {
-    box: reserved,
-    placeCallout(contentBottom: number) {
-      const y = Math.min(contentBottom + GAP, box.y + box.h - callout.height);
-      addCallout(ctx, quoteRuns, { x: box.x, y, w: box.w, h: callout.height }, callout.fontSize);
+    box,
+    finish(contentBottom: number) {
+      for (const part of later.sort((a, b) => a.line - b.line)) part.draw(contentBottom);
     },
   };
 }
 
-/** Images in a column on the right of `box`, stacked, aspect kept; returns the box left of them. */
-export function addImageColumn(ctx: SlideContext, images: readonly LoadedImage[], box: Box): Box {
-  const columnWidth = box.w * 0.4;
-  const each = (box.h - GAP * (images.length - 1)) / images.length;
-  images.forEach((image, index) => {
-    const slot = { x: box.x + box.w - columnWidth, y: box.y + index * (each + GAP), w: columnWidth, h: each };
-    ctx.slide.addImage({
-      data: image.data,
-      ...containBox(image, slot),
-      altText: image.alt,
-      objectName: image.name,
-    });
-  });
-  return { ...box, w: box.w - columnWidth - GAP * 1.5 };
+/** The line of the slide's first words: a paragraph with text, a list, a table, a code block or a formula. */
+function firstContentLine(ctx: SlideContext): number {
+  const { source, text } = ctx;
+  const paragraphs = text.paragraphs.filter((paragraph) => paragraph.lines.some((line) => line.trim() !== '')).map((paragraph) => paragraph.line);
+  return Math.min(...paragraphs, ...[...source.lists, ...source.tables, ...source.codeBlocks, ...source.formulas].map((block) => block.range.line));
 }
 
 /**
@@ -131,7 +144,7 @@ export function addImageColumn(ctx: SlideContext, images: readonly LoadedImage[]
  */
 export function introThenItems(ctx: SlideContext, box: Box, introShare: number): { box: Box; items: ReturnType<typeof listItems> } {
   const [list, ...otherLists] = ctx.source.lists;
-  const intro = flowBlocks(ctx.text.paragraphs, otherLists);
+  const intro = flowBlocks(ctx.text.paragraphs, otherLists, ctx.text.extras);
   let rest = box;
   if (intro.length > 0) {
     const introBox = { ...box, h: box.h * introShare };

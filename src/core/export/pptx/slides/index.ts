@@ -1,6 +1,6 @@
 import type { SlideType } from '../../../deck/types';
 import type { SlideContext } from '../context';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { renderBenefitsRisks } from './benefits-risks';
 import { renderChart } from './chart';
 import { renderContent } from './content';
@@ -11,7 +11,7 @@ import { renderSpectrum } from './spectrum';
 import { renderStatistics } from './statistics';
 
 /** Draws one slide of a type onto `ctx.slide`. */
-export type SlideRenderer = (ctx: SlideContext, images: readonly LoadedImage[]) => void;
+export type SlideRenderer = (ctx: SlideContext, images: readonly Picture[]) => void;
 
 /** One module a slide type (docs/house-structure.md §3). */
 export const SLIDE_RENDERERS: Record<SlideType, SlideRenderer> = {

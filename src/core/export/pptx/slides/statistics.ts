@@ -3,7 +3,7 @@ import { type FlowItem } from '../content';
 import type { SlideContext } from '../context';
 import { paragraphRuns } from '../draw';
 import { textHeight } from '../fit';
-import type { LoadedImage } from '../images';
+import type { Picture } from '../pictures';
 import { introThenItems, standardFrame } from './frame';
 
 /** The teal bar left of each figure (5 px in the theme) and the space after it. */
@@ -22,10 +22,10 @@ export function statisticsColumns(count: number, size: '16:9' | '4:3'): number {
  * `statistics`: each `**figure** – label` item as a large navy figure over its label,
  * with a teal bar on its left, in a grid from the top of the content area.
  */
-export function renderStatistics(ctx: SlideContext, images: readonly LoadedImage[]): void {
+export function renderStatistics(ctx: SlideContext, images: readonly Picture[]): void {
   const frame = standardFrame(ctx, images);
   const { box, items } = introThenItems(ctx, frame.box, 0.25);
-  if (items.length === 0) return frame.placeCallout(box.y);
+  if (items.length === 0) return frame.finish(box.y);
   const columns = statisticsColumns(items.length, ctx.geometry.size);
   const rows = Math.ceil(items.length / columns);
   const gapX = 0.3;
@@ -67,7 +67,7 @@ export function renderStatistics(ctx: SlideContext, images: readonly LoadedImage
       },
     );
   });
-  frame.placeCallout(box.y + rows * height + (rows - 1) * gapY);
+  frame.finish(box.y + rows * height + (rows - 1) * gapY);
 }
 
 /** Figure and label sizes for the fullest item, and the height every item then takes. */
