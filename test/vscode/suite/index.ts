@@ -12,6 +12,7 @@ export function run(): Promise<void> {
   require('./extension.suite');
   require('./commands.suite');
   require('./rendered.suite');
+  require('./editor.suite');
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
