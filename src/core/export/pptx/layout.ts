@@ -1,4 +1,3 @@
-import type { Deck } from '../../deck/types';
 import { LINE_HEIGHT } from './fit';
 
 /** A box on the slide, in inches from the top-left corner. */
@@ -42,11 +41,6 @@ export const SLIDE_SIZES = {
   '16:9': { width: 13.333, height: 7.5 },
   '4:3': { width: 10, height: 7.5 },
 } as const;
-
-/** `size` from the front-matter: `4:3`, otherwise the house default `16:9`. */
-export function deckSize(deck: Deck): '16:9' | '4:3' {
-  return deck.frontMatter?.data.size === '4:3' ? '4:3' : '16:9';
-}
 
 /** px of the theme's 1280 × 720 (or 960 × 720) slide to inches. */
 export const px = (value: number) => value / 96;

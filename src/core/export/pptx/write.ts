@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { deckProperties } from '../../deck/properties';
 import type { Deck } from '../../deck/types';
 import { writeFileAtomic, type AtomicFileSystem } from '../../io/atomic-write';
 import { checkNewOutput } from '../../io/output-policy';
-import { buildPresentation, deckLanguage } from './build';
+import { buildPresentation } from './build';
 import type { PptxWarning, ReadFile } from './context';
 import { EquationStore } from './equations';
 import { packPresentation } from './finish';
@@ -70,7 +71,7 @@ export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promis
     onWarning: (warning) => warnings.push(warning),
     equations,
   });
-  const data = await packPresentation(pptx, { lang: deckLanguage(deck), equations });
+  const data = await packPresentation(pptx, { lang: deckProperties(deck).language, equations });
   try {
     await writeFileAtomic(outPath, data, { protect, fileSystem: options.fileSystem ?? {} });
   } catch (error) {
