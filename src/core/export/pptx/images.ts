@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { Image } from '../../deck/types';
-import { altTextWithoutKeywords } from '../../rules/helpers/image-keywords';
+import { altTextWithoutKeywords } from '../../deck/image-keywords';
 import { displayPath } from '../../deck/images';
 import { judgePicture, type PicturePlace } from '../../images/policy';
 import type { ReadFile } from './context';

@@ -1,5 +1,5 @@
 import type { Image } from '../../deck/types';
-import { imageKeywords, type ImageKeywords } from '../../rules/helpers/image-keywords';
+import { imageKeywords, type ImageKeywords } from '../../deck/image-keywords';
 import { DECORATIVE_PICTURE_PREFIX, NO_ALT_TEXT } from './placeholders';
 import type { SlideContext } from './context';
 import { containBox, type LoadedImage } from './images';
