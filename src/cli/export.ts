@@ -36,7 +36,7 @@ import { FORMATTERS, type FileResult } from '../core/format';
 import { describeSize } from '../core/io/read-text';
 import { lintText } from '../core/lint/lint';
 import { nodeEnvironment } from '../core/lint/node-environment';
-import { exportHtml } from '../core/render';
+import { exportHtml } from '../core/export/html';
 import { renderedProblems } from '../core/render-check/check';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
