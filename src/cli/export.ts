@@ -32,7 +32,7 @@ import { exportPng } from '../core/export/png';
 import { formatPdfUaReport, type PdfUaReport } from '../core/export/pdf-ua/check';
 import { exportPptx } from '../core/export/pptx';
 import { describeGroup, type ExportWarning, groupWarnings, pictureWarnings, requestWarnings, warningKind } from '../core/export/warnings';
-import { FORMATTERS, type FileResult } from '../core/format';
+import { FORMATTERS, type FileResult } from '../core/report';
 import { describeSize } from '../core/io/read-text';
 import { lintText } from '../core/lint/lint';
 import { nodeEnvironment } from '../core/lint/node-environment';
@@ -41,7 +41,7 @@ import { renderedProblems } from '../core/render-check/check';
 import { allRules } from '../core/rules';
 import type { Problem } from '../core/rules/rule';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, say, UsageError, type CliIo, type Command } from './command';
-import { escapeControlCharacters } from '../core/format/control-characters';
+import { escapeControlCharacters } from '../core/report/control-characters';
 import { readDeckFile } from './read-deck';
 import { collectTargets } from './targets';
 
