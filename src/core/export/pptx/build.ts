@@ -9,14 +9,13 @@ import { slideText } from './content';
 import type { PptxWarning, ReadFile, SlideContext } from './context';
 import { formulaDrawer, withDrawnFormulas, type EquationStore } from './equations';
 import { foreignLookWarnings } from './foreign';
-import { ImageLoader } from './images';
+import { ImageLoader, readLocalFile } from './images';
 import { recordHousePlan, type HousePlan } from './house-package';
 import { slideLayoutKey } from './house-layouts';
 import { slideGeometry, type SlideGeometry } from './layout';
 import { addBackgrounds, pictureOf, type Picture } from './pictures';
 import { placeholderClaims } from './placeholders';
 import { SLIDE_RENDERERS } from './slides';
-import { readLocalFile } from './write';
 import { slideWarning } from '../warnings';
 
 export interface BuildPresentationOptions {

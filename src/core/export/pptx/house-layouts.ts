@@ -1,7 +1,6 @@
 import type { Slide } from '../../deck/types';
 import { BRAND_COLOURS, BRAND_SIZES } from './brand';
-import { coverGeometry, px, type Box, type SlideGeometry } from './layout';
-import { PICTURE_COLUMN } from './pictures';
+import { coverGeometry, PICTURE_COLUMN, px, type Box, type SlideGeometry } from './layout';
 import type { ShapeSpec } from './xml';
 
 /**

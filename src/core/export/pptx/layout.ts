@@ -42,6 +42,9 @@ export const SLIDE_SIZES = {
   '4:3': { width: 10, height: 7.5 },
 } as const;
 
+/** Share of the content width the picture column takes, and the gap between it and the text. */
+export const PICTURE_COLUMN = { share: 0.4, gap: 0.3 } as const;
+
 /** px of the theme's 1280 × 720 (or 960 × 720) slide to inches. */
 export const px = (value: number) => value / 96;
 

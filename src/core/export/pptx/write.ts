@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { deckProperties } from '../../deck/properties';
@@ -11,18 +10,9 @@ import { EquationStore } from './equations';
 import { packPresentation } from './finish';
 
 /**
- * The PowerPoint exporter's file access, in one module: reading images and the atomic write.
+ * The PowerPoint exporter's write (atomic; pictures are read through images.ts's readLocalFile).
  * The rest of the exporter is pure.
  */
-
-/** Reads a local file; `undefined` when it is missing or unreadable. */
-export const readLocalFile: ReadFile = (path) => {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
-};
 
 export interface ExportPptxOptions {
   /** The deck's file (images resolve against its folder; never overwritten). */
