@@ -33,6 +33,7 @@ export default defineRule({
   id: 'missing-glyph',
   description: 'Every character of the slides is in the house font (Carlito as bundled), so PDF and HTML draw it in the house font.',
   defaultSeverity: 'warning',
+  fixable: false,
   // The font is the house theme's: a deck in another theme draws in that theme's fonts.
   scope: 'house',
   options: z.object({}),
