@@ -36,7 +36,7 @@ const FALLBACK: Record<SlideType, string> = {
 /** The slide snippets of `snippets/isdeck.code-snippets`, by slide type. */
 export function slideSnippets(extensionPath: string): Map<SlideType, string> {
   const bodies = new Map<SlideType, string>();
-  let entries: Record<string, SnippetEntry> = {};
+  let entries: Record<string, SnippetEntry>;
   try {
     entries = parseJsonc(readFileSync(join(extensionPath, 'snippets', 'isdeck.code-snippets'), 'utf8')) as Record<string, SnippetEntry>;
   } catch {
