@@ -20,7 +20,7 @@ for (const needed of ['dist/extension.js', 'dist/lint-worker.js', 'themes/improv
     process.exit(1);
   }
 }
-for (const optional of ['snippets/isdeck.code-snippets', 'schemas/isdeckrc.schema.json']) {
+for (const optional of ['schemas/isdeckrc.schema.json']) {
   if (!existsSync(join(root, optional))) console.warn(`package: warning: ${optional} is missing (run npm run build)`);
 }
 

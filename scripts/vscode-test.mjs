@@ -392,7 +392,10 @@ async function runWithCodeServer() {
       await waitForHealth(port, 30_000);
       log('running the workbench UI test (Playwright)');
       const { runUiTest } = await import('../test/vscode/ui/problems-ui.mjs');
-      const uiCode = await runUiTest({ context, port, workspace, root, log });
+      const { runEditorUiTest } = await import('../test/vscode/ui/editor-ui.mjs');
+      const problemsCode = await runUiTest({ context, port, workspace, root, log });
+      log('running the editor UI test (typing, completion, the preview, Export Deck…, rule links)');
+      const uiCode = problemsCode || (await runEditorUiTest({ context, port, workspace, root, log }));
       log(`UI test exit code ${uiCode}`);
       metrics.ui = uiCode === 0 ? 'passed' : 'failed';
       if (code === 0) code = uiCode;

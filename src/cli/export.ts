@@ -1,5 +1,6 @@
 /**
- * `isdeck export`: decks to PDF (a shared browser), native PPTX (no browser) and standalone HTML.
+ * `isdeck export`: decks to PDF and PNG pictures of slides (a shared browser), native PPTX (no
+ * browser), standalone HTML and the presentation (one HTML file with a presenter view).
  *
  * Decks run up to `os.availableParallelism()` at once and share one browser. Each deck is
  * linted first: problems are printed (stylish) and the deck is exported anyway, unless
@@ -13,7 +14,7 @@
  * for PDF (PPTX and HTML are still written).
  */
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
@@ -26,6 +27,8 @@ import { BrowserNotFoundError, launchBrowser, type PdfBrowser } from '../core/ex
 import { drawnChecksOn, drawnWarnings } from '../core/export/drawn-checks';
 import type { NetworkPolicy } from '../core/export/network';
 import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { outputFileName } from '../core/export/output-names';
+import { exportPng } from '../core/export/png';
 import { formatPdfUaReport, type PdfUaReport } from '../core/export/pdf-ua/check';
 import { exportPptx } from '../core/export/pptx';
 import { describeGroup, type ExportWarning, groupWarnings, pictureWarnings, requestWarnings, warningKind } from '../core/export/warnings';
@@ -44,7 +47,8 @@ import { collectTargets } from './targets';
 
 const USAGE = `Usage: isdeck export [options] <deck|folder|glob>...
 
-Exports Marp decks to PDF, editable PowerPoint (PPTX) and standalone HTML.
+Exports Marp decks to PDF, editable PowerPoint (PPTX), standalone HTML, a presentation
+(one HTML file) and PNG pictures of slides.
 
 A folder is searched for .md files whose front-matter has \`marp: true\` (node_modules and
 dot-folders skipped); a glob's matches are filtered the same way; a file named explicitly
@@ -56,7 +60,12 @@ Options:
                            prints "PDF/UA checks: N passed" or what failed
       --pptx               PowerPoint with real text, bullets, tables, charts and notes
       --html               one self-contained HTML file
-                           (none of the three: --pdf and --pptx)
+      --present            <name>.present.html: one slide at a time, full screen, keys and
+                           clickers, a presenter view (P) with notes, next slide and timer;
+                           offline, one file
+      --png                a PNG picture of every slide at its size: <name>.slide-NN.png
+      --slide N            with --png, only slide N (1-based; repeat for more)
+                           (none of --pdf, --pptx, --html, --present, --png: --pdf and --pptx)
       --notes              with --pdf, also a handout: <name>.notes.pdf, each slide with its notes
       --out DIR            write into DIR (default: beside each deck)
       --browser-path PATH  Chrome, Chromium or Edge for PDF (default: ISDECK_BROWSER, then
@@ -70,10 +79,10 @@ Options:
                            missing, a web resource not loaded)
   -h, --help               show this help
 
-PDF needs a Chromium-family browser; PPTX and HTML do not (HTML alone uses one, when
-found, to check its drawn slides). Local pictures are embedded when their real path is
-inside the deck's workspace; others are left out. What is left out or changed, and what the
-checks find, is printed one line per cause, with its slides.
+PDF and PNG need a Chromium-family browser; PPTX and HTML do not (HTML alone uses one, when
+found, to check its drawn slides). Local pictures are embedded when their real path is inside
+the deck's workspace; others are left out. What is left out or changed, and what the checks
+find, is printed one line per cause, with its slides.
 
 Exit codes: 0 everything written; 1 a deck skipped, a file not written, or content left
 out without --allow-missing (see the messages); 2 bad usage, an unreadable deck or
@@ -85,6 +94,9 @@ const OPTIONS = {
   pdf: { type: 'boolean' },
   pptx: { type: 'boolean' },
   html: { type: 'boolean' },
+  present: { type: 'boolean' },
+  png: { type: 'boolean' },
+  slide: { type: 'string', multiple: true },
   notes: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   'browser-path': { type: 'string' },
@@ -94,14 +106,19 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type ExportFormat = 'pdf' | 'pptx' | 'html';
+export type ExportFormat = 'pdf' | 'pptx' | 'html' | 'present' | 'png';
 
-const FORMAT_ORDER: Record<ExportFormat, number> = { pptx: 0, html: 1, pdf: 2 };
+const FORMAT_ORDER: Record<ExportFormat, number> = { pptx: 0, html: 1, present: 2, pdf: 3, png: 4 };
+
+/** The formats drawn in the browser. */
+const BROWSER_FORMATS: readonly ExportFormat[] = ['pdf', 'png'];
 
 export interface ExportCommandOptions {
   inputs: string[];
   formats: ExportFormat[];
   notes: boolean;
+  /** With `png`: the 1-based slides to draw; empty: every slide. */
+  slides: number[];
   out: string | undefined;
   browserPath: string | undefined;
   strict: boolean;
@@ -119,12 +136,20 @@ export function parseExportArgs(args: string[]): ExportCommandOptions | 'help' {
   if (values.pdf) formats.push('pdf');
   if (values.pptx) formats.push('pptx');
   if (values.html) formats.push('html');
+  if (values.present) formats.push('present');
+  if (values.png) formats.push('png');
   if (formats.length === 0) formats.push('pdf', 'pptx');
   if (values.notes && !formats.includes('pdf')) throw new UsageError('--notes makes a PDF handout: use it with --pdf', 'export');
+  const slides = (values.slide ?? []).map((value) => {
+    if (!/^\d{1,6}$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--slide needs a slide number from 1 (got '${value}')`, 'export');
+    return Number(value);
+  });
+  if (slides.length > 0 && !formats.includes('png')) throw new UsageError('--slide picks the slides of --png: use it with --png', 'export');
   return {
     inputs: positionals,
     formats,
     notes: values.notes ?? false,
+    slides: [...new Set(slides)].sort((a, b) => a - b),
     out: values.out,
     browserPath: values['browser-path'],
     strict: values.strict ?? false,
@@ -143,10 +168,9 @@ export interface PlannedOutput {
 
 export function outputsFor(deckPath: string, options: Pick<ExportCommandOptions, 'formats' | 'notes'>, outDir: string | undefined): PlannedOutput[] {
   const folder = outDir ?? dirname(deckPath);
-  const name = basename(deckPath, extname(deckPath)) || basename(deckPath);
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
-    const path = join(folder, `${name}.${format}`);
+    const path = join(folder, outputFileName(format, deckPath));
     outputs.push({ format, path });
     if (format === 'pdf' && options.notes) outputs.push({ format: 'notes', path: handoutPath(path) });
   }
@@ -180,7 +204,9 @@ export function checkPlan(plan: ReadonlyMap<string, PlannedOutput[]>, cwd: strin
 }
 
 function outputRefusal(output: PlannedOutput, inputs: readonly string[]): string | undefined {
-  const what = output.format === 'notes' ? 'handout' : output.format.toUpperCase();
+  // The PNG files are known once the deck is drawn; exportPng checks each before writing any.
+  if (output.format === 'png') return undefined;
+  const what = output.format === 'notes' ? 'handout' : output.format === 'present' ? 'presentation' : output.format.toUpperCase();
   try {
     checkNewOutput(output.path, inputs);
     return undefined;
@@ -312,7 +338,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     }
   }
 
-  // One browser for every deck, started on first use: at once for PDF (it boots, in its own
+  // One browser for every deck, started on first use: at once for PDF and PNG (it boots, in its own
   // processes, while the decks are read, checked and rendered here), else by the first HTML
   // export whose drawn slides are to be checked.
   let browserPromise: Promise<PdfBrowser> | undefined;
@@ -323,7 +349,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
     }
     return browserPromise;
   };
-  if (options.formats.includes('pdf')) void browser();
+  if (options.formats.some((format) => BROWSER_FORMATS.includes(format))) void browser();
   // Pages for exportPdf: it renders the deck first and only then waits for the browser.
   const pages: PageSource = {
     newPage: async () => (await browser()).newPage(),
@@ -409,39 +435,38 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         const output = outputs.find((candidate) => candidate.format === format)!;
         progress.step(`${name} → ${format}`);
         try {
-          if (format === 'html') {
-            const result = await exportHtml(file, output.path, { protect, workspaceRoot, source: read.text, html: config.html });
-            outcome.warnings.push(...pictureWarnings(deck, 'html', result.warnings));
+          if (format === 'html' || format === 'present') {
+            const result = await exportHtml(file, output.path, { protect, workspaceRoot, source: read.text, html: config.html, present: format === 'present' });
+            outcome.warnings.push(...pictureWarnings(deck, format === 'html' ? 'html' : 'presentation', result.warnings));
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
             // With a PDF, its page is checked: it draws the same document.
-            if (!options.formats.includes('pdf') && drawnChecksOn(config)) await checkHtml(result.html);
+            if (format === 'html' && !options.formats.includes('pdf') && drawnChecksOn(config)) await checkHtml(result.html);
           } else if (format === 'pptx') {
             const result = await exportPptx(deck, { deckPath: file, outPath: output.path, protect, workspaceRoot });
             outcome.warnings.push(...result.warnings);
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
+          } else if (format === 'png') {
+            const slides = options.slides.length > 0 ? options.slides : undefined;
+            const result = await exportPng({ browser: pages, deckPath: file, outDir: dirname(output.path), slides, source: read.text, protect, network, workspaceRoot });
+            outcome.warnings.push(...pictureWarnings(deck, 'png', result.warnings), ...requestWarnings(deck, 'png', result.refused, network));
+            const bytes = result.files.reduce((sum, picture) => sum + picture.bytes, 0);
+            const path = result.files.length === 1 ? result.files[0]!.outPath : output.path;
+            outcome.written.push({ deck: name, format, path, bytes, count: result.files.length });
           } else {
             const notesOutput = outputs.find((candidate) => candidate.format === 'notes');
-            let result;
-            try {
-              result = await exportPdf({
-                browser: pages,
-                deckPath: file,
-                outPath: output.path,
-                notes: options.notes,
-                ...(notesOutput ? { notesOutPath: notesOutput.path } : {}),
-                source: read.text,
-                deck,
-                protect,
-                network,
-                workspaceRoot,
-                config,
-              });
-            } catch (error) {
-              if (!(error instanceof BrowserNotFoundError)) throw error;
-              run.browserError ??= error;
-              note('PDF not written: no browser (see below)');
-              continue;
-            }
+            const result = await exportPdf({
+              browser: pages,
+              deckPath: file,
+              outPath: output.path,
+              notes: options.notes,
+              ...(notesOutput ? { notesOutPath: notesOutput.path } : {}),
+              source: read.text,
+              deck,
+              protect,
+              network,
+              workspaceRoot,
+              config,
+            });
             outcome.warnings.push(...pictureWarnings(deck, 'pdf', result.warnings), ...requestWarnings(deck, 'pdf', result.refused, network), ...result.checked);
             for (const [kind, file] of [['pdf', result.pdf], ['notes', result.handout]] as const) {
               if (!file) continue;
@@ -453,8 +478,13 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
             }
           }
         } catch (error) {
-          outcome.failed = true;
-          note(`${format.toUpperCase()} not written: ${messageOf(error)}`);
+          if (error instanceof BrowserNotFoundError) {
+            run.browserError ??= error;
+            note(`${format.toUpperCase()} not written: no browser (see below)`);
+          } else {
+            outcome.failed = true;
+            note(`${format.toUpperCase()} not written: ${messageOf(error)}`);
+          }
         } finally {
           progress.done(`${name} → ${format}`);
         }
@@ -476,7 +506,7 @@ function summary(run: ExportRun, io: CliIo, color: boolean, seconds: number): st
   const rows = written.map((file) => ({
     path: displayPath(file.path, io.cwd),
     size: describeSize(file.bytes),
-    count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'pages' : 'slides'}`,
+    count: file.count === undefined ? '' : `${file.count} ${file.format === 'pdf' || file.format === 'notes' ? 'page' : 'slide'}${file.count === 1 ? '' : 's'}`,
     accessibility: file.accessibility ? formatPdfUaReport(file.accessibility, { details: false }) : '',
   }));
   const countWidth = Math.max(...rows.map((row) => row.count.length));

@@ -10,10 +10,14 @@ export { allRules } from '../core/rules';
 export { renderDeck } from '../core/render/render';
 export { judgePicture } from '../core/images/policy';
 export { decodePath } from '../core/deck/images';
-export { exportHtml } from '../core/render/html-export';
+export { slideAtLine, slideInsertion } from '../core/deck/insert-slide';
+export { makeFolderSync } from '../core/io/output-policy';
 export { discoverConfigFiles } from './config-discovery';
 export { runFixJob, runLintJob, forgetLintState } from './lint-job';
 export { measureRequest, readMeasurements, renderedRuleProblems } from './rendered-check';
-export { exportPdfFile, exportPptxFile } from './export-jobs';
+export { closeWarmBrowser, exportHtmlFile, exportPdfFile, exportPngFiles, exportPptxFile, warmBrowser } from './export-jobs';
+export { deckFor, forgetDeck, navigationFor } from './deck-model';
+export { markdownPreviewPlugin } from './markdown-preview';
+
 export { formatImportReport } from '../core/import/report';
 export { importedDeckPath, importPptxFile } from '../core/import/write';

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { ruleDocsUrl, type Problem } from '../core/rules/rule';
+import type { Problem } from '../core/rules/rule';
 import type { ConfigService, DocumentConfig } from './config';
 import type { DeckRefusal } from '../core/deck/types';
 import type { LintOutcome } from './lint-job';
 import { LintStoppedError, type LintService } from './lint-service';
+import { ruleDocsUri } from './rule-docs';
 import { readSettings } from './settings';
 import { debounce, DIAGNOSTIC_SOURCE, isMarkdownDocument, isMarpText, logError, toVsRange } from './util';
 
@@ -158,7 +159,7 @@ export function toDiagnostic(problem: Problem): vscode.Diagnostic {
     problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
   );
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: problem.ruleId, target: vscode.Uri.parse(ruleDocsUrl(problem.ruleId)) };
+  diagnostic.code = { value: problem.ruleId, target: ruleDocsUri(problem.ruleId) };
   return diagnostic;
 }
 

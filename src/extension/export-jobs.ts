@@ -1,47 +1,148 @@
 /**
- * The exporters as the extension calls them: from a deck file to an output file, cancellable.
+ * The exporters as the extension calls them: from a deck file to output files, cancellable.
  * Part of the core bundle (dist/core.js); no `vscode` import here.
+ *
+ * PDF, the handout and PNG pictures print in one browser the extension keeps warm between
+ * exports ({@link WarmBrowser}): the first export starts it, later ones find it running, and it
+ * is closed after two idle minutes (and when the extension stops).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ConfigLoader } from '../core/config/load';
 import { parseDeck } from '../core/deck/parse';
-import { launchBrowser } from '../core/export/browser';
+import type { Deck } from '../core/deck/types';
+import { launchBrowser, type PdfBrowser } from '../core/export/browser';
 import { leftOutPictures, leftOutRequests, slidePrefix, type LeftOut } from '../core/export/left-out';
-import { exportPdf } from '../core/export/pdf';
+import type { NetworkPolicy, RefusedRequest } from '../core/export/network';
+import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
+import { exportPng } from '../core/export/png';
 import { exportPptx } from '../core/export/pptx';
+import type { PictureWarning } from '../core/images/embed';
+import { exportHtml } from '../core/render/html-export';
 import { describeWarning } from '../core/export/warnings';
 
 export interface FileExportJob {
   deckPath: string;
+  /** The file to write; for PNG, the folder the pictures go into. */
   outPath: string;
   browserPath?: string | undefined;
   signal?: AbortSignal;
+  /** PNG: the 1-based slides to draw (default: every slide). */
+  slides?: readonly number[];
 }
 
 export interface FileExportResult {
+  /** Every file written. */
+  files: string[];
   slideCount?: number;
   warnings: string[];
 }
+
+/** How long the browser stays up after the last export. */
+export const BROWSER_IDLE_MS = 120_000;
+
+/**
+ * One browser kept running between exports. A job borrows it ({@link WarmBrowser.use}); the
+ * pages a job opened are closed when it is cancelled (the print fails and, the writes being
+ * atomic, no file is left), the browser itself stays for the next export. A different
+ * browser path, or a browser that went away, gets a new one.
+ */
+export class WarmBrowser {
+  private running: { path: string | undefined; browser: Promise<PdfBrowser> } | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private jobs = 0;
+  /** Browsers started, for the tests and the benchmark. */
+  launches = 0;
+
+  constructor(private readonly idleMs = BROWSER_IDLE_MS) {}
+
+  async use<T>(browserPath: string | undefined, signal: AbortSignal | undefined, work: (pages: PageSource) => Promise<T>): Promise<T> {
+    this.jobs++;
+    this.stopTimer();
+    const opened = new Set<Page>();
+    const abort = () => {
+      for (const page of opened) void page.close().catch(() => undefined);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      throwIfAborted(signal);
+      const browser = await this.browser(browserPath);
+      throwIfAborted(signal);
+      const pages: PageSource = {
+        newPage: async () => {
+          const page = await browser.newPage();
+          opened.add(page);
+          if (signal?.aborted) abort();
+          return page;
+        },
+        release: async (page) => {
+          opened.delete(page);
+          await browser.release(page);
+        },
+      };
+      const result = await work(pages);
+      throwIfAborted(signal);
+      return result;
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      this.jobs--;
+      if (this.jobs === 0) this.startTimer();
+    }
+  }
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  async close(): Promise<void> {
+    this.stopTimer();
+    const running = this.running;
+    this.running = undefined;
+    const browser = await running?.browser.catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+  }
+
+  private browser(browserPath: string | undefined): Promise<PdfBrowser> {
+    if (this.running && this.running.path !== browserPath) void this.close();
+    if (!this.running) {
+      const browser = launchBrowser({ browserPath });
+      this.launches++;
+      const running = { path: browserPath, browser };
+      this.running = running;
+      browser.then(
+        // A browser that crashed or was closed from outside is started again next time.
+        (started) => started.context.on('close', () => this.running === running && (this.running = undefined)),
+        () => this.running === running && (this.running = undefined),
+      );
+    }
+    return this.running.browser;
+  }
+
+  private startTimer(): void {
+    this.stopTimer();
+    this.timer = setTimeout(() => void this.close(), this.idleMs);
+    this.timer.unref?.();
+  }
+
+  private stopTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+export const warmBrowser = new WarmBrowser();
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new Error('Export cancelled.');
 }
 
-export async function exportPptxFile(job: FileExportJob): Promise<FileExportResult> {
-  const source = await readFile(job.deckPath, 'utf8');
-  throwIfAborted(job.signal);
-  const deck = parseDeck(source, job.deckPath);
-  const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath });
-  return { slideCount: result.slideCount, warnings: result.warnings.map(describeWarning) };
-}
-
 /** `allowRemote` of the deck's configuration (`.isdeckrc.*`); a broken file allows nothing. */
-function allowsRemote(deckPath: string): boolean {
+function networkFor(deckPath: string): NetworkPolicy {
   try {
-    return new ConfigLoader().configFor(dirname(deckPath)).allowRemote;
+    return { allowRemote: new ConfigLoader().configFor(dirname(deckPath)).allowRemote };
   } catch {
-    return false;
+    return { allowRemote: false };
   }
 }
 
@@ -51,24 +152,52 @@ export function describeLeftOut(item: LeftOut): string {
   return `${line}${slidePrefix(item)}${item.message}`;
 }
 
-/** Starts a browser (the `isdeck.browserPath` setting, else one found on the machine), prints, and closes it. */
-export async function exportPdfFile(job: FileExportJob): Promise<FileExportResult> {
+/** What a browser export left out: pictures refused, requests not answered. */
+function leftOutOf(deck: Deck, warnings: readonly PictureWarning[], refused: readonly RefusedRequest[], network: NetworkPolicy): string[] {
+  return [...leftOutPictures(deck, warnings), ...leftOutRequests(deck, refused, network)].map(describeLeftOut);
+}
+
+async function readDeck(job: FileExportJob): Promise<{ source: string; deck: Deck }> {
   throwIfAborted(job.signal);
-  const browser = await launchBrowser({ browserPath: job.browserPath });
-  // Cancelling closes the browser: the print fails and, the write being atomic, no file is left.
-  const abort = () => void browser.close().catch(() => undefined);
-  job.signal?.addEventListener('abort', abort, { once: true });
-  try {
-    throwIfAborted(job.signal);
-    const network = { allowRemote: allowsRemote(job.deckPath) };
-    const source = await readFile(job.deckPath, 'utf8');
-    const deck = parseDeck(source, job.deckPath);
-    const result = await exportPdf({ browser, deckPath: job.deckPath, outPath: job.outPath, source, deck, network });
-    throwIfAborted(job.signal);
-    const leftOut = [...leftOutPictures(deck, result.warnings), ...leftOutRequests(deck, result.refused, network)];
-    return { slideCount: result.pdf.pages, warnings: leftOut.map(describeLeftOut) };
-  } finally {
-    job.signal?.removeEventListener('abort', abort);
-    await browser.close().catch(() => undefined);
-  }
+  const source = await readFile(job.deckPath, 'utf8');
+  return { source, deck: parseDeck(source, job.deckPath) };
+}
+
+export async function exportPptxFile(job: FileExportJob): Promise<FileExportResult> {
+  const { deck } = await readDeck(job);
+  const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath });
+  return { files: [result.outPath], slideCount: result.slideCount, warnings: result.warnings.map(describeWarning) };
+}
+
+/** The standalone HTML, or with `present` the presentation (one slide at a time, presenter view). */
+export async function exportHtmlFile(job: FileExportJob, present = false): Promise<FileExportResult> {
+  const { deck } = await readDeck(job);
+  const result = await exportHtml(job.deckPath, job.outPath, { present });
+  const warnings = [...leftOutPictures(deck, result.warnings).map(describeLeftOut), ...result.warnings.filter((warning) => warning.kind === 'remote').map((warning) => warning.message)];
+  return { files: [result.outPath], slideCount: result.slideCount, warnings };
+}
+
+/** The PDF (and with `notes`, its handout `<name>.notes.pdf`), printed in the warm browser. */
+export async function exportPdfFile(job: FileExportJob, notes = false): Promise<FileExportResult> {
+  const { source, deck } = await readDeck(job);
+  const network = networkFor(job.deckPath);
+  return warmBrowser.use(job.browserPath, job.signal, async (browser) => {
+    const result = await exportPdf({ browser, deckPath: job.deckPath, outPath: job.outPath, notes, notesOutPath: handoutPath(job.outPath), source, deck, network });
+    const files = [result.pdf.outPath, ...(result.handout ? [result.handout.outPath] : [])];
+    return { files, slideCount: result.pdf.pages, warnings: leftOutOf(deck, result.warnings, result.refused, network) };
+  });
+}
+
+/** PNG pictures of the slides (`job.slides`, else all) into the folder `job.outPath`. */
+export async function exportPngFiles(job: FileExportJob): Promise<FileExportResult> {
+  const { source, deck } = await readDeck(job);
+  const network = networkFor(job.deckPath);
+  return warmBrowser.use(job.browserPath, job.signal, async (browser) => {
+    const result = await exportPng({ browser, deckPath: job.deckPath, outDir: job.outPath, ...(job.slides ? { slides: job.slides } : {}), source, network });
+    return { files: result.files.map((file) => file.outPath), slideCount: result.slideCount, warnings: leftOutOf(deck, result.warnings, result.refused, network) };
+  });
+}
+
+export function closeWarmBrowser(): Promise<void> {
+  return warmBrowser.close();
 }

@@ -1,17 +1,24 @@
 import { loadStarted } from './timing';
+import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { DeckTracker } from './active-deck';
 import { FIX_ALL_KIND, DeckCodeActions } from './code-actions';
-import { exportCommand, lastExportFailure, registerExporter, type ExportFormat, type ExportOptions } from './commands/export';
+import { exportDeckCommand, lastExportFailure, presentCommand, presentFolderPath, setExportHooksForTests, type ExportOptions } from './commands/export';
+import { insertSlideCommand, type InsertAt } from './commands/insert-slide';
 import { importPowerPointCommand, type ImportOptions } from './commands/import';
-import { insertSlideCommand, slideSnippets } from './commands/insert-slide';
 import { lintWorkspaceCommand } from './commands/lint-workspace';
 import { useHouseThemeInMarpCommand } from './commands/marp-theme';
 import { newDeckCommand, setInputBoxForTests, type NewDeckArguments } from './commands/new-deck';
+import { DeckCompletions, TRIGGER_CHARACTERS } from './completion';
 import { ConfigService } from './config';
+import { core, isCoreLoaded } from './core';
 import { DiagnosticsManager } from './diagnostics';
 import { LintService } from './lint-service';
+import { extendMarkdownIt } from './markdown-it';
+import { DeckSymbols, goToSlideCommand } from './navigation';
 import { PreviewManager } from './preview';
 import { RenderedDiagnostics } from './rendered-diagnostics';
+import { RuleDocsLinks, showRuleDocs } from './rule-docs';
 import { DeckStatusBar } from './status-bar';
 import { IsdeckTaskProvider, TASK_TYPE } from './tasks';
 import { isTrusted, setTrustOverride } from './trust';
@@ -34,12 +41,16 @@ export interface IsdeckApi {
   configService: ConfigService;
   codeActions: DeckCodeActions;
   statusBar: DeckStatusBar;
+  ruleLinks: RuleDocsLinks;
   isTrusted(): boolean;
   setTrustOverride(value: boolean | undefined): void;
-  slideSnippets(): Map<string, string>;
-  registerExporter: typeof registerExporter;
   setInputBoxForTests: typeof setInputBoxForTests;
+  setExportHooksForTests: typeof setExportHooksForTests;
   lastExportFailure(): typeof lastExportFailure;
+  /** The export browser: whether it is running, and how many times it was started. */
+  exportBrowser(): { running: boolean; launches: number };
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): house decks show as house slides. */
+  extendMarkdownIt: typeof extendMarkdownIt;
 }
 
 export function activate(context: vscode.ExtensionContext): IsdeckApi {
@@ -51,11 +62,12 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
   const renderedDiagnostics = new RenderedDiagnostics();
   const preview = new PreviewManager(context.extensionUri, diagnostics, configService, renderedDiagnostics);
   const statusBar = new DeckStatusBar(diagnostics, renderedDiagnostics);
+  const tracker = new DeckTracker();
+  const ruleLinks = new RuleDocsLinks(context.extensionUri);
   const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
 
   const command = (id: string, handler: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(id, guard(id, handler as (...args: unknown[]) => unknown, { showError: true }));
-  const exportWith = (format: ExportFormat) => (target?: vscode.Uri, options?: ExportOptions) => exportCommand(format, target, options ?? {});
 
   context.subscriptions.push(
     configService,
@@ -64,21 +76,23 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     renderedDiagnostics,
     preview,
     statusBar,
+    tracker,
     vscode.languages.registerCodeActionsProvider(selector, codeActions, DeckCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(selector, new DeckCompletions(), ...TRIGGER_CHARACTERS),
+    vscode.languages.registerDocumentSymbolProvider(selector, new DeckSymbols(), { label: 'Improvement Service deck' }),
+    vscode.window.registerUriHandler(ruleLinks),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new IsdeckTaskProvider()),
     command('isdeck.newDeck', (args?: NewDeckArguments) => newDeckCommand(args)),
-    command('isdeck.insertSlide', (type?: string) => insertSlideCommand(context.extensionPath, type)),
-    command('isdeck.exportPdf', exportWith('pdf')),
-    command('isdeck.exportPptx', exportWith('pptx')),
-    command('isdeck.exportHtml', exportWith('html')),
+    command('isdeck.insertSlide', (type?: unknown, at?: InsertAt) => insertSlideCommand(type, at)),
+    command('isdeck.exportDeck', (target?: unknown, options?: ExportOptions) => exportDeckCommand(tracker, diagnostics, target, options ?? {})),
+    command('isdeck.present', (target?: unknown) => presentCommand(tracker, target)),
+    command('isdeck.goToSlide', (slide?: unknown) => goToSlideCommand(tracker, slide)),
+    command('isdeck.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
     command('isdeck.importPowerPoint', (target?: vscode.Uri, options?: ImportOptions) => importPowerPointCommand(target, options ?? {})),
     command('isdeck.lintWorkspace', () => lintWorkspaceCommand(diagnostics, lintService, configService)),
-    command('isdeck.showPreview', async (target?: vscode.Uri) => {
-      const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-      if (!document || !isMarpDocument(document)) {
-        void vscode.window.showInformationMessage('Open a Marp deck (front-matter with marp: true) to preview it.');
-        return false;
-      }
+    command('isdeck.showPreview', async (target?: unknown) => {
+      const document = await tracker.resolve(target, 'preview it');
+      if (!document || !isMarpDocument(document)) return false;
       preview.show(document);
       return true;
     }),
@@ -89,6 +103,10 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
       return edit ? vscode.workspace.applyEdit(edit) : false;
     }),
     command('isdeck.useHouseThemeInMarp', () => useHouseThemeInMarpCommand(context.extensionUri)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (isCoreLoaded()) core().forgetDeck(document.uri.toString());
+    }),
+    { dispose: stopExports },
   );
 
   const activateMs = performance.now() - activateStarted;
@@ -108,17 +126,26 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     configService,
     codeActions,
     statusBar,
+    ruleLinks,
     isTrusted,
     setTrustOverride: (value) => {
       setTrustOverride(value);
       configService.clear();
       statusBar.update();
     },
-    slideSnippets: () => slideSnippets(context.extensionPath),
-    registerExporter,
     setInputBoxForTests,
+    setExportHooksForTests,
     lastExportFailure: () => lastExportFailure,
+    exportBrowser: () => (isCoreLoaded() ? { running: core().warmBrowser.isRunning, launches: core().warmBrowser.launches } : { running: false, launches: 0 }),
+    extendMarkdownIt,
   };
+}
+
+/** The export browser is closed and Present's temporary folder removed. */
+function stopExports(): void {
+  if (isCoreLoaded()) void core().closeWarmBrowser();
+  const folder = presentFolderPath();
+  if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 /**
  * The preview's page: the deck's HTML and CSS, and the scripts of ours it runs, all nonce'd:
- * the page script (follows the cursor, takes updates, asks for measurements), the core's
+ * the page script (follows the cursor, showing its slide at the top; a click on a slide, or
+ * scrolling, moves the editor there; takes updates, asks for measurements), the core's
  * in-page measurement (`dist/preview-measure.js`, see scripts/build-extension.mjs) and, when
  * the `contrast` rule is on, axe-core (`dist/axe.min.js`, loaded on first use). No `vscode`
  * import, so the page can be built outside VS Code too.
@@ -56,7 +57,7 @@ export function previewPageHtml(page: PreviewPage): string {
 <style>
   html, body { margin: 0; padding: 0; background: var(--vscode-editor-background, #1e1e1e); }
   #isdeck-deck { padding: 16px; }
-  #isdeck-deck svg[data-marpit-svg] { display: block; width: 100%; height: auto; margin: 0 auto 16px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35); outline: 3px solid transparent; }
+  #isdeck-deck svg[data-marpit-svg] { display: block; width: 100%; height: auto; margin: 0 auto 16px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35); outline: 3px solid transparent; cursor: pointer; scroll-margin-top: 16px; }
   #isdeck-deck svg[data-marpit-svg].isdeck-current { outline-color: var(--vscode-focusBorder, #007fd4); }
   .isdeck-error { color: var(--vscode-errorForeground, #f48771); font-family: var(--vscode-font-family, sans-serif); }
 </style>
@@ -143,10 +144,55 @@ export function previewPageHtml(page: PreviewPage): string {
       mark();
       const slide = slides()[current];
       if (slide) {
-        slide.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        if (message.scroll !== false) {
+          following = true;
+          clearTimeout(followEnd);
+          followEnd = setTimeout(followed, 800);
+          slide.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        }
         vscode.postMessage({ type: 'revealed', index: current });
       }
     }
+  });
+
+  // Two-way: a click on a slide moves the editor there; scrolling moves it along (not while
+  // the page itself scrolls to follow the editor).
+  let following = false;
+  let followEnd;
+  let scrollTimer;
+  let scrolledTo = -1;
+  container.addEventListener('click', (event) => {
+    const slide = event.target.closest && event.target.closest('svg[data-marpit-svg]');
+    const index = slide ? Array.prototype.indexOf.call(slides(), slide) : -1;
+    if (index < 0) return;
+    current = index;
+    scrolledTo = index;
+    mark();
+    vscode.postMessage({ type: 'select', index });
+  });
+  const topSlide = () => {
+    const all = slides();
+    for (let index = 0; index < all.length; index++) if (all[index].getBoundingClientRect().bottom > 24) return index;
+    return -1;
+  };
+  window.addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      if (following) return;
+      const index = topSlide();
+      if (index >= 0 && index !== scrolledTo) {
+        scrolledTo = index;
+        vscode.postMessage({ type: 'scrolled', index });
+      }
+    }, 150);
+  }, { passive: true });
+  // Where following the editor left the page is where the author is: not a scroll to report.
+  const followed = () => {
+    following = false;
+    scrolledTo = topSlide();
+  };
+  window.addEventListener('scrollend', () => {
+    if (following) setTimeout(followed, 50);
   });
   report();
   scheduleMeasure(0);

@@ -9,7 +9,8 @@ import { escapeHtml, previewPageHtml } from './preview-page';
 import type { MeasureRequest } from './rendered-check';
 import type { RenderedDiagnostics } from './rendered-diagnostics';
 import { readSettings } from './settings';
-import { debounce, isMarpDocument, logError } from './util';
+import { revealSlide } from './navigation';
+import { debounce, deckSource, isMarpDocument, logError } from './util';
 
 export const PREVIEW_VIEW_TYPE = 'isdeck.preview';
 
@@ -20,6 +21,14 @@ export interface PreviewRender {
   /** Slides the webview reports it drew (after the message round trip). */
   drawnSlides?: number;
   durationMs: number;
+}
+
+/** A slide the author clicked in the preview (`moved`: the cursor went there) or scrolled to the top of it. */
+export interface PreviewSelection {
+  uri: vscode.Uri;
+  /** 0-based. */
+  index: number;
+  moved: boolean;
 }
 
 /** The rendered rules run over one measurement the webview posted back. */
@@ -58,6 +67,11 @@ export class PreviewManager implements vscode.Disposable {
   private readonly revealed = new vscode.EventEmitter<number>();
   /** The slide the webview scrolled to, after following the cursor. */
   readonly onDidReveal = this.revealed.event;
+  private readonly selected = new vscode.EventEmitter<PreviewSelection>();
+  /** The editor moved to a slide the author clicked (or scrolled to) in the preview. */
+  readonly onDidSelect = this.selected.event;
+  /** The slide the preview itself asked for: following the cursor there must not scroll it again. */
+  private fromPreview: number | undefined;
   private readonly measured = new vscode.EventEmitter<PreviewMeasurement>();
   /** The rendered rules' problems were set from a measurement of the webview. */
   readonly onDidMeasure = this.measured.event;
@@ -79,6 +93,7 @@ export class PreviewManager implements vscode.Disposable {
     this.disposables.push(
       this.rendered,
       this.revealed,
+      this.selected,
       this.measured,
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.panel && this.documentUri && event.document.uri.toString() === this.documentUri.toString()) this.scheduler.schedule('render');
@@ -160,6 +175,7 @@ export class PreviewManager implements vscode.Disposable {
     });
     panel.webview.onDidReceiveMessage((message: { type?: string; slides?: number; index?: number; seq?: number; layout?: unknown; contrast?: unknown; message?: unknown }) => {
       if (message?.type === 'revealed' && typeof message.index === 'number') this.revealed.fire(message.index);
+      if ((message?.type === 'select' || message?.type === 'scrolled') && typeof message.index === 'number') void this.select(message.index, message.type === 'select');
       if (message?.type === 'rendered' && this.last && typeof message.slides === 'number') {
         this.last = { ...this.last, drawnSlides: message.slides };
         this.rendered.fire(this.last);
@@ -283,9 +299,33 @@ export class PreviewManager implements vscode.Disposable {
       state.slideStartLines.forEach((start, slide) => {
         if (start <= line) index = slide;
       });
-      void this.panel.webview.postMessage({ type: 'reveal', index });
+      // The cursor went where the preview sent it: mark the slide, but leave the preview where the author put it.
+      const scroll = index !== this.fromPreview;
+      this.fromPreview = undefined;
+      void this.panel.webview.postMessage({ type: 'reveal', index, scroll });
     } catch (error) {
       logError('preview follow', error);
+    }
+  }
+
+  /**
+   * The author clicked a slide in the preview (the editor shows it at the top, the cursor on
+   * its first line) or scrolled the preview (the editor scrolls along; the cursor stays).
+   */
+  private async select(index: number, moveCursor: boolean): Promise<void> {
+    try {
+      const uri = this.documentUri;
+      const document = uri && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+      if (!uri || !document) return;
+      const slide = core().navigationFor(deckSource(document)).slides[index];
+      const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+      const editor = shown ?? (moveCursor ? await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false }) : undefined);
+      if (!slide || !editor) return;
+      if (moveCursor) this.fromPreview = index;
+      revealSlide(editor, slide, moveCursor);
+      this.selected.fire({ uri, index, moved: moveCursor });
+    } catch (error) {
+      logError('preview select', error);
     }
   }
 
@@ -306,5 +346,5 @@ export class PreviewManager implements vscode.Disposable {
 
 function titleFor(uri: vscode.Uri): string {
   const name = uri.path.split('/').pop() ?? 'deck';
-  return `Preview ${name}`;
+  return `Slides: ${name}`;
 }

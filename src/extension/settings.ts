@@ -10,6 +10,8 @@ export interface Settings {
   rules: Record<string, unknown>;
   /** Debounce while typing, in ms. */
   debounceMs: number;
+  /** `isdeck.export.outDir`: where exports go (empty: beside the deck). */
+  exportOutDir: string;
 }
 
 export function readSettings(scope?: vscode.Uri): Settings {
@@ -21,6 +23,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     validateOnSave: config.get<boolean>('validate.onSave') ?? true,
     rules: rules && typeof rules === 'object' && !Array.isArray(rules) ? (rules as Record<string, unknown>) : {},
     debounceMs: clamp(config.get<number>('validate.delay') ?? 300, 0, 5000),
+    exportOutDir: (config.get<string>('export.outDir') ?? '').trim(),
   };
 }
 

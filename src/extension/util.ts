@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../core/deck/types';
+import type { DeckSource } from './deck-model';
 
 export const EXTENSION_ID = 'improvement-service.isdeck';
 export const DIAGNOSTIC_SOURCE = 'isdeck';
@@ -67,6 +68,17 @@ export function isMarpText(text: string): boolean {
   return !!match && /^marp[ \t]*:[ \t]*(?:true|"true"|'true')[ \t]*(?:#.*)?$/m.test(match[1]!);
 }
 
+/**
+ * A Marp deck the house renderer draws in the built-in Markdown preview: its front-matter sets
+ * the house theme, or no theme (the house renderer's default).
+ */
+export function isHouseDeckText(text: string): boolean {
+  if (!isMarpText(text)) return false;
+  const line = /^theme[ \t]*:(.*)$/m.exec(FRONT_MATTER.exec(text)![1]!);
+  const theme = (line?.[1] ?? '').replace(/#.*/, '').trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  return theme === '' || theme === 'improvement-service';
+}
+
 export function isMarkdownDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && document.uri.scheme !== 'git' && document.uri.scheme !== 'output';
 }
@@ -116,4 +128,9 @@ export function debounce<Key>(delayMs: () => number, run: (key: Key) => void) {
       timers.clear();
     },
   };
+}
+
+/** An open document as the core's deck model reads it (see deck-model.ts). */
+export function deckSource(document: vscode.TextDocument): DeckSource {
+  return { key: document.uri.toString(), version: document.version, text: () => document.getText(), file: document.uri.scheme === 'file' ? document.uri.fsPath : undefined };
 }

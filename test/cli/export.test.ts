@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH, PROJECT_ROOT } from '../helpers/cli';
 import { readPdf } from '../helpers/pdf';
+import { inkShare, readPng } from '../helpers/png';
+import { BROWSER_PATH } from '../helpers/tools';
 
 const SEED = join(PROJECT_ROOT, 'decks', 'masterclass-2010-03-24.md');
 const TEMPLATE = join(PROJECT_ROOT, 'decks', 'template.md');
@@ -121,6 +123,39 @@ describe('isdeck export', () => {
     const env = await runExport(['decks/template.md', '--pdf'], { cwd: folder, env: { ISDECK_BROWSER: '/nonexistent/chrome' } });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('ISDECK_BROWSER= /nonexistent/chrome');
+  });
+
+  it('--png draws slides at their size (--slide picks them), --present writes the presentation', { timeout: TIMEOUT }, async () => {
+    const folder = project('pictures');
+    const one = await runExport(['decks/template.md', '--png', '--slide', '2', '--present', '--out', 'out'], { cwd: folder, env: { ISDECK_BROWSER: BROWSER_PATH } });
+    expect(one.stderr).not.toMatch(/not written|refus/);
+    expect(one.code).toBe(0);
+    expect(readdirSync(join(folder, 'out')).sort()).toEqual(['template.present.html', 'template.slide-02.png']);
+    const picture = readPng(readFileSync(join(folder, 'out', 'template.slide-02.png')));
+    expect([picture.width, picture.height]).toEqual([1280, 720]);
+    expect(inkShare(picture)).toBeGreaterThan(0.05);
+    expect(one.stdout).toMatch(/out\/template\.slide-02\.png\s+\d+ KB\s+1 slide\n/);
+    expect(one.stdout).toMatch(/out\/template\.present\.html\s+\d+ KB\s+8 slides/);
+    expect(readFileSync(join(folder, 'out', 'template.present.html'), 'utf8')).toContain('id="isdeck-presenter"');
+
+    const all = await runExport(['decks/template.md', '--png', '--out', 'all'], { cwd: folder, env: { ISDECK_BROWSER: BROWSER_PATH } });
+    expect(all.code).toBe(0);
+    expect(readdirSync(join(folder, 'all')).sort()).toEqual(Array.from({ length: 8 }, (_, index) => `template.slide-0${index + 1}.png`));
+    expect(all.stdout).toMatch(/all\/template\.slide-NN\.png\s+\d+ KB\s+8 slides/);
+
+    const beyond = await runExport(['decks/template.md', '--png', '--slide', '9', '--out', 'beyond'], { cwd: folder, env: { ISDECK_BROWSER: BROWSER_PATH } });
+    expect(beyond.code).toBe(1);
+    expect(beyond.stderr).toContain('decks/template.md: PNG not written: there is no slide 9: the deck has 8 slides');
+    expect(readdirSync(join(folder, 'beyond'))).toEqual([]);
+    for (const [args, message] of [
+      [['decks/template.md', '--slide', '2'], '--slide picks the slides of --png: use it with --png'],
+      [['decks/template.md', '--png', '--slide', 'two'], "--slide needs a slide number from 1 (got 'two')"],
+      [['decks/template.md', '--png', '--slide', '0'], "--slide needs a slide number from 1 (got '0')"],
+    ] as const) {
+      const usage = await runExport([...args], { cwd: folder });
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toContain(message);
+    }
   });
 
   it('exports a deck with errors and prints them; --strict skips it with exit 1', { timeout: TIMEOUT }, async () => {

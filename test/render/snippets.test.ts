@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/core/deck/parse';
+import { slideInsertion } from '../../src/core/deck/insert-slide';
 import { renderDeck } from '../../src/core/render/render';
-import { findPackageRoot } from '../../src/core/render/theme';
+import { DECK_TEMPLATE, SLIDE_TEMPLATES, templateMarkdown } from '../../src/core/slide-catalogue';
+import { dateVariables, expandSnippet } from '../../src/core/snippets/expand';
 import { lintString, summarise } from '../helpers/lint';
-import { dateVariables, expandSnippet, type SnippetDefinition } from './snippet-expand';
 
-const snippets = JSON.parse(
-  readFileSync(join(findPackageRoot(), 'snippets', 'isdeck.code-snippets'), 'utf8'),
-) as Record<string, SnippetDefinition>;
-
-const byPrefix = new Map(Object.values(snippets).map((s) => [String(s.prefix), s]));
+const byPrefix = new Map<string, { body: readonly string[]; description: string }>([
+  [DECK_TEMPLATE.prefix, DECK_TEMPLATE],
+  ...SLIDE_TEMPLATES.map((template) => [template.prefix, template] as const),
+]);
 
 const TYPES = ['cover', 'content', 'models', 'benefits-risks', 'statistics', 'chart', 'spectrum', 'discussion'];
 const NOW = new Date(2026, 2, 5, 9, 7, 3); // 05/03/2026
@@ -19,6 +18,12 @@ function expand(prefix: string): string {
   const snippet = byPrefix.get(prefix);
   if (!snippet) throw new Error(`no snippet ${prefix}`);
   return expandSnippet(snippet.body, { now: NOW });
+}
+
+/** A slide template as the editor inserts it after the deck's last slide. */
+function appended(deck: string, prefix: string): string {
+  const at = slideInsertion(parseDeck(deck), Number.MAX_SAFE_INTEGER);
+  return `${deck.trimEnd()}${at.before}${expand(prefix)}${at.after}`;
 }
 
 /** The HTML of the last slide. */
@@ -57,21 +62,22 @@ describe('snippet expander', () => {
   });
 });
 
-describe('snippets file', () => {
-  it('has one markdown snippet a slide type and a whole deck', () => {
-    const prefixes = [...byPrefix.keys()].sort();
-    expect(prefixes).toEqual(['is-deck', ...TYPES.map((t) => `is-${t}`)].sort());
-    for (const snippet of Object.values(snippets)) {
-      expect(snippet.scope).toBe('markdown');
-      expect(snippet.description?.length ?? 0).toBeGreaterThan(10);
-      expect(Array.isArray(snippet.body)).toBe(true);
-    }
+describe('slide catalogue', () => {
+  it('has one template a slide type, in the house order, and a whole deck', () => {
+    expect(SLIDE_TEMPLATES.map((template) => template.prefix)).toEqual(TYPES.map((t) => `is-${t}`));
+    for (const template of byPrefix.values()) expect(template.description.length).toBeGreaterThan(10);
   });
 
-  it.each(TYPES)('is-%s begins with the slide separator and its class', (type) => {
+  it.each(TYPES)('is-%s begins with its class and has no slide break of its own', (type) => {
     const lines = expand(`is-${type}`).split('\n');
-    expect(lines[0]).toBe('---');
-    expect(lines.filter((l) => l.trim() !== '')[1]).toBe(`<!-- _class: ${type} -->`);
+    expect(lines[0]).toBe(`<!-- _class: ${type} -->`);
+    expect(lines).not.toContain('---');
+  });
+
+  it('shows a template as the Markdown it writes', () => {
+    expect(templateMarkdown(SLIDE_TEMPLATES.find((t) => t.type === 'discussion')!.body)).toBe(
+      '<!-- _class: discussion -->\n\n## Group Discussion\n\nWhat question should the group discuss?',
+    );
   });
 });
 
@@ -95,7 +101,7 @@ describe('snippets render as house decks', () => {
   });
 
   it.each(TYPES)('is-%s appended to is-deck renders one more slide of its type', (type) => {
-    const deck = renderDeck(`${base}\n${expand(`is-${type}`)}`);
+    const deck = renderDeck(appended(base, `is-${type}`));
     expect(deck.slideCount).toBe(4);
     const slide = lastSlide(deck.html);
     expect(slide).toMatch(new RegExp(`class="${type}"`));
@@ -110,9 +116,9 @@ describe('snippets render as house decks', () => {
 function deckWith(type: string): string {
   const base = expand('is-deck');
   const slide = expand(`is-${type}`);
-  if (type === 'cover') return `${base}\n${slide}\n${expand('is-discussion')}`;
+  if (type === 'cover') return appended(appended(base, `is-${type}`), 'is-discussion');
   const closing = base.lastIndexOf('\n---\n');
-  return `${base.slice(0, closing)}\n${slide}${base.slice(closing)}`;
+  return `${base.slice(0, closing)}\n\n---\n\n${slide}\n${base.slice(closing)}`;
 }
 
 describe('snippets pass the house validator', () => {

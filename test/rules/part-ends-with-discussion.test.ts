@@ -100,6 +100,15 @@ describe(RULE, () => {
     expect(problemsOf(lintString(deck), RULE)).toEqual([]);
   });
 
+  it('names a part titled "Part N" once, not "Part 2 (Part 2)"', () => {
+    const part = (title: string) => COVER.replace('\nBob Christie', `\n## ${title}\n\nBob Christie`);
+    const deck = `---\nmarp: true\n---\n\n${COVER}\n---\n\n## Content\n\n---\n\n<!-- _class: discussion -->\n\n## Group Discussion\n\nWhy?\n\n---\n\n${part('Part 2')}\n---\n\n## More\n\n---\n\n${part('part 3 ')}\n---\n\n## Last\n`;
+    expect(problemsOf(lintString(deck), RULE).map((problem) => problem.message.split(':')[0])).toEqual([
+      'Part 2 ends with a `content` slide',
+      'Part 3 ends with a `content` slide',
+    ]);
+  });
+
   it('finds nothing in a house deck', () => {
     const problems = lintFixture(RULE, 'good');
     expect(problemsOf(problems, RULE)).toEqual([]);

@@ -1,13 +1,14 @@
 /**
- * The export jobs the extension's Export commands run (src/extension/export-jobs.ts, part of
- * dist/core.js): PPTX and PDF written from a deck file, cancellation leaving no file, and a
- * missing browser reported with the code the extension turns into its "Set Browser Path" message.
+ * The export jobs the extension's Export Deck… command runs (src/extension/export-jobs.ts, part
+ * of dist/core.js): PPTX, PDF and PNG written from a deck file in one warm browser (kept between
+ * exports, closed when idle), cancellation leaving no file and the browser running, and a missing
+ * browser reported with the code the extension turns into its "Set Browser Path" message.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPdfFile, exportPptxFile } from '../../src/extension/export-jobs';
+import { closeWarmBrowser, exportPdfFile, exportPngFiles, exportPptxFile, warmBrowser, WarmBrowser } from '../../src/extension/export-jobs';
 import { readPdf } from '../helpers/pdf';
 import { browser, BROWSER_PATH, needTools } from '../helpers/tools';
 import { remoteDeck, startCountingServer } from '../helpers/counting-server';
@@ -17,7 +18,10 @@ const out = mkdtempSync(join(tmpdir(), 'isdeck-export-jobs-'));
 const browserPath = BROWSER_PATH;
 const chromium = needTools([browser]);
 
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeWarmBrowser();
+  rmSync(out, { recursive: true, force: true });
+});
 
 describe('export jobs', () => {
   it('writes a PPTX with every slide', async () => {
@@ -30,11 +34,40 @@ describe('export jobs', () => {
   describe.skipIf(chromium.skip)('with a browser', () => {
     beforeAll(chromium.assertPresent);
 
-    it('writes a PDF, one page a slide', async () => {
+    it('writes a PDF, one page a slide, and with notes its handout, in one browser kept warm', async () => {
       const outPath = join(out, 'deck.pdf');
+      const launches = warmBrowser.launches;
       const result = await exportPdfFile({ deckPath, outPath, browserPath });
-      expect(result.slideCount).toBe(8);
+      expect(result).toMatchObject({ files: [outPath], slideCount: 8 });
       expect((await readPdf(outPath)).pages).toBe(8);
+      expect(warmBrowser.isRunning).toBe(true);
+      const again = await exportPdfFile({ deckPath, outPath, browserPath }, true);
+      expect(again.files).toEqual([outPath, join(out, 'deck.notes.pdf')]);
+      expect((await readPdf(join(out, 'deck.notes.pdf'))).pages).toBe(8);
+      expect(warmBrowser.launches - launches).toBe(1);
+    });
+
+    it('writes PNG pictures of chosen slides in the same browser', async () => {
+      const launches = warmBrowser.launches;
+      const result = await exportPngFiles({ deckPath, outPath: join(out, 'pictures'), browserPath, slides: [2, 8] });
+      expect(result.files).toEqual([join(out, 'pictures', 'export-deck.slide-02.png'), join(out, 'pictures', 'export-deck.slide-08.png')]);
+      expect(result.slideCount).toBe(8);
+      expect(warmBrowser.launches).toBe(launches);
+    });
+
+    it('closes an idle browser, and starts another for the next export', async () => {
+      const quick = new WarmBrowser(200);
+      const browser = await quick.use(browserPath, undefined, async (pages) => {
+        const page = await pages.newPage();
+        await pages.release?.(page);
+        return page.context();
+      });
+      expect(quick.isRunning).toBe(true);
+      await new Promise<void>((resolve) => browser.on('close', () => resolve()));
+      expect(quick.isRunning).toBe(false);
+      await quick.use(browserPath, undefined, async () => undefined);
+      expect(quick.launches).toBe(2);
+      await quick.close();
     });
 
     it('a cancelled PDF export leaves no file', async () => {
@@ -44,6 +77,8 @@ describe('export jobs', () => {
       setTimeout(() => controller.abort(), 50);
       await expect(running).rejects.toThrow();
       expect(existsSync(outPath)).toBe(false);
+      // The job's page was closed, not the browser: the next export finds it running.
+      expect(warmBrowser.isRunning).toBe(true);
       expect(readdirSync(out).filter((name) => name.includes('cancelled'))).toEqual([]);
     });
 

@@ -10,6 +10,7 @@
  * handout (each slide on the top half of a page, its presenter notes beneath) and printed
  * to `<name>.notes.pdf`.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
@@ -196,9 +197,7 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
     const printPage = page;
     network = await startNetworkSession(printPage, options.network ?? NO_REMOTE);
 
-    await loadDocument(printPage, standalone.html, options.timeoutMs);
-    await printPage.evaluate(keepFilteredTextInPage);
-    const printed = await printPage.pdf(PRINT);
+    const printed = await printDocument(printPage, standalone.html, options.timeoutMs ?? 60_000);
     // The drawn checks measure the page as printed (before the handout moves its slides), in
     // the browser, while the PDF is finished here.
     const checked = options.config ? drawnProblems(printPage, deck, options.config) : Promise.resolve([]);
@@ -210,6 +209,7 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
       ? (async () => {
           const notes = deck.slides.map((slide) => slide.notes.map((note) => note.text));
           await printPage.evaluate(layOutHandout, { notes, css: HANDOUT_CSS, notesHeading: 'Notes', noNotes: 'No presenter notes.' });
+          lastPrints.delete(printPage);
           await fontsReady(printPage);
           return printPage.pdf(PRINT);
         })()
@@ -245,6 +245,29 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
       else await page.close().catch(() => undefined);
     }
   }
+}
+
+/** The document a reused page holds and what it printed: the same document again is not loaded and printed again. */
+const lastPrints = new WeakMap<Page, { key: string; pdf: Uint8Array }>();
+
+/**
+ * Loads `html` into the page and prints it. A page that printed this very document last (a
+ * deck exported again unchanged, in a browser kept between exports) still holds it, checked
+ * by a mark on its root element: its print is the same and is taken again. The document is
+ * self-contained (fonts and pictures embedded), so the same text prints the same PDF; a page
+ * that fetched anything is never reused.
+ */
+async function printDocument(page: Page, html: string, timeoutMs: number): Promise<Uint8Array> {
+  const key = createHash('sha256').update(html).digest('base64');
+  const last = lastPrints.get(page);
+  if (last?.key === key && (await page.evaluate(() => document.documentElement.dataset.isdeckPrint).catch(() => undefined)) === key) return last.pdf;
+  lastPrints.delete(page);
+  await loadDocument(page, html, timeoutMs);
+  await page.evaluate(keepFilteredTextInPage);
+  const printed = await page.pdf(PRINT);
+  await page.evaluate((mark) => (document.documentElement.dataset.isdeckPrint = mark), key);
+  lastPrints.set(page, { key, pdf: printed });
+  return printed;
 }
 
 async function fontsReady(page: Page): Promise<void> {

@@ -50,7 +50,7 @@ export const WARNING_CAUSES = {
 export type WarningCause = keyof typeof WARNING_CAUSES;
 
 /** Where a warning comes from: an output format, or the checks of the drawn page (PDF and HTML draw alike). */
-export type WarningSource = 'pdf' | 'html' | 'pptx' | 'drawn';
+export type WarningSource = 'pdf' | 'html' | 'pptx' | 'presentation' | 'png' | 'drawn';
 
 export interface ExportWarning {
   source: WarningSource;
@@ -113,7 +113,7 @@ export interface WarningGroup {
   line: number | undefined;
 }
 
-const SOURCE_ORDER: Record<WarningSource, number> = { drawn: 0, pdf: 1, html: 2, pptx: 3 };
+const SOURCE_ORDER: Record<WarningSource, number> = { drawn: 0, pdf: 1, html: 2, pptx: 3, presentation: 4, png: 5 };
 
 /** Groups warnings by cause and message, in the order of their first slide, then line, then format. */
 export function groupWarnings(warnings: readonly ExportWarning[]): WarningGroup[] {
@@ -151,7 +151,7 @@ export function slideList(slides: readonly number[]): string {
   return parts.join(', ');
 }
 
-const SOURCE_LABEL: Record<WarningSource, string> = { drawn: 'drawn slides', pdf: 'PDF', html: 'HTML', pptx: 'PPTX' };
+const SOURCE_LABEL: Record<WarningSource, string> = { drawn: 'drawn slides', pdf: 'PDF', html: 'HTML', pptx: 'PPTX', presentation: 'presentation', png: 'PNG' };
 
 /**
  * One line for a group, without its place in the file (the caller puts the deck and the first

@@ -1,8 +1,9 @@
-/** `isdeck export --html`: one self-contained HTML file, written atomically. */
+/** `isdeck export --html` and `--present`: one self-contained HTML file, written atomically. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
 import { checkNewOutput } from '../io/output-policy';
+import { renderPresentationHtml } from './present';
 import { type RenderWarning, renderStandaloneHtml } from './render';
 
 export interface HtmlExportResult {
@@ -24,10 +25,13 @@ export interface ExportHtmlOptions {
   source?: string;
   /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`). */
   html?: boolean;
+  /** Write the presentation (one slide at a time, presenter view) instead of the document. */
+  present?: boolean;
 }
 
 /**
- * Renders `deckPath` to a standalone HTML document at `outPath`. The document is written to
+ * Renders `deckPath` to a standalone HTML document at `outPath` (with `present`, the
+ * presentation: one slide at a time, presenter view; see present.ts). The document is written to
  * a temporary file in the target folder and renamed over `outPath`, so a reader never sees
  * a half-written file and a failed export leaves any earlier file as it was.
  */
@@ -37,7 +41,8 @@ export async function exportHtml(deckPath: string, outPath: string, options: Exp
   // Refused before any work; writeFileAtomic checks again at the write.
   checkNewOutput(target, protect);
   const source = options.source ?? (await readFile(deckPath, 'utf8'));
-  const result = renderStandaloneHtml(source, {
+  const render = options.present ? renderPresentationHtml : renderStandaloneHtml;
+  const result = render(source, {
     deckPath: resolve(deckPath),
     ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
     html: options.html ?? false,

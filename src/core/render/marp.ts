@@ -1,5 +1,5 @@
 /** The house Marp instance: marp-core with the house options, theme, plugins and code highlighting. */
-import { Marp } from '@marp-team/marp-core';
+import { Marp, type MarpOptions } from '@marp-team/marp-core';
 import { useLinearRules } from '../marp-linear';
 import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
 import { housePlugin } from './chart-plugin';
@@ -70,6 +70,8 @@ class HouseMarp extends Marp {
 export interface HouseMarpOptions {
   /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`); else tags are left out. */
   html?: boolean;
+  /** Marpit's container elements (the built-in Markdown preview wraps slides in its own). */
+  container?: MarpOptions['container'];
 }
 
 /**
@@ -79,7 +81,7 @@ export interface HouseMarpOptions {
  * than a render.
  */
 export function createHouseMarp(options: HouseMarpOptions = {}): Marp {
-  const marp = new HouseMarp({ ...HOUSE_MARP_OPTIONS, html: options.html ? Marp.html : false });
+  const marp = new HouseMarp({ ...HOUSE_MARP_OPTIONS, ...(options.container ? { container: options.container } : {}), html: options.html ? Marp.html : false });
   const theme = marp.themeSet.add(loadHouseThemeCss());
   marp.themeSet.default = theme;
   if (theme.name !== HOUSE_THEME_NAME) throw new Error(`isdeck: house theme is named ${theme.name}`);

@@ -18,7 +18,7 @@ export default defineRule({
       const lastIndex = part.slideIndices.at(-1);
       const last = lastIndex === undefined ? undefined : deck.slides[lastIndex];
       if (!last || last.type === 'discussion') continue;
-      const name = part.title === undefined ? `Part ${part.index + 1}` : `Part ${part.index + 1} (${part.title})`;
+      const name = part.title === undefined || part.title.trim().toLowerCase() === `part ${part.index + 1}` ? `Part ${part.index + 1}` : `Part ${part.index + 1} (${part.title})`;
       const kind = last.type ?? last.className ?? 'content';
       const fix = last.type === undefined ? undefined : discussionFix(deck, part, last);
       context.report({

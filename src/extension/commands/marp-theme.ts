@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseJsonc } from './insert-slide';
+import { MARP_FOR_VS_CODE } from '../markdown-it';
 
 const THEME_CSS = 'improvement-service.css';
 const COPY_FOLDER = '.vscode/isdeck-theme';
@@ -9,8 +9,28 @@ const COPY_FOLDER = '.vscode/isdeck-theme';
  * it only through `markdown.marp.themes` (a path relative to the workspace). This adds it: the
  * workspace's own `themes/improvement-service.css` if it has one, else a copy of the
  * extension's theme (with its fonts and wordmark) in `.vscode/isdeck-theme/`.
+ *
+ * Without Marp for VS Code there is nothing to set: it says so, changes nothing, and offers to
+ * install it or show its page. (The built-in Markdown preview shows house decks without it.)
  */
 export async function useHouseThemeInMarpCommand(extensionUri: vscode.Uri, folder?: vscode.WorkspaceFolder): Promise<string | undefined> {
+  if (!vscode.extensions.getExtension(MARP_FOR_VS_CODE)) {
+    const install = 'Install Marp for VS Code';
+    const page = 'Show Its Page';
+    void vscode.window
+      .showWarningMessage(
+        'Marp for VS Code is not installed, so nothing was changed: its preview is where this command puts the house theme. ' +
+          'The built-in Markdown preview already shows decks in the house style.',
+        install,
+        page,
+      )
+      .then((choice) => {
+        if (choice === install) return vscode.commands.executeCommand('workbench.extensions.installExtension', MARP_FOR_VS_CODE);
+        if (choice === page) return vscode.commands.executeCommand('extension.open', MARP_FOR_VS_CODE);
+        return undefined;
+      });
+    return undefined;
+  }
   const workspace = folder ?? vscode.workspace.workspaceFolders?.[0];
   if (!workspace) {
     void vscode.window.showInformationMessage('Open a folder first: the theme is registered in the workspace settings.');
@@ -32,29 +52,12 @@ export async function useHouseThemeInMarpCommand(extensionUri: vscode.Uri, folde
   const list = Array.isArray(themes) ? themes.filter((theme): theme is string => typeof theme === 'string') : [];
   if (!list.includes(relative)) {
     const target = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
-    try {
-      await config.update('themes', [...list, relative], target);
-    } catch {
-      // Marp for VS Code is not installed, so its setting is not registered: write the file.
-      await writeSettingsFile(workspace.uri, 'markdown.marp.themes', [...list, relative]);
-    }
+    await config.update('themes', [...list, relative], target);
   }
   void vscode.window.showInformationMessage(
     `Marp for VS Code now loads the house theme from ${relative}. Decks with "theme: improvement-service" preview in the house style there (chart slides show their table).`,
   );
   return relative;
-}
-
-/** Sets one key in the folder's .vscode/settings.json (JSON with comments is read; comments are not kept). */
-async function writeSettingsFile(folder: vscode.Uri, key: string, value: unknown): Promise<void> {
-  const file = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
-  let settings: Record<string, unknown> = {};
-  if (await exists(file)) {
-    const parsed = parseJsonc(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) settings = parsed as Record<string, unknown>;
-  }
-  settings[key] = value;
-  await vscode.workspace.fs.writeFile(file, Buffer.from(`${JSON.stringify(settings, null, 2)}\n`, 'utf8'));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

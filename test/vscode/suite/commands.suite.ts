@@ -3,10 +3,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteSetup, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import type { ExportOutcome } from '../../../src/extension/commands/export';
 import type { IsdeckApi } from '../../../src/extension/extension';
 import { activateExtension, exists, fixture, isdeckDiagnostics, openDeck, ruleOf, sleep, waitFor, writeFile } from './helpers';
-
-const SLIDE_TYPES = ['cover', 'content', 'models', 'benefits-risks', 'statistics', 'chart', 'spectrum', 'discussion'];
 
 suite('commands, snippets, preview, export, trust', () => {
   let api: IsdeckApi;
@@ -18,22 +17,6 @@ suite('commands, snippets, preview, export, trust', () => {
 
   teardown(() => api.setTrustOverride(undefined));
 
-  test('snippets are contributed for Markdown and offered as completions', async () => {
-    const contributed = extension.packageJSON.contributes.snippets as { language: string; path: string }[];
-    assert.deepEqual(contributed, [{ language: 'markdown', path: './snippets/isdeck.code-snippets' }]);
-    const file = join(extension.extensionPath, 'snippets', 'isdeck.code-snippets');
-    assert.ok(existsSync(file), `${file} is in the VSIX`);
-    const snippets = api.slideSnippets();
-    assert.deepEqual([...snippets.keys()].sort(), [...SLIDE_TYPES].sort());
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'is-' });
-    await vscode.window.showTextDocument(document);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 3));
-    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    const snippetItems = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet);
-    assert.ok(snippetItems.length >= SLIDE_TYPES.length, `snippet completions for "is-": ${JSON.stringify(labels)}`);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  });
-
   test('Insert House Slide inserts the chosen slide type', async () => {
     const uri = fixture('insert.md');
     await writeFile(uri, '---\nmarp: true\ntheme: improvement-service\n---\n\n<!-- _class: cover -->\n\nSeries\n24/03/2026\n\n# Title\n\nPresenter\nThe Improvement Service\n');
@@ -41,7 +24,7 @@ suite('commands, snippets, preview, export, trust', () => {
     editor.selection = new vscode.Selection(editor.document.lineCount - 1, 0, editor.document.lineCount - 1, 0);
     assert.equal(await vscode.commands.executeCommand('isdeck.insertSlide', 'models'), true);
     const text = editor.document.getText();
-    assert.match(text, /\n---\n\n<!-- _class: models -->/);
+    assert.match(text, /The Improvement Service\n\n---\n\n<!-- _class: models -->\n\n## Models of service delivery\n/);
     const state = await api.diagnostics.lintDocument(editor.document);
     assert.equal(state?.slides, 2);
   });
@@ -136,28 +119,30 @@ suite('commands, snippets, preview, export, trust', () => {
     editor.selection = new vscode.Selection(fourth, 0, fourth, 0);
     assert.equal(await Promise.race([revealed, sleep(10_000).then(() => -1)]), 3, 'the preview followed the cursor to slide 4');
 
-    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n---\n\n## One More Slide\n\n- A point\n'));
+    const end = new vscode.Position(editor.document.lineCount, 0);
+    await editor.edit((edit) => edit.insert(end, '\n---\n\n## One More Slide\n\n- A point\n'));
     assert.equal(await Promise.race([redrawn, sleep(20_000).then(() => -1)]), state.slides + 1, 'the preview follows typing');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Taken out again by an edit of this document (the active editor may be the preview now).
+    await editor.edit((edit) => edit.delete(new vscode.Range(end, new vscode.Position(editor.document.lineCount, 0))));
     api.preview.close();
   });
 
-  test('Export to HTML writes a standalone file', async () => {
+  test('Export Deck… to HTML writes a standalone file', async () => {
     const uri = fixture('export-deck.md');
-    const outcome = await vscode.commands.executeCommand<{ outPath: string; slideCount: number }>('isdeck.exportHtml', uri, { quiet: true });
-    assert.ok(outcome, 'the export ran');
-    assert.equal(outcome.outPath, join(fixture().fsPath, 'export-deck.html'));
-    const html = readFileSync(outcome.outPath, 'utf8');
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>('isdeck.exportDeck', uri, { format: 'html', quiet: true });
+    assert.ok(outcome, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
+    assert.deepEqual(outcome.files, [join(fixture().fsPath, 'export-deck.html')]);
+    const html = readFileSync(outcome.files[0]!, 'utf8');
     assert.match(html, /<!doctype html>/i);
     assert.equal(html.match(/<section/g)?.length, outcome.slideCount);
   });
 
-  test('Export to PowerPoint writes a .pptx with every slide', async () => {
+  test('Export Deck… to PowerPoint writes a .pptx with every slide', async () => {
     const uri = fixture('export-deck.md');
-    const outcome = await vscode.commands.executeCommand<{ outPath: string; slideCount: number }>('isdeck.exportPptx', uri, { quiet: true });
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>('isdeck.exportDeck', uri, { format: 'pptx', quiet: true });
     assert.ok(outcome, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
-    assert.equal(outcome.outPath, join(fixture().fsPath, 'export-deck.pptx'));
-    const bytes = readFileSync(outcome.outPath);
+    assert.deepEqual(outcome.files, [join(fixture().fsPath, 'export-deck.pptx')]);
+    const bytes = readFileSync(outcome.files[0]!);
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
     assert.equal(outcome.slideCount, 8);
     assert.ok(bytes.includes(Buffer.from('ppt/slides/slide8.xml')));
@@ -165,7 +150,7 @@ suite('commands, snippets, preview, export, trust', () => {
 
   test('Import PowerPoint turns a .pptx into a deck beside it and opens it with its preview', async () => {
     const pptx = join(fixture().fsPath, 'imported.pptx');
-    const exported = await vscode.commands.executeCommand('isdeck.exportPptx', fixture('export-deck.md'), { quiet: true, outPath: pptx });
+    const exported = await vscode.commands.executeCommand('isdeck.exportDeck', fixture('export-deck.md'), { format: 'pptx', quiet: true, outPath: pptx });
     assert.ok(exported, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
     const deckUri = fixture('imported.md');
     const drawn = new Promise<number>((resolve) => {
@@ -185,12 +170,12 @@ suite('commands, snippets, preview, export, trust', () => {
     api.preview.close();
   });
 
-  test('Export to PDF writes a PDF through the browser', async () => {
+  test('Export Deck… to PDF writes a PDF through the browser', async () => {
     const uri = fixture('export-deck.md');
-    const outcome = await vscode.commands.executeCommand<{ outPath: string; slideCount: number }>('isdeck.exportPdf', uri, { quiet: true });
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>('isdeck.exportDeck', uri, { format: 'pdf', quiet: true });
     assert.ok(outcome, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
-    assert.equal(outcome.outPath, join(fixture().fsPath, 'export-deck.pdf'));
-    const bytes = readFileSync(outcome.outPath);
+    assert.deepEqual(outcome.files, [join(fixture().fsPath, 'export-deck.pdf')]);
+    const bytes = readFileSync(outcome.files[0]!);
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.equal(outcome.slideCount, 8, 'one page a slide');
   });
@@ -200,7 +185,7 @@ suite('commands, snippets, preview, export, trust', () => {
     await config.update('browserPath', '/nonexistent/chrome', vscode.ConfigurationTarget.Global);
     try {
       const out = fixture('missing-browser.pdf');
-      const outcome = await vscode.commands.executeCommand('isdeck.exportPdf', fixture('export-deck.md'), { quiet: true, outPath: out.fsPath });
+      const outcome = await vscode.commands.executeCommand('isdeck.exportDeck', fixture('export-deck.md'), { format: 'pdf', quiet: true, outPath: out.fsPath });
       assert.equal(outcome, undefined);
       assert.equal(api.lastExportFailure()?.kind, 'browser-not-found', JSON.stringify(api.lastExportFailure()));
       assert.match(api.lastExportFailure()!.message, /nonexistent\/chrome/);
@@ -225,7 +210,7 @@ suite('commands, snippets, preview, export, trust', () => {
     assert.equal(api.lintService.inProcessJobs, 0);
     assert.ok(state.config.messages.some((message) => message.includes('.isdeckrc.js') && message.includes('Restricted Mode')), JSON.stringify(state.config.messages));
     const out = vscode.Uri.joinPath(folder, 'deck.html');
-    const outcome = await vscode.commands.executeCommand('isdeck.exportHtml', deck, { quiet: true });
+    const outcome = await vscode.commands.executeCommand('isdeck.exportDeck', deck, { format: 'html', quiet: true, ignoreProblems: true });
     assert.equal(outcome, undefined, 'export refused');
     assert.equal(api.lastExportFailure()?.kind, 'untrusted');
     assert.equal(await exists(out), false);
@@ -243,13 +228,14 @@ suite('commands, snippets, preview, export, trust', () => {
     assert.deepEqual(isdeckDiagnostics(fixture('plain.md')), []);
   });
 
-  test('registers the house theme for Marp for VS Code', async () => {
-    const relative = await vscode.commands.executeCommand<string>('isdeck.useHouseThemeInMarp');
-    assert.equal(relative, '.vscode/isdeck-theme/improvement-service.css');
-    assert.ok(await exists(fixture('.vscode', 'isdeck-theme', 'improvement-service.css')));
-    assert.ok(await exists(fixture('.vscode', 'isdeck-theme', 'fonts')));
-    const settings = JSON.parse(readFileSync(fixture('.vscode', 'settings.json').fsPath, 'utf8'));
-    assert.deepEqual(settings['markdown.marp.themes'], [relative]);
+  test('Use the House Theme in Marp for VS Code says Marp for VS Code is not installed, and changes nothing', async () => {
+    assert.equal(vscode.extensions.getExtension('marp-team.marp-vscode'), undefined, 'Marp for VS Code is not installed here');
+    const settings = fixture('.vscode', 'settings.json');
+    const before = (await exists(settings)) ? readFileSync(settings.fsPath, 'utf8') : undefined;
+    const relative = await vscode.commands.executeCommand<string | undefined>('isdeck.useHouseThemeInMarp');
+    assert.equal(relative, undefined);
+    assert.equal(await exists(fixture('.vscode', 'isdeck-theme')), false, 'no theme copied');
+    assert.equal((await exists(settings)) ? readFileSync(settings.fsPath, 'utf8') : undefined, before, 'the settings are as they were');
   });
 
   test('contributes a task type, problem matchers, jsonValidation, settings and a walkthrough', async () => {
@@ -261,15 +247,24 @@ suite('commands, snippets, preview, export, trust', () => {
     assert.deepEqual(contributes.problemMatchers.map((matcher: { name: string }) => matcher.name), ['isdeck', 'isdeck-github']);
     assert.equal(contributes.jsonValidation[0].url, './schemas/isdeckrc.schema.json');
     assert.ok(existsSync(join(extension.extensionPath, 'schemas', 'isdeckrc.schema.json')), 'the schema is in the VSIX');
-    for (const key of ['isdeck.browserPath', 'isdeck.validate.onType', 'isdeck.validate.onSave', 'isdeck.rules']) assert.ok(contributes.configuration.properties[key], key);
+    for (const key of ['isdeck.browserPath', 'isdeck.validate.onType', 'isdeck.validate.onSave', 'isdeck.rules', 'isdeck.export.outDir']) assert.ok(contributes.configuration.properties[key], key);
+    // One title a command, none the same as a built-in one ("Open Preview to the Side").
+    const titles = contributes.commands.map((entry: { title: string }) => entry.title);
+    assert.equal(new Set(titles).size, titles.length, JSON.stringify(titles));
+    assert.ok(!titles.includes('Open Preview to the Side'));
+    assert.ok(!contributes.snippets, 'no snippets contribution: the completions offer the house slides');
     const walkthrough = contributes.walkthroughs[0];
     for (const step of walkthrough.steps) assert.ok(existsSync(join(extension.extensionPath, step.media.markdown)), step.media.markdown);
   });
 
   test('bad input never throws out of a command', async () => {
     for (const [id, args] of [
-      ['isdeck.exportPdf', [42]],
-      ['isdeck.exportHtml', [vscode.Uri.parse('untitled:nothing.md')]],
+      ['isdeck.exportDeck', [42, { format: 'pdf', quiet: true }]],
+      ['isdeck.exportDeck', [vscode.Uri.parse('untitled:nothing.md'), { format: 'html', quiet: true }]],
+      ['isdeck.exportDeck', [fixture('export-deck.md'), { format: 'nonsense', quiet: true }]],
+      ['isdeck.goToSlide', [9999]],
+      ['isdeck.showRuleDocs', ['no-such-rule']],
+      ['isdeck.insertSlide', ['cover', { uri: 'nonsense', line: -5 }]],
       ['isdeck.insertSlide', [{ not: 'a type' }]],
       ['isdeck.showPreview', [vscode.Uri.file('/nonexistent/deck.md')]],
       ['isdeck.newDeck', [{ series: '', date: '99/99/9999', title: 'x', presenter: 'y', parts: 0, target: '/nonexistent/x.md' }]],
@@ -287,12 +282,15 @@ suite('commands, snippets, preview, export, trust', () => {
 
   test('VSIX contents: the bundles and the theme are installed', () => {
     const shipped = ['dist/extension.js', 'dist/core.js', 'dist/lint-worker.js', 'themes/improvement-service.css', 'dist/node_modules/playwright-core/package.json'];
+    // The rule pages the Problems panel opens, and the built-in Markdown preview's styles.
+    shipped.push('docs/rules/front-matter.md', 'docs/rules/uk-spelling.md', 'docs/house-structure.md', 'src/extension/media/markdown-preview.css');
     // What the preview's webview loads to measure the drawn slides for the rendered rules.
     shipped.push('dist/preview-measure.js', 'dist/axe.min.js');
     for (const path of shipped) {
       assert.ok(existsSync(join(extension.extensionPath, path)), path);
     }
     assert.ok(!existsSync(join(extension.extensionPath, 'src', 'core')), 'no sources shipped');
+    assert.ok(!existsSync(join(extension.extensionPath, 'snippets')), 'no snippets file: the completions come from the slide catalogue');
     const size = statSync(join(extension.extensionPath, 'dist', 'extension.js')).size;
     assert.ok(size < 200_000, `dist/extension.js is ${size} bytes`);
   });

@@ -21,9 +21,10 @@ suite('activation and diagnostics', () => {
     for (const id of [
       'isdeck.newDeck',
       'isdeck.insertSlide',
-      'isdeck.exportPdf',
-      'isdeck.exportPptx',
-      'isdeck.exportHtml',
+      'isdeck.exportDeck',
+      'isdeck.present',
+      'isdeck.goToSlide',
+      'isdeck.showRuleDocs',
       'isdeck.importPowerPoint',
       'isdeck.lintWorkspace',
       'isdeck.showPreview',
@@ -55,7 +56,7 @@ suite('activation and diagnostics', () => {
     assert.equal(frontMatter.severity, vscode.DiagnosticSeverity.Error);
     assert.match(frontMatter.message, /set it to `improvement-service`/);
     const code = frontMatter.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.toString(), 'https://github.com/improvement-service/isdeck/blob/main/docs/rules/front-matter.md');
+    assert.equal(code.target.toString(), `${vscode.env.uriScheme}://improvement-service.isdeck/rule/front-matter`);
     const spelling = diagnostics.find((diagnostic) => ruleOf(diagnostic) === 'uk-spelling')!;
     assert.equal(spelling.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(api.statusBar.item.text, /3 slides · 1 part/);

@@ -13,6 +13,7 @@ export function run(): Promise<void> {
   require('./extension.suite');
   require('./commands.suite');
   require('./rendered.suite');
+  require('./editor.suite');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     try {

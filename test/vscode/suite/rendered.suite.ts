@@ -52,7 +52,7 @@ suite('rendered rules from the preview', () => {
       "“Grey on white fails contrast.” has a contrast of 2.16:1 (#b0b0b0 on #ffffff); WCAG 2.2 AA needs 3:1: use the theme's colours or darken the text.",
     );
     const code = contrast!.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.toString(), 'https://github.com/improvement-service/isdeck/blob/main/docs/rules/contrast.md');
+    assert.equal(code.target.toString(), `${vscode.env.uriScheme}://improvement-service.isdeck/rule/contrast`);
     assert.deepEqual(ofRule(uri, 'slide-overflow'), []);
     assert.deepEqual(ofRule(uri, 'min-font-size'), []);
     assert.match(api.statusBar.item.text, /\$\(error\) 1 \$\(warning\) 0/, 'the status bar counts it');

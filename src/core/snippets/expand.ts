@@ -6,15 +6,9 @@
  * an unknown variable → its default or empty. Escapes `\$`, `\}`, `\\` (and `\,` `\|` in
  * choices) are honoured. Transforms (`${1/re/fmt/}`) are not supported and throw.
  *
- * Exported for reuse (the validator's snippet test).
+ * The editor shows a slide template's Markdown this way (completion documentation), and the
+ * tests check that every template, accepted as it stands, renders and lints clean.
  */
-
-export interface SnippetDefinition {
-  prefix: string | string[];
-  body: string | string[];
-  description?: string;
-  scope?: string;
-}
 
 type Node =
   | { kind: 'text'; text: string }
