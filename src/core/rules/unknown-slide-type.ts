@@ -10,6 +10,7 @@ export default defineRule({
   id: 'unknown-slide-type',
   description: 'A slide class (`_class`) names one of the house slide types.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {
