@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { SLIDE_TYPES } from '../core/deck/types';
 import { DECK_TEMPLATE, SLIDE_TEMPLATES, templateMarkdown, type SlideTemplate } from '../core/slide-catalogue';
 import { isMarpText, logError } from './util';
 
@@ -143,8 +142,8 @@ function houseSlideItem(template: SlideTemplate, index: number, document: vscode
 }
 
 function slideTypeItems(range: vscode.Range): vscode.CompletionItem[] {
-  return SLIDE_TYPES.map((type, index) => {
-    const template = SLIDE_TEMPLATES[index]!;
+  return SLIDE_TEMPLATES.map((template, index) => {
+    const type = template.type;
     const item = new vscode.CompletionItem({ label: type, description: 'house slide type' }, vscode.CompletionItemKind.EnumMember);
     item.detail = `House slide: ${type}`;
     item.documentation = markdownPreview(template.description, template.body, 'A slide of this type:');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeSlide, type ComposeContext } from '../../src/core/import/compose';
 import type { ImportSlide } from '../../src/core/import/frame';
 import { slideMarkdown } from '../../src/core/import/markdown';
-import { RECOGNISERS } from '../../src/core/import/recognisers';
+import { RECOGNISERS } from '../../src/core/slide-types';
 import { benefitsRisksRecogniser } from '../../src/core/import/recognisers/benefits-risks';
 import { chartRecogniser } from '../../src/core/import/recognisers/chart';
 import { coverRecogniser } from '../../src/core/import/recognisers/cover';

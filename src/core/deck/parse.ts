@@ -26,7 +26,7 @@ import type {
   TableRow,
   TextRun,
 } from './types';
-import { isSlideType } from './types';
+import { isSlideType } from '../slide-types';
 
 /** The subset of a markdown-it token the model reads. */
 export interface MarkdownToken {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isSlideType, SLIDE_TYPES, type SlideType } from '../../core/deck/types';
+import { isSlideType, SLIDE_TYPES, type SlideType } from '../../core/slide-types';
 import { slideTemplate, SLIDE_TEMPLATES } from '../../core/slide-catalogue';
 import { core } from '../core';
 import { deckSource } from '../util';
