@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const DECKS = [
   { name: 'seed', file: join(ROOT, 'decks/masterclass-2010-03-24.md'), slides: 45 },
-  { name: 'template', file: join(ROOT, 'decks/template.md'), slides: 8 },
+  { name: 'template', file: join(ROOT, 'decks/template.md'), slides: 9 },
 ] as const;
 
 interface Exported {

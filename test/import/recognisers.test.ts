@@ -28,7 +28,7 @@ const card = (name: string, description: string, x: number, y: number): Shape =>
 
 describe('the recognisers', () => {
   it('are asked in one order, each slide type once, content last', () => {
-    expect(RECOGNISERS.map((recogniser) => recogniser.type)).toEqual(['discussion', 'cover', 'chart', 'benefits-risks', 'spectrum', 'statistics', 'models', 'content']);
+    expect(RECOGNISERS.map((recogniser) => recogniser.type)).toEqual(['discussion', 'cover', 'chart', 'benefits-risks', 'spectrum', 'statistics', 'models', 'quote', 'content']);
   });
 });
 
