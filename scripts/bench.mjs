@@ -89,6 +89,8 @@ async function adversarial() {
   row('  most CPU time for one deck', `${fmt(cpu.cpuMs)} ms (${cpu.name})`);
   row('  most memory for one deck (peak RSS of its process)', `${fmt(memory.peakMiB)} MiB (${memory.name})`);
   row('  slowest single stage', `${fmt(Math.max(...results.map((r) => Math.max(r.lint, r.fix, r.relint, r.render))))} ms`);
+}
+
 /** Words of Marp's own rendering kept by each export, corpus and bundled decks (see test/helpers/conservation.ts). */
 async function conservation() {
   // Inside node_modules, so that the packages left out of the bundle (playwright-core, pdf.js) resolve.

@@ -24,5 +24,8 @@ const schema = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schem
 mkdirSync(join(root, 'schemas'), { recursive: true });
 writeFileSync(join(root, 'schemas/isdeckrc.schema.json'), schema);
 
+// The snippets file, generated from the slide types' declarations.
+execFileSync(process.execPath, [join(root, 'scripts/snippets.mjs')], { stdio: 'inherit' });
+
 // The extension's bundles (scripts/build-extension.mjs) go into the same dist/.
 execFileSync(process.execPath, [join(root, 'scripts/build-extension.mjs')], { stdio: 'inherit' });

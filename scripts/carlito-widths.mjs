@@ -21,6 +21,7 @@ try {
   const data = readFileSync(font).toString('base64');
   const widths = await page.evaluate(
     async ({ data, characters }) => {
+      /* global FontFace, document -- this function runs in the page */
       const face = new FontFace('CarlitoMeasure', `url(data:font/woff2;base64,${data})`, { weight: '700' });
       document.fonts.add(await face.load());
       const context = document.createElement('canvas').getContext('2d');

@@ -17,7 +17,7 @@ const USAGE = `Usage: isdeck import [options] <file.pptx>...
 
 Turns PowerPoint presentations into house Markdown decks: <name>.md, and its pictures in
 <name>-images/. Each slide is typed (cover, content, models, benefits-risks, statistics,
-chart, spectrum, discussion), the house fixes are applied and the deck is linted. The
+chart, spectrum, quote, discussion), the house fixes are applied and the deck is linted. The
 report lists, by slide number, what needs a person.
 
 Options:

@@ -5,7 +5,7 @@ import { EXIT_OK, parseCommandArgs, UsageError, type CliIo, type Command } from 
 
 const USAGE = `Usage: isdeck rules
 
-Lists every rule: its id, its default severity and what it checks.
+Lists every rule: its id, its default severity, whether --fix can repair what it reports, and what it checks.
 Turn a rule off or change its severity in .isdeckrc.json / .isdeckrc.yaml (see docs/cli.md).
 `;
 
@@ -15,13 +15,17 @@ function oneLine(description: string): string {
   return escapeControlCharacters(line.replace(/\s+/g, ' '));
 }
 
-/** `id  severity  description` rows with aligned columns, under a header. */
+const HEADER = ['RULE', 'DEFAULT', 'FIXABLE', 'CHECKS'];
+
+/**
+ * `id  severity  fixable  description` rows with aligned columns, under a header. Rendered rules'
+ * descriptions already end with "(with `--render`)" (the configuration schema and SARIF show them too).
+ */
 export function formatRuleList(rules: readonly Rule[]): string {
-  const rows = rules.map((rule) => [rule.id, rule.defaultSeverity, oneLine(rule.description) + (rule.rendered ? ' (with --render)' : '')]);
-  const header = ['RULE', 'DEFAULT', 'CHECKS'];
-  const widths = [0, 1].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => `${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}`.trimEnd();
-  return [header, ...rows].map(line).join('\n') + '\n';
+  const rows = [HEADER, ...rules.map((rule) => [rule.id, rule.defaultSeverity, rule.fixable ? 'yes' : 'no', oneLine(rule.description)])];
+  const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  return rows.map(line).join('\n') + '\n';
 }
 
 export const rulesCommand: Command = {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isMarpDeck } from '../core/deck/marp-deck';
-import { SLIDE_TYPES } from '../core/deck/types';
-import { DECK_TEMPLATE, SLIDE_TEMPLATES, templateMarkdown, type SlideTemplate } from '../core/slide-catalogue';
+import type { SlideTemplate } from '../core/slide-catalogue';
+import { core } from './core';
 import { logError } from './util';
 
 /** Typing one of these asks for completions even where VS Code's quick suggestions are off (Markdown). */
@@ -122,12 +122,12 @@ function documentHead(document: vscode.TextDocument): { marp: boolean; frontMatt
 function markdownPreview(description: string, body: readonly string[], where: string): vscode.MarkdownString {
   // Our own text, written as Markdown (the descriptions use **bold**).
   const documentation = new vscode.MarkdownString(`${description}\n\n${where}\n\n`);
-  documentation.appendCodeblock(templateMarkdown(body), 'markdown');
+  documentation.appendCodeblock(core().templateMarkdown(body), 'markdown');
   return documentation;
 }
 
 function houseSlideItems(document: vscode.TextDocument, position: vscode.Position, range: vscode.Range): vscode.CompletionItem[] {
-  return SLIDE_TEMPLATES.map((template, index) => houseSlideItem(template, index, document, position, range));
+  return core().SLIDE_TEMPLATES.map((template, index) => houseSlideItem(template, index, document, position, range));
 }
 
 function houseSlideItem(template: SlideTemplate, index: number, document: vscode.TextDocument, position: vscode.Position, range: vscode.Range): vscode.CompletionItem {
@@ -144,8 +144,8 @@ function houseSlideItem(template: SlideTemplate, index: number, document: vscode
 }
 
 function slideTypeItems(range: vscode.Range): vscode.CompletionItem[] {
-  return SLIDE_TYPES.map((type, index) => {
-    const template = SLIDE_TEMPLATES[index]!;
+  return core().SLIDE_TEMPLATES.map((template, index) => {
+    const type = template.type;
     const item = new vscode.CompletionItem({ label: type, description: 'house slide type' }, vscode.CompletionItemKind.EnumMember);
     item.detail = `House slide: ${type}`;
     item.documentation = markdownPreview(template.description, template.body, 'A slide of this type:');
@@ -156,10 +156,10 @@ function slideTypeItems(range: vscode.Range): vscode.CompletionItem[] {
 }
 
 function deckItem(range: vscode.Range): vscode.CompletionItem {
-  const item = new vscode.CompletionItem({ label: DECK_TEMPLATE.prefix, description: 'new house deck' }, vscode.CompletionItemKind.Snippet);
+  const item = new vscode.CompletionItem({ label: core().DECK_TEMPLATE.prefix, description: 'new house deck' }, vscode.CompletionItemKind.Snippet);
   item.detail = 'A new Improvement Service deck';
-  item.documentation = markdownPreview(DECK_TEMPLATE.description, DECK_TEMPLATE.body, 'Writes:');
-  item.insertText = new vscode.SnippetString(DECK_TEMPLATE.body.join('\n'));
+  item.documentation = markdownPreview(core().DECK_TEMPLATE.description, core().DECK_TEMPLATE.body, 'Writes:');
+  item.insertText = new vscode.SnippetString(core().DECK_TEMPLATE.body.join('\n'));
   item.range = range;
   return item;
 }

@@ -11,6 +11,10 @@ export { renderDeck } from '../core/render/render';
 export { judgePicture } from '../core/images/policy';
 export { decodePath } from '../core/deck/images';
 export { slideAtLine, slideInsertion } from '../core/deck/insert-slide';
+// The slide types' declarations name their PowerPoint drawers and importer recognisers: the
+// editor reaches the catalogue through the core bundle so that the extension's own stays small.
+export { DECK_TEMPLATE, SLIDE_TEMPLATES, slideTemplate, templateMarkdown } from '../core/slide-catalogue';
+export { isSlideType, SLIDE_TYPES } from '../core/slide-types';
 export { makeFolderSync } from '../core/io/output-policy';
 export { discoverConfigFiles } from './config-discovery';
 export { runFixJob, runLintJob, forgetLintState } from './lint-job';

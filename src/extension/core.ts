@@ -10,7 +10,7 @@ let loaded: Core | undefined;
  * so activation is fast; the first lint, fix or render pays the load once.
  */
 export function core(): Core {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known at run time, loaded synchronously on first use
   loaded ??= require(join(__dirname, 'core.js')) as Core;
   return loaded;
 }

@@ -11,7 +11,7 @@ interface Request {
   forget?: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the core bundle beside this one, by a path known at run time
 const core = require(join(__dirname, 'core.js')) as Core;
 
 parentPort?.on('message', (request: Request) => {

@@ -68,19 +68,22 @@ describe('isdeck (entry point)', () => {
     expect(stderr).toMatch(/^Usage: isdeck <command>/);
   });
 
-  it('`rules` lists every rule with its default severity in aligned columns', async () => {
+  it('`rules` lists every rule with its default severity, whether it is fixable, in aligned columns', async () => {
     const { code, stdout } = await runCli(['rules'], { cwd });
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^RULE +DEFAULT +CHECKS$/);
+    expect(lines[0]).toMatch(/^RULE +DEFAULT +FIXABLE +CHECKS$/);
     expect(lines.slice(1).map((line) => line.split(/\s+/)[0])).toEqual(allRules.map((rule) => rule.id));
     const severityColumn = lines[0]!.indexOf('DEFAULT');
+    const fixableColumn = lines[0]!.indexOf('FIXABLE');
     const descriptionColumn = lines[0]!.indexOf('CHECKS');
     lines.slice(1).forEach((line, index) => {
       const rule = allRules[index]!;
       expect(line.slice(severityColumn).startsWith(rule.defaultSeverity)).toBe(true);
+      expect(line.slice(fixableColumn).startsWith(rule.fixable ? 'yes ' : 'no ')).toBe(true);
       expect(line[descriptionColumn - 1]).toBe(' ');
       expect(line[descriptionColumn]).not.toBe(' ');
+      expect(line.split('--render').length - 1, line).toBe(rule.rendered ? 1 : 0);
     });
   });
 

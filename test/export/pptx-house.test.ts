@@ -112,7 +112,7 @@ describe('the house theme part', () => {
 });
 
 describe('the house master and layouts', () => {
-  const LAYOUTS = ['Cover', 'Part cover', 'Content', 'Content with picture', 'Models (2 × 2)', 'Benefits and risks', 'Statistics', 'Chart', 'Spectrum', 'Discussion'];
+  const LAYOUTS = ['Cover', 'Part cover', 'Content', 'Content with picture', 'Models (2 × 2)', 'Benefits and risks', 'Statistics', 'Chart', 'Spectrum', 'Quote', 'Discussion'];
 
   it('has one master whose layouts are the house slide types, each with title, body, footer and slide-number placeholders', async () => {
     const { zip } = get(SEED);

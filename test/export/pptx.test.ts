@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const DECKS = [
   { name: 'seed', file: join(ROOT, 'decks/masterclass-2010-03-24.md'), slides: 45 },
-  { name: 'template', file: join(ROOT, 'decks/template.md'), slides: 8 },
+  { name: 'template', file: join(ROOT, 'decks/template.md'), slides: 9 },
 ] as const;
 
 interface Exported {
@@ -207,7 +207,7 @@ describe.each(DECKS)('PPTX export of $name', ({ name, slides }) => {
   it('puts presenter notes in the notes slide of their slide', async () => {
     const { deck, zip } = get(name);
     const withNotes = deck.slides.filter((slide) => slide.notes.length > 0);
-    if (name === 'template') expect(withNotes).toHaveLength(8);
+    if (name === 'template') expect(withNotes).toHaveLength(9);
     for (const slide of withNotes) {
       const [notes] = await slideRelations(zip, slide.index + 1, 'notesSlide');
       expect(notes).toMatch(/^ppt\/notesSlides\/notesSlide\d+\.xml$/);
@@ -446,7 +446,7 @@ describe('PPTX export details', () => {
     const pptx = buildPresentation(deck, { deckPath: DECKS[1].file });
     const data = (await pptx.stream({ compression: true })) as Uint8Array;
     const zip = await JSZip.loadAsync(data);
-    expect(Object.keys(zip.files).filter((path) => /^ppt\/slides\/slide\d+\.xml$/.test(path))).toHaveLength(8);
+    expect(Object.keys(zip.files).filter((path) => /^ppt\/slides\/slide\d+\.xml$/.test(path))).toHaveLength(9);
   });
 });
 

@@ -1,5 +1,4 @@
 /** Raw C0 controls but tab and line feed, DEL, C1 controls, bidirectional overrides and isolates. */
-// eslint-disable-next-line no-control-regex
 export const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /**

@@ -36,8 +36,8 @@ describe('isdeck import', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(untimed(result.stdout)).toBe(
-      'every-type.pptx → every-type.md: 12 of 12 slides imported in N s\n' +
-        '  types: cover 2, content 3, models 1, benefits-risks 1, statistics 1, chart 1, spectrum 1, discussion 2\n' +
+      'every-type.pptx → every-type.md: 13 of 13 slides imported in N s\n' +
+        '  types: cover 2, content 3, models 1, benefits-risks 1, statistics 1, chart 1, spectrum 1, quote 1, discussion 2\n' +
         '  nothing needs a person: the deck lints clean\n',
     );
     const lint = await runCli(['lint', 'every-type.md'], { cwd: work });
@@ -73,7 +73,7 @@ describe('isdeck import', () => {
     const result = await runCli(['import', 'a/same.pptx', 'b/same.pptx', '--out', 'together'], { cwd: work });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('isdeck: b/same.pptx: another presentation of the run is imported as together/same.md; import it to a different --out folder\n');
-    expect(result.stdout).toMatch(/^a\/same\.pptx → together\/same\.md: 12 of 12 slides imported/);
+    expect(result.stdout).toMatch(/^a\/same\.pptx → together\/same\.md: 13 of 13 slides imported/);
   });
 
   it('lists what needs a person with its slide number: hidden slides, SmartArt, linked pictures, lint problems', async () => {

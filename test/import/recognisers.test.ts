@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeSlide, type ComposeContext } from '../../src/core/import/compose';
 import type { ImportSlide } from '../../src/core/import/frame';
 import { slideMarkdown } from '../../src/core/import/markdown';
-import { RECOGNISERS } from '../../src/core/import/recognisers';
+import { RECOGNISERS } from '../../src/core/slide-types';
 import { benefitsRisksRecogniser } from '../../src/core/import/recognisers/benefits-risks';
 import { chartRecogniser } from '../../src/core/import/recognisers/chart';
 import { coverRecogniser } from '../../src/core/import/recognisers/cover';
@@ -28,7 +28,7 @@ const card = (name: string, description: string, x: number, y: number): Shape =>
 
 describe('the recognisers', () => {
   it('are asked in one order, each slide type once, content last', () => {
-    expect(RECOGNISERS.map((recogniser) => recogniser.type)).toEqual(['discussion', 'cover', 'chart', 'benefits-risks', 'spectrum', 'statistics', 'models', 'content']);
+    expect(RECOGNISERS.map((recogniser) => recogniser.type)).toEqual(['discussion', 'cover', 'chart', 'benefits-risks', 'spectrum', 'statistics', 'models', 'quote', 'content']);
   });
 });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../src/cli/command';
-import { SLIDE_TYPES } from '../../src/core/deck/types';
+import { SLIDE_TYPES } from '../../src/core/slide-types';
 import { FORMAT_NAMES } from '../../src/core/report';
 import { allRules } from '../../src/core/rules';
 import { PROJECT_ROOT } from '../helpers/cli';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartDataFromTable, parseChartValue } from '../../src/core/render/chart-plugin';
 import { niceStep, renderChartSvg, wrapText } from '../../src/core/render/chart-svg';
-import { estimateLines, fitLevel } from '../../src/core/render/fit';
+import { estimateLines, FLOW_FIT, fitLevel } from '../../src/core/render/fit';
 import { headingEms, longestLine } from '../../src/core/render/auto-scaling';
 import { exportHtml } from '../../src/core/export/html';
 import { createHouseMarp } from '../../src/core/render/marp';
@@ -352,7 +352,7 @@ describe('fit estimates', () => {
   it('never shrinks a lighter slide more than a heavier one', () => {
     const item = { text: 'twenty five words '.repeat(8), lead: undefined, rest: '', children: [] };
     const levels = [1, 3, 5, 7, 9].map((n) =>
-      fitLevel('content', [{ kind: 'heading', level: 2, text: 'Title' }, { kind: 'list', ordered: false, items: Array(n).fill(item) }], '4:3'),
+      fitLevel(FLOW_FIT, [{ kind: 'heading', level: 2, text: 'Title' }, { kind: 'list', ordered: false, items: Array(n).fill(item) }], '4:3'),
     );
     expect(levels[0]).toBe(0);
     expect([...levels].sort((a, b) => a - b)).toEqual(levels);

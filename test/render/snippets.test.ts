@@ -11,7 +11,7 @@ const byPrefix = new Map<string, { body: readonly string[]; description: string 
   ...SLIDE_TEMPLATES.map((template) => [template.prefix, template] as const),
 ]);
 
-const TYPES = ['cover', 'content', 'models', 'benefits-risks', 'statistics', 'chart', 'spectrum', 'discussion'];
+const TYPES = ['cover', 'content', 'models', 'benefits-risks', 'statistics', 'chart', 'spectrum', 'quote', 'discussion'];
 const NOW = new Date(2026, 2, 5, 9, 7, 3); // 05/03/2026
 
 function expand(prefix: string): string {

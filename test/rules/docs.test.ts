@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { allRules } from '../../src/core/rules';
+import type { Rule } from '../../src/core/rules/rule';
 import { lintString, problemsOf, RULE_FIXTURES } from '../helpers/lint';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
@@ -13,16 +15,47 @@ function exampleAfter(doc: string, label: string): string | undefined {
   return /```+markdown\n([\s\S]*?)\n```+/.exec(doc.slice(at))?.[1];
 }
 
+/**
+ * The page's header line: `Default severity: **error** · Options: none · Fixable: no · Applies to: house decks`,
+ * with `Options:` naming each option in backticks, `Fixable: yes` optionally followed by what in
+ * brackets, and `Runs with \`isdeck lint --render\`` before `Applies to` for a rendered rule.
+ */
+const HEADER = /^Default severity: \*\*(\w+)\*\* · Options: (.+?) · Fixable: (yes|no)(?: \([^)]+\))?( · Runs with `isdeck lint --render`)? · Applies to: (.+)$/m;
+
+/** What the header line should say, from the rule's metadata. */
+function expectedHeader(rule: Rule) {
+  const options = rule.options instanceof z.ZodObject ? Object.keys(rule.options.shape) : [];
+  return {
+    severity: rule.defaultSeverity,
+    options,
+    fixable: rule.fixable ? 'yes' : 'no',
+    rendered: rule.rendered === true,
+    appliesTo: rule.scope === 'any' ? 'any Marp deck' : 'house decks',
+  };
+}
+
+function headerOf(doc: string) {
+  const match = HEADER.exec(doc);
+  if (!match) return undefined;
+  const [, severity, options, fixable, rendered, appliesTo] = match;
+  return {
+    severity,
+    options: options === 'none' ? [] : [...(options ?? '').matchAll(/`(\w+)`/g)].map((name) => name[1]),
+    fixable,
+    rendered: rendered !== undefined,
+    appliesTo,
+  };
+}
+
 describe('rule documentation', () => {
   for (const rule of allRules) {
     describe(rule.id, () => {
       const file = join(DOCS, `${rule.id}.md`);
-      it('has a page that names the rule, its severity and a failing and a passing example', () => {
+      it('has a page that names the rule, its header line as its metadata says, and a failing and a passing example', () => {
         expect(existsSync(file), file).toBe(true);
         const doc = readFileSync(file, 'utf8');
         expect(doc).toContain(`# \`${rule.id}\``);
-        expect(doc).toContain(`**${rule.defaultSeverity}**`);
-        expect(doc).toContain(`Applies to: ${rule.scope === 'any' ? 'any Marp deck' : 'house decks'}`);
+        expect(headerOf(doc), 'the header line (Default severity · Options · Fixable · Applies to)').toEqual(expectedHeader(rule));
         expect(doc).toMatch(/^Failing/m);
         expect(doc).toMatch(/^Passing/m);
       });

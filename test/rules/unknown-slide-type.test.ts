@@ -10,13 +10,13 @@ describe('unknown-slide-type', () => {
         severity: 'error',
         range: [18, 6, 18, 23],
         message:
-          'Unknown slide type `discusion`: did you mean `discussion`? The house types are cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+          'Unknown slide type `discusion`: did you mean `discussion`? The house types are cover, content, models, benefits-risks, statistics, chart, spectrum, quote, discussion.',
       },
       {
         rule: 'unknown-slide-type',
         severity: 'error',
         range: [26, 6, 26, 20],
-        message: 'Unknown slide type `wibble`: use one of cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+        message: 'Unknown slide type `wibble`: use one of cover, content, models, benefits-risks, statistics, chart, spectrum, quote, discussion.',
       },
     ]);
     expect(problems[0]?.fix?.edits).toEqual([{ range: { line: 18, column: 14, endLine: 18, endColumn: 23 }, newText: 'discussion' }]);
@@ -45,7 +45,7 @@ describe('unknown-slide-type on a class set once', () => {
         rule: 'unknown-slide-type',
         severity: 'error',
         range: [4, 1, 4, 14],
-        message: 'Unknown slide type `invert` (set once, on 22 slides): use one of cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+        message: 'Unknown slide type `invert` (set once, on 22 slides): use one of cover, content, models, benefits-risks, statistics, chart, spectrum, quote, discussion.',
       },
     ]);
     const comment = problemsOf(lintString(`---\nmarp: true\n---\n\n## One\n\n---\n\n<!-- class: lede -->\n\n## Two\n\n---\n\n## Three\n`), 'unknown-slide-type');
@@ -54,7 +54,7 @@ describe('unknown-slide-type on a class set once', () => {
         rule: 'unknown-slide-type',
         severity: 'error',
         range: [9, 6, 9, 17],
-        message: 'Unknown slide type `lede` (set once, on 2 slides): use one of cover, content, models, benefits-risks, statistics, chart, spectrum, discussion.',
+        message: 'Unknown slide type `lede` (set once, on 2 slides): use one of cover, content, models, benefits-risks, statistics, chart, spectrum, quote, discussion.',
       },
     ]);
   });

@@ -33,7 +33,7 @@ import type {
   TextRun,
   TextSpan,
 } from './types';
-import { isSlideType } from './types';
+import { isSlideType } from '../slide-types';
 
 /** The subset of a markdown-it token the model reads. */
 export interface MarkdownToken {

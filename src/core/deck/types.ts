@@ -37,22 +37,10 @@ export interface RichTextSpan extends TextSpan {
   runs: TextRun[];
 }
 
-export const SLIDE_TYPES = [
-  'cover',
-  'content',
-  'models',
-  'benefits-risks',
-  'statistics',
-  'chart',
-  'spectrum',
-  'discussion',
-] as const;
+/** The house slide types are declared in src/core/slide-types, one file a type. */
+import type { SlideType } from '../slide-types';
 
-export type SlideType = (typeof SLIDE_TYPES)[number];
-
-export function isSlideType(value: string): value is SlideType {
-  return (SLIDE_TYPES as readonly string[]).includes(value);
-}
+export type { SlideType };
 
 export interface Heading extends RichTextSpan {
   level: number;

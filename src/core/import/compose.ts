@@ -13,7 +13,8 @@ import type { ImportSlide } from './frame';
 import { contains } from './geometry';
 import type { SlideMarkdown } from './markdown';
 import type { Paragraph, PictureShape, Shape, TextShape } from './model';
-import { RECOGNISERS, type Recognition } from './recognisers';
+import { RECOGNISERS } from '../slide-types';
+import type { Recognition } from './recognisers/recogniser';
 
 export interface ComposeContext {
   /** Stores a picture in the deck's image folder; returns its path relative to the deck. */

@@ -2,7 +2,7 @@
  * The import report as text: what was imported, the slide types found, and what needs a
  * person, each with its slide number in the PowerPoint file.
  */
-import { SLIDE_TYPES } from '../deck/types';
+import { SLIDE_TYPES } from '../slide-types';
 import type { ImportReport } from './import';
 
 export interface ReportNames {

@@ -34,7 +34,7 @@ import { chartHeights, renderChartSvg } from './chart-svg';
 import { fitCodeStyle, fitHeadingStyle } from './auto-scaling';
 import { chartRoom, type FitBlock, type FitItem, fitLevel, slideGeometry } from './fit';
 import type { MarkdownIt, MdCoreState, MdInlineState, MdToken, MdTokenConstructor } from './markdown-it-types';
-import { isSlideType } from '../deck/types';
+import { isSlideType, slideTypeDeclaration, type SlideType, type SlideTypeDeclaration } from '../slide-types';
 
 export { chartDataFromTable, parseChartValue } from '../chart-data';
 export type { ChartData, ChartSeries, ChartValue } from '../chart-data';
@@ -75,7 +75,7 @@ const TYPOGRAPHIC_TEXT = /<(su[bp])>([^<*_`[\]\\]{1,100})<\/\1>/g;
 const LEAD_DASH = /^(\s*[–—-]\s*)/u;
 
 /** The house slide type of a Marpit slide_open token (its `class` directive). */
-export function slideTypeOf(token: MdToken): string {
+export function slideTypeOf(token: MdToken): SlideType {
   const directives = (token.meta?.marpitDirectives ?? {}) as { class?: unknown };
   const classes = typeof directives.class === 'string' ? directives.class.split(/\s+/) : [];
   return classes.find((c) => isSlideType(c)) ?? 'content';
@@ -262,7 +262,7 @@ function linkFootnotes(tokens: MdToken[], start: number, end: number, slide: num
 
 interface SlideContext {
   index: number;
-  type: string;
+  declaration: SlideTypeDeclaration;
   size: string | undefined;
   title: string | undefined;
   Token: MdTokenConstructor;
@@ -295,7 +295,7 @@ function parseItems(tokens: MdToken[], open: number, close: number, ctx: SlideCo
       }
     }
     const { lead, rest } = splitLead(firstInline);
-    if (depth === 1 && (ctx.type === 'models' || ctx.type === 'statistics')) wrapLeadSeparator(firstInline, ctx.Token);
+    if (depth === 1 && ctx.declaration.render?.boldLeadItems) wrapLeadSeparator(firstInline, ctx.Token);
     items.push({ text, lead, rest, children });
     j = itemClose;
   }
@@ -322,7 +322,7 @@ function planChart(tokens: MdToken[], open: number, close: number, ctx: SlideCon
   const [header, ...body] = tableRows(tokens, open, close);
   const data = header ? chartDataFromTable(header, body) : undefined;
   if (!data) return false;
-  const heights = chartHeights(data, slideGeometry(ctx.size, ctx.type).width);
+  const heights = chartHeights(data, slideGeometry(ctx.size, ctx.declaration.fit).width);
   ctx.chart = { tableOpen: open, data };
   blocks.push({ kind: 'chart', min: heights.min, natural: heights.natural });
   return true;
@@ -331,10 +331,10 @@ function planChart(tokens: MdToken[], open: number, close: number, ctx: SlideCon
 /** Draws the planned chart into the room the rest of the slide leaves, before its table. */
 function drawChart(ctx: SlideContext, blocks: FitBlock[], level: number): void {
   if (!ctx.chart) return;
-  const room = chartRoom(ctx.type, blocks, ctx.size, level);
+  const room = chartRoom(ctx.declaration.fit, blocks, ctx.size, level);
   const svg = renderChartSvg(ctx.chart.data, {
     title: ctx.title ?? 'Chart',
-    width: slideGeometry(ctx.size, ctx.type).width,
+    width: slideGeometry(ctx.size, ctx.declaration.fit).width,
     idPrefix: `is-chart-${ctx.index + 1}`,
     maxHeight: Math.max(0, Math.floor(room)),
   });
@@ -396,8 +396,8 @@ function processSlide(tokens: MdToken[], start: number, end: number, ctx: SlideC
       }
       case 'table_open': {
         const close = closeIndex(tokens, i, end);
-        const charted = ctx.type === 'chart' && !chartDone && planChart(tokens, i, close, ctx, blocks);
-        chartDone ||= ctx.type === 'chart';
+        const charted = ctx.declaration.render?.tableAsChart === true && !chartDone && planChart(tokens, i, close, ctx, blocks);
+        chartDone ||= ctx.declaration.render?.tableAsChart === true;
         if (!charted) blocks.push({ kind: 'table', rows: tableRows(tokens, i, close) });
         i = close;
         break;
@@ -475,7 +475,7 @@ function houseCoreRule(state: MdCoreState): void {
     while (close < tokens.length && tokens[close]?.type !== 'marpit_slide_close') close++;
     const ctx: SlideContext = {
       index: slideIndex,
-      type: slideTypeOf(open),
+      declaration: slideTypeDeclaration(slideTypeOf(open)),
       size: open.attrGet('data-size') ?? undefined,
       title: undefined,
       Token: state.Token,
@@ -485,7 +485,7 @@ function houseCoreRule(state: MdCoreState): void {
     };
     const blocks = processSlide(tokens, i + 1, close, ctx);
     linkFootnotes(tokens, i + 1, close, slideIndex, state.Token);
-    const level = fitLevel(ctx.type, blocks, ctx.size);
+    const level = fitLevel(ctx.declaration.fit, blocks, ctx.size);
     open.attrSet('data-is-fit', String(level));
     drawChart(ctx, blocks, level);
     slideIndex += 1;

@@ -24,12 +24,26 @@ const HEADER = 40 + 4; // band + accent rule
 const FOOTER = 64;
 const PAD_BOTTOM = 16;
 
-/** Content box of a slide of the given Marp size, as the theme lays it out. */
-export function slideGeometry(size: string | undefined, type: string): SlideGeometry {
+/** The theme's top padding of the content box, unless a type's fit says otherwise. */
+const PAD_TOP = 34;
+
+/** How a slide type's content is measured; each type's declaration (src/core/slide-types) has one. */
+export interface SlideFit {
+  /** Top padding of the content box in CSS px, when the type's CSS sets its own. */
+  paddingTop?: number;
+  /** Estimated content height of a slide of the type at body size `f` (px). */
+  height(blocks: FitBlock[], f: number, g: SlideGeometry): number;
+}
+
+/** The fit of a slide whose blocks simply flow down the slide (content, and any class the house does not know). */
+export const FLOW_FIT: SlideFit = { height: (blocks, f, g) => flowHeight(blocks, f, g) };
+
+/** Content box of a slide of the given Marp size and type, as the theme lays it out. */
+export function slideGeometry(size: string | undefined, fit: SlideFit): SlideGeometry {
   const narrow = size === '4:3';
   const slideWidth = narrow ? 960 : 1280;
   const padX = narrow ? 48 : 64;
-  const padTop = type === 'cover' ? 44 : 34;
+  const padTop = fit.paddingTop ?? PAD_TOP;
   return {
     width: slideWidth - 2 * padX,
     height: 720 - HEADER - padTop - FOOTER - PAD_BOTTOM,
@@ -62,7 +76,7 @@ export const CHART_MARGIN = 0.7;
 
 /** Average advance of Carlito text in em (regular ≈ 0.47, bold ≈ 0.5): a little generous. */
 const CHAR_EM = 0.47;
-const BOLD_EM = 0.49;
+export const BOLD_EM = 0.49;
 
 /** Lines a text wraps to at `fontSize` in a box `width` wide (greedy, by words). */
 export function estimateLines(text: string, fontSize: number, width: number, em = CHAR_EM): number {
@@ -90,7 +104,7 @@ function titleHeight(text: string, g: SlideGeometry): number {
   return estimateLines(text, t, g.width, BOLD_EM) * t * 1.1 + 12 + 0.55 * t;
 }
 
-function itemsHeight(items: FitItem[], f: number, width: number, depth: number): number {
+export function itemsHeight(items: FitItem[], f: number, width: number, depth: number): number {
   let h = 0;
   for (const item of items) {
     const indent = depth === 1 ? 1.3 * f : 1.2 * f;
@@ -103,7 +117,7 @@ function itemsHeight(items: FitItem[], f: number, width: number, depth: number):
   return h;
 }
 
-function tableHeight(rows: string[][], ft: number, width: number, columnWidths?: number[]): number {
+export function tableHeight(rows: string[][], ft: number, width: number, columnWidths?: number[]): number {
   const columns = Math.max(1, ...rows.map((r) => r.length));
   let h = 0;
   for (const [i, row] of rows.entries()) {
@@ -118,7 +132,7 @@ function tableHeight(rows: string[][], ft: number, width: number, columnWidths?:
 }
 
 /** Height of a run of ordinary blocks (content, chart and fallback layouts). */
-function flowHeight(blocks: FitBlock[], f: number, g: SlideGeometry, paragraphScale = 1): number {
+export function flowHeight(blocks: FitBlock[], f: number, g: SlideGeometry, paragraphScale = 1): number {
   let h = 0;
   let previous: FitBlock | undefined;
   for (const block of blocks) {
@@ -172,152 +186,25 @@ function afterTitle(blocks: FitBlock[]): FitBlock[] {
   return first?.kind === 'heading' && first.level <= 2 ? blocks.slice(1) : blocks;
 }
 
-function firstList(blocks: FitBlock[]): Extract<FitBlock, { kind: 'list' }> | undefined {
+export function firstList(blocks: FitBlock[]): Extract<FitBlock, { kind: 'list' }> | undefined {
   return blocks.find((b): b is Extract<FitBlock, { kind: 'list' }> => b.kind === 'list');
 }
 
-function modelsHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
-  const list = firstList(blocks);
-  if (!list) return flowHeight(blocks, f, g);
-  const others = blocks.filter((b) => b !== list);
-  const fm = 0.74 * f;
-  const cellWidth = (g.width - 20) / 2 - 1.6 * fm;
-  const cells = list.items.map((item) => {
-    const name = item.lead
-      ? estimateLines(item.lead, 1.35 * fm, cellWidth, BOLD_EM) * 1.35 * fm * 1.1 + 0.25 * fm
-      : 0;
-    const text = item.lead ? item.rest : item.text;
-    return name + estimateLines(text, fm, cellWidth) * fm * 1.28 + 1.05 * fm + 6;
-  });
-  const rows = Math.ceil(cells.length / 2);
-  // grid-auto-rows: 1fr makes every row as tall as the tallest.
-  const tallest = Math.max(0, ...cells);
-  return flowHeight(others, f, g) + rows * tallest + (rows - 1) * 16;
-}
-
-function statisticsHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
-  const list = firstList(blocks);
-  if (!list) return flowHeight(blocks, f, g);
-  const others = blocks.filter((b) => b !== list);
-  const n = list.items.length;
-  const columns = n === 2 || n === 4 ? 2 : n >= 7 ? (g.width < 1000 ? 3 : 4) : Math.min(3, Math.max(1, n));
-  const fs = 0.8 * f;
-  const colWidth = (g.width - (columns - 1) * 1.2 * f) / columns - 0.6 * fs - 5;
-  const heights = list.items.map((item) => {
-    const figure = item.lead ?? '';
-    const label = item.lead ? item.rest : item.text;
-    const fig = figure ? estimateLines(figure, 2.3 * fs, colWidth, BOLD_EM) * 2.3 * fs * 1.05 + 0.1 * fs : 0;
-    return fig + estimateLines(label, fs, colWidth) * fs * 1.25 + 0.25 * fs;
-  });
-  let h = 0;
-  for (let r = 0; r < heights.length; r += columns) h += Math.max(...heights.slice(r, r + columns));
-  const rows = Math.ceil(n / columns);
-  return flowHeight(others, f, g) + h + (rows - 1) * 0.9 * f + 0.7 * f;
-}
-
-function spectrumHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
-  const list = firstList(blocks);
-  if (!list) return flowHeight(blocks, f, g);
-  const others = blocks.filter((b) => b !== list);
-  const n = Math.max(1, list.items.length);
-  const many = n >= 5;
-  const chevron = many ? 24 : 34;
-  const fi = 0.92 * f * (many ? 0.88 : 1);
-  // Each stage's text sits under its chevron, in a column about (width / n) wide.
-  const column = (g.width + (n - 1) * (chevron - 10)) / n - chevron - 24;
-  let tallest = 0;
-  for (const item of list.items) {
-    const longestWord = Math.max(0, ...item.text.split(/\s+/).map((w) => [...w].length * BOLD_EM * fi));
-    if (longestWord > column) return Number.POSITIVE_INFINITY;
-    const text = estimateLines(item.text, fi, column, BOLD_EM) * fi * 1.22;
-    const children = item.children.length > 0 ? 0.3 * fi + itemsHeight(item.children, 0.82 * fi, column, 2) : 0;
-    tallest = Math.max(tallest, text + children);
-  }
-  return flowHeight(others, f, g) + 88 + 14 + tallest + f;
-}
-
-function benefitsRisksHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
-  const table = blocks.find((b): b is Extract<FitBlock, { kind: 'table' }> => b.kind === 'table');
-  if (!table) return flowHeight(blocks, f, g);
-  const others = blocks.filter((b) => b !== table);
-  const ft = 0.86 * f;
-  const col = (g.width - 20) / 2 - 0.3 * ft;
-  return flowHeight(others, f, g) + tableHeight(table.rows, ft, g.width, [col, col]) + 0.2 * ft;
-}
-
-function discussionHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
-  let h = 0;
-  const scale = f / g.baseSize;
-  for (const block of blocks) {
-    if (block.kind === 'heading') h += 26 * 1.1 + 12 + 0.6 * 26;
-    else if (block.kind === 'paragraph' && !block.footnote) {
-      const fq = g.titleSize * 1.2 * scale;
-      h += estimateLines(block.text, fq, g.width * 0.92, BOLD_EM) * fq * 1.15 + 0.4 * fq;
-    } else h += flowHeight([block], f, g);
-  }
-  return h;
-}
-
-function coverHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
-  const scale = f / g.baseSize;
-  const width = g.width * 0.78;
-  let h = 0;
-  blocks.forEach((block, i) => {
-    const small = 22 * scale;
-    if (block.kind === 'paragraph') {
-      const lines = block.text.split('\n').reduce((n, line) => n + estimateLines(line, small, width, BOLD_EM), 0);
-      h += lines * small * 1.35 + (i === 0 ? 0.9 * small : 0);
-    } else if (block.kind === 'heading' && block.level === 1) {
-      const t = g.titleSize * 1.25 * scale;
-      h += estimateLines(block.text, t, width, BOLD_EM) * t * 1.08 + 18 + 0.3 * t;
-    } else if (block.kind === 'heading') {
-      const t = g.titleSize * 0.78 * scale;
-      h += estimateLines(block.text, t, width, BOLD_EM) * t * 1.1 + 0.5 * t;
-    } else if (block.kind === 'list') {
-      h += 0.8 * small * 1.3 + 0.2 * small + 0.7 * small;
-      for (const item of block.items) h += estimateLines(item.text, small, width - 20) * small * 1.3 + 0.15 * small;
-    } else h += flowHeight([block], f, g);
-  });
-  return h + 0.5 * 22 * scale;
-}
-
-/** Estimated content height of a slide at body size `f` (px). */
-export function estimateHeight(type: string, blocks: FitBlock[], f: number, g: SlideGeometry): number {
-  switch (type) {
-    case 'cover':
-      return coverHeight(blocks, f, g);
-    case 'discussion':
-      return discussionHeight(blocks, f, g);
-    case 'models':
-      return modelsHeight(blocks, f, g);
-    case 'statistics':
-      return statisticsHeight(blocks, f, g);
-    case 'spectrum':
-      return spectrumHeight(blocks, f, g);
-    case 'benefits-risks':
-      return benefitsRisksHeight(blocks, f, g);
-    case 'chart':
-      return flowHeight(blocks, f, g, 0.86);
-    default:
-      return flowHeight(blocks, f, g);
-  }
-}
-
 /** Room left for a chart on a slide fitted at `level`: the content height less everything else. */
-export function chartRoom(type: string, blocks: FitBlock[], size: string | undefined, level: number): number {
-  const g = slideGeometry(size, type);
+export function chartRoom(fit: SlideFit, blocks: FitBlock[], size: string | undefined, level: number): number {
+  const g = slideGeometry(size, fit);
   const f = g.baseSize * (FIT_SCALES[level] ?? 1);
   const others = blocks.filter((b) => b.kind !== 'chart');
-  return g.height - estimateHeight(type, others, f, g) - CHART_MARGIN * f;
+  return g.height - fit.height(others, f, g) - CHART_MARGIN * f;
 }
 
 /** The first fitting step (0 = no shrinking) at which the slide's content fits. */
-export function fitLevel(type: string, blocks: FitBlock[], size: string | undefined): number {
-  const g = slideGeometry(size, type);
+export function fitLevel(fit: SlideFit, blocks: FitBlock[], size: string | undefined): number {
+  const g = slideGeometry(size, fit);
   if (afterTitle(blocks).length === 0) return 0;
   for (let level = 0; level < FIT_SCALES.length; level++) {
     const f = g.baseSize * (FIT_SCALES[level] ?? 1);
-    if (estimateHeight(type, blocks, f, g) <= g.height) return level;
+    if (fit.height(blocks, f, g) <= g.height) return level;
   }
   return FIT_SCALES.length - 1;
 }

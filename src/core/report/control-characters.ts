@@ -10,7 +10,7 @@
  * C0 controls except tab and line feed (so ESC, BEL, CR, backspace), DEL, C1 controls
  * (U+009B is a one-character CSI), and the bidirectional embeddings, overrides and isolates.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** The same set less the C0 controls, which `JSON.stringify` already escapes. */

@@ -6,6 +6,7 @@ export default defineRule({
   description:
     'Each agenda item on the first cover that has an agenda matches a slide title or part title of the deck (case-insensitive, ignoring trailing punctuation).',
   defaultSeverity: 'warning',
+  fixable: false,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'benefits-risks-table',
   description: 'A `benefits-risks` slide has one table whose header is exactly `Benefits` and `Risks`, with no empty row.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -7,6 +7,7 @@ export default defineRule({
   description:
     'On a `content` slide: at most `maxBullets` top-level bullets, lists nested at most `maxDepth` levels, at most `maxWords` words a bullet.',
   defaultSeverity: 'warning',
+  fixable: false,
   scope: 'house',
   options: z.object({
     maxBullets: z.number().int().positive().default(7).describe('Most top-level bullets on one content slide (all its lists together).'),

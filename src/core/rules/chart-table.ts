@@ -8,6 +8,7 @@ export default defineRule({
   description:
     'A `chart` slide has one table with at least one data row: labels in the first column, numbers (`%` or `£` allowed) in the others.',
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'house',
   options: z.object({}),
   check(context) {

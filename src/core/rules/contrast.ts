@@ -5,6 +5,7 @@ export default defineRenderedRule({
   id: 'contrast',
   description: 'Text on a drawn slide meets WCAG 2.2 AA contrast against its background, checked with axe-core (with `--render`).',
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'any',
   rendered: true,
   options: z.object({}),

@@ -36,6 +36,7 @@ export default defineRule({
   description:
     'Every cover has a series, a real calendar date in `dd/mm/yy` or `dd/mm/yyyy`, a `#` deck title, a presenter and an organisation.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'cover-first',
   description: 'The first slide of the deck is a `cover`.',
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'house',
   options: z.object({}),
   check(context) {

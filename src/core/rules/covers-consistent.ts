@@ -18,6 +18,7 @@ export default defineRule({
   description:
     "Every cover repeats the first cover's series, date, deck title, presenter and organisation; a cover after the first part has a `##` part title.",
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -10,6 +10,7 @@ export default defineRule({
   id: 'discussion-question',
   description: `A \`discussion\` slide is titled exactly \`## ${DISCUSSION_TITLE}\` and holds exactly one paragraph: a question ending in \`?\`.`,
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

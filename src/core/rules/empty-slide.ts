@@ -9,6 +9,7 @@ export default defineRule({
   description:
     'A slide other than a cover has content beyond its title: a paragraph, list, table, image, blockquote, code block or formula (presenter notes do not count).',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

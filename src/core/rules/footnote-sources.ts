@@ -8,6 +8,7 @@ export default defineRule({
   id: 'footnote-sources',
   description: 'On each slide, every footnote marker (`¹`, `<sup>1</sup>`) has a source line starting with it, and every source line has a marker.',
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'house',
   options: z.object({}),
   check(context) {

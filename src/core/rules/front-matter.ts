@@ -11,6 +11,7 @@ export default defineRule({
   id: 'front-matter',
   description: 'The deck starts with YAML front-matter that parses and sets `marp: true` and `theme: improvement-service`.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'any',
   options: z.object({}),
   check(context) {

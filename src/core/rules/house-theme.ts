@@ -7,6 +7,7 @@ export default defineRule({
   id: 'house-theme',
   description: 'A deck in another theme than the house theme is said to be so once: the house rules skip it, and only the rules for any Marp deck check it.',
   defaultSeverity: 'warning',
+  fixable: false,
   scope: 'any',
   options: z.object({}),
   check(context) {

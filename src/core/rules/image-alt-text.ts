@@ -7,6 +7,7 @@ export default defineRule({
   id: 'image-alt-text',
   description: 'Every image has alt text that describes it, beyond Marp keywords such as `bg`, `w:200` or `sepia`.',
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'any',
   options: z.object({}),
   check(context) {

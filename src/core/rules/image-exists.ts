@@ -12,6 +12,7 @@ export default defineRule({
   id: 'image-exists',
   description: "A local image path names a file that exists, inside the workspace (symbolic links followed), resolved against the deck's folder.",
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'any',
   options: z.object({}),
   check(context) {

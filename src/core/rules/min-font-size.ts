@@ -5,6 +5,7 @@ export default defineRenderedRule({
   id: 'min-font-size',
   description: 'No text on a drawn slide is smaller than can be read from the back of a room: 18 px at 1280×720 by default (with `--render`).',
   defaultSeverity: 'warning',
+  fixable: false,
   scope: 'any',
   rendered: true,
   options: z.object({

@@ -8,6 +8,7 @@ import { defineRule } from './rule';
  * characters (soft hyphen, joiners, variation selectors), and emoji, which Marp draws as
  * pictures (and the PDF with an emoji font).
  */
+// eslint-disable-next-line no-misleading-character-class -- the keycap mark and variation selectors are listed to be matched alone
 const NOT_DRAWN_IN_THE_FONT = /[\s\p{Cf}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u20E3\uFE0E\uFE0F]/u;
 /** Inline maths (`$…$`), drawn in KaTeX's fonts. */
 const INLINE_MATH = /\$[^$\n]+\$/g;
@@ -33,11 +34,13 @@ export default defineRule({
   id: 'missing-glyph',
   description: 'Every character of the slides is in the house font (Carlito as bundled), so PDF and HTML draw it in the house font.',
   defaultSeverity: 'warning',
+  fixable: false,
   // The font is the house theme's: a deck in another theme draws in that theme's fonts.
   scope: 'house',
   options: z.object({}),
   check(context) {
     context.deck.proseLines.forEach((text, offset) => {
+      // eslint-disable-next-line no-control-regex -- all of ASCII, control characters included: Carlito draws or skips them all
       if (/^[\x00-\x7e]*$/.test(text)) return;
       const line = offset + 1;
       for (const { character, at } of missingOn(text)) {

@@ -10,6 +10,7 @@ export default defineRule({
   id: 'models-grid',
   description: 'A `models` slide has exactly 4 list items, each `**Name** – description`, with different names.',
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'part-ends-with-discussion',
   description: 'Each part of the deck (opened by the first slide or a cover with a `##` part title) closes with a `discussion` slide.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

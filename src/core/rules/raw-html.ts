@@ -11,6 +11,7 @@ export default defineRule({
   id: 'raw-html',
   description: "Raw HTML in a deck is named: with `html` off (the default) tags are left out of the slides; with `html: true` a tag outside Marp's allowlist is shown as text.",
   defaultSeverity: 'warning',
+  fixable: false,
   scope: 'any',
   options: z.object({}),
   check(context) {

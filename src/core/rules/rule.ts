@@ -59,6 +59,8 @@ interface RuleMeta<Schema extends z.ZodType> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** Whether the rule can report a `fix` (for `--fix`, quick fixes and the rule's page). */
+  fixable: boolean;
   scope: RuleScope;
   /** Options with their defaults; `z.object({})` for a rule without options. */
   options: Schema;

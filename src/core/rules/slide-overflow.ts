@@ -7,6 +7,7 @@ export default defineRenderedRule({
   id: 'slide-overflow',
   description: "Nothing on a drawn slide runs past the slide's content box or into the header or footer band (with `--render`).",
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'any',
   rendered: true,
   options: z.object({}),

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'slide-title',
   description: 'Every slide except a cover has exactly one `##` title; `#` is for the deck title on covers only.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'spectrum-stage-fit',
   description: "Every spectrum stage fits its chevron at the deck's size without a word broken inside.",
   defaultSeverity: 'warning',
+  fixable: false,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -10,6 +10,7 @@ export default defineRule({
   id: 'spectrum-stages',
   description: `A \`spectrum\` slide has one ordered list of ${MIN_STAGES} to ${MAX_STAGES} stages.`,
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'statistics-items',
   description: 'Every top-level item on a `statistics` slide is `**figure** – label`, the figure holding a digit.',
   defaultSeverity: 'error',
+  fixable: false,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -13,6 +13,7 @@ export default defineRule({
   id: 'tagline-intact',
   description: 'No `header`/`footer` directive (global or `_` local) replaces the tagline or footer the house theme draws on every slide.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -31,6 +31,7 @@ export default defineRule({
   id: 'uk-spelling',
   description: 'Prose uses UK spellings (organisation, programme, centre, colour, behaviour, prioritise, …), outside code.',
   defaultSeverity: 'warning',
+  fixable: true,
   scope: 'any',
   options: z.object({
     /** Words to leave alone, whatever their case (a name such as `Lincoln Center`'s `Center`). */

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { type Directive, type Slide, SLIDE_TYPES } from '../deck/types';
+import type { Directive, Slide } from '../deck/types';
+import { SLIDE_TYPES } from '../slide-types';
 import { defineRule } from './rule';
 
 /** A class this close to a house type is taken for a typo of it and gets a fix. */
@@ -10,6 +11,7 @@ export default defineRule({
   id: 'unknown-slide-type',
   description: 'A slide class (`_class`) names one of the house slide types.',
   defaultSeverity: 'error',
+  fixable: true,
   scope: 'house',
   options: z.object({}),
   check(context) {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { isSlideType, SLIDE_TYPES, type SlideType } from '../../core/deck/types';
-import { slideTemplate, SLIDE_TEMPLATES } from '../../core/slide-catalogue';
+import type { SlideType } from '../../core/slide-types';
 import { core } from '../core';
 import { deckSource } from '../util';
 
@@ -16,13 +15,13 @@ function literal(text: string): string {
 }
 
 async function pickType(type: unknown): Promise<SlideType | undefined> {
-  if (typeof type === 'string' && isSlideType(type)) return type;
+  if (typeof type === 'string' && core().isSlideType(type)) return type;
   if (type !== undefined) {
-    void vscode.window.showErrorMessage(`Insert House Slide: ${JSON.stringify(type)} is not a slide type; use one of ${SLIDE_TYPES.join(', ')}.`);
+    void vscode.window.showErrorMessage(`Insert House Slide: ${JSON.stringify(type)} is not a slide type; use one of ${core().SLIDE_TYPES.join(', ')}.`);
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
-    SLIDE_TEMPLATES.map((template) => ({ label: template.type, detail: template.description, type: template.type })),
+    core().SLIDE_TEMPLATES.map((template) => ({ label: template.type, detail: template.description, type: template.type })),
     { title: 'Insert House Slide', placeHolder: 'Slide type', matchOnDetail: true },
   );
   return pick?.type;
@@ -48,7 +47,7 @@ export async function insertSlideCommand(type?: unknown, at?: InsertAt): Promise
   const position = document.validatePosition(new vscode.Position(place.line - 1, place.column - 1));
   // The template's last line is its final tab stop alone: it ends the slide's last line instead,
   // so the slide break that follows keeps its one blank line.
-  const body = slideTemplate(chosen).body.join('\n').replace(/\n\$0$/, '$0');
+  const body = core().slideTemplate(chosen).body.join('\n').replace(/\n\$0$/, '$0');
   const snippet = new vscode.SnippetString(`${literal(place.before)}${body}${literal(place.after)}`);
   const inserted = await editor.insertSnippet(snippet, position);
   if (inserted) editor.revealRange(new vscode.Range(editor.selection.active, editor.selection.active), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

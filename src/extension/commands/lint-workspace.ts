@@ -34,7 +34,10 @@ export async function lintWorkspaceCommand(diagnostics: DiagnosticsManager, lint
             const outcome = await lintService.lint({ text, file: uri.scheme === 'file' ? uri.fsPath : undefined, layers: config.layers, workspaceRoot: config.workspaceRoot });
             diagnostics.publish(uri, version, outcome, config);
             if (outcome.refused) summary.errors++;
-            for (const problem of outcome.problems) problem.severity === 'error' ? summary.errors++ : summary.warnings++;
+            for (const problem of outcome.problems) {
+              if (problem.severity === 'error') summary.errors++;
+              else summary.warnings++;
+            }
           } catch (error) {
             if (!(error instanceof LintStoppedError)) throw error;
             diagnostics.publishStopped(uri, version, config, error);

@@ -15,7 +15,7 @@ import type { IsdeckApi } from '../../../src/extension/extension';
 import { inkShare, readPng } from '../../helpers/png';
 import { activateExtension, fixture, isdeckDiagnostics, openDeck, ruleOf, waitFor, writeFile } from './helpers';
 
-const SLIDE_TYPES = ['cover', 'content', 'models', 'benefits-risks', 'statistics', 'chart', 'spectrum', 'discussion'];
+const SLIDE_TYPES = ['cover', 'content', 'models', 'benefits-risks', 'statistics', 'chart', 'spectrum', 'quote', 'discussion'];
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;

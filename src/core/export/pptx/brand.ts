@@ -99,4 +99,6 @@ export const BRAND_SIZES = {
   stageNumber: 26,
   discussionLabel: 19.5, // 26px
   question: { max: 40, min: 22 }, // 1.2 × 44px
+  quote: { max: 27, min: 16 }, // 1.3 × 28px
+  attribution: 17, // 0.8 × 28px
 } as const;

@@ -15,7 +15,7 @@ import { slideLayoutKey } from './house-layouts';
 import { slideGeometry, type SlideGeometry } from './layout';
 import { addBackgrounds, pictureOf, type Picture } from './pictures';
 import { placeholderClaims } from './placeholders';
-import { SLIDE_RENDERERS } from './slides';
+import { slideTypeDeclaration } from '../../slide-types';
 import { slideWarning } from '../warnings';
 
 export interface BuildPresentationOptions {
@@ -59,7 +59,7 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
     const warn: SlideContext['warn'] = (cause, message, range = model.anchor) => options.onWarning?.(slideWarning('pptx', cause, model.index, message, range));
     const leftOut = (message: string, range: SourceRange) => warn('picture-left-out', message, range);
     for (const warning of foreign.filter((candidate) => candidate.slide === model.index + 1)) options.onWarning?.(warning);
-    const type = model.type ?? 'content';
+    const declaration = slideTypeDeclaration(model.type ?? 'content');
     const slide = pptx.addSlide({ sectionTitle: sectionOf.get(model.index) });
     slide.slideNumber = slideNumber(geometry);
     const drawFormula = formulaDrawer(options.equations, (message, range) => warn('formula-as-tex', message, range));
@@ -69,9 +69,9 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
     const inline = pictures.filter((picture) => !picture.keywords.background);
     const frame: SlideContext = { pptx, slide, deck, source, text, geometry, warn, placeholder: placeholderClaims() };
     const ctx: SlideContext = { ...frame, geometry: addBackgrounds(frame, pictures.filter((picture) => picture.keywords.background)) };
-    SLIDE_RENDERERS[type](ctx, inline);
+    declaration.pptx.draw(ctx, inline);
     addBands(frame);
-    plan.slides.push({ layout: slideLayoutKey(model, inline.length > 0), title: (model.cover ? model.cover.deckTitle?.text : text.title?.text) ?? '' });
+    plan.slides.push({ layout: slideLayoutKey(declaration, model, inline.length > 0), title: (model.cover ? model.cover.deckTitle?.text : text.title?.text) ?? '' });
     const notes = source.notes.map((note) => note.text.trim()).filter((note) => note !== '');
     if (notes.length > 0) slide.addNotes(notes.join('\n\n'));
   }

@@ -1,4 +1,6 @@
 import type { Slide } from '../../deck/types';
+import { SLIDE_TYPE_DECLARATIONS, type SlideType, type SlideTypeDeclaration } from '../../slide-types';
+import type { LayoutVariant } from '../../slide-types/declaration';
 import { BRAND_COLOURS, BRAND_SIZES } from './brand';
 import { coverGeometry, PICTURE_COLUMN, px, type Box, type SlideGeometry } from './layout';
 import type { ShapeSpec } from './xml';
@@ -12,20 +14,8 @@ import type { ShapeSpec } from './xml';
  * Slide gives a house content slide.
  */
 
-export type HouseLayoutKey =
-  | 'cover'
-  | 'part-cover'
-  | 'content'
-  | 'content-picture'
-  | 'models'
-  | 'benefits-risks'
-  | 'statistics'
-  | 'chart'
-  | 'spectrum'
-  | 'discussion';
-
-/** Placeholder indices shared by the master, its layouts and the slides (PowerPoint's own numbering). */
-export const PLACEHOLDER_INDEX = { body: 1, picture: 2, footer: 11, slideNumber: 12 } as const;
+/** One layout a slide type, named after it, and the variants a type's declaration chooses between. */
+export type HouseLayoutKey = SlideType | LayoutVariant;
 
 /** How a placeholder sets its text when the slide does not say otherwise. */
 export interface TextStyle {
@@ -61,12 +51,9 @@ export interface HouseLayout {
   ornaments: ShapeSpec[];
 }
 
-/** Which layout a deck slide goes on. */
-export function slideLayoutKey(slide: Slide, hasInlinePictures: boolean): HouseLayoutKey {
-  const type = slide.type ?? 'content';
-  if (type === 'cover') return slide.cover?.partTitle ? 'part-cover' : 'cover';
-  if (type === 'content' && hasInlinePictures) return 'content-picture';
-  return type;
+/** Which layout a deck slide of the declared type goes on. */
+export function slideLayoutKey(declaration: SlideTypeDeclaration<SlideType>, slide: Slide, hasInlinePictures: boolean): HouseLayoutKey {
+  return declaration.pptx.layout?.(slide, hasInlinePictures) ?? declaration.name;
 }
 
 const solid = (name: string, box: Box, fill: string): ShapeSpec => ({ name, box, fill, decorative: true });
@@ -80,7 +67,9 @@ export function houseLayouts(geometry: SlideGeometry): HouseLayout[] {
   // Slide types drawn as shapes (cards, figures, chevrons, a chart, a table) keep their text
   // placeholder for a short introduction above the drawing.
   const intro: PlaceholderLayout = { box: { ...body, h: body.h * 0.25 }, anchor: 't', prompt: 'Introduction (optional)', style: { size: 18, colour: BRAND_COLOURS.ink } };
-  const drawn = (key: HouseLayoutKey, name: string): HouseLayout => ({ key, name, type: 'cust', title: titled, body: intro, ornaments: [bar] });
+  const drawn = SLIDE_TYPE_DECLARATIONS.flatMap(({ name: key, pptx }): HouseLayout[] =>
+    pptx.drawnLayoutName === undefined ? [] : [{ key, name: pptx.drawnLayoutName, type: 'cust', title: titled, body: intro, ornaments: [bar] }],
+  );
   const cover = coverGeometry(geometry);
   const coverTitle = {
     type: 'ctrTitle' as const,
@@ -120,11 +109,15 @@ export function houseLayouts(geometry: SlideGeometry): HouseLayout[] {
       picture: { box: { ...body, x: body.x + body.w * (1 - PICTURE_COLUMN.share), w: body.w * PICTURE_COLUMN.share }, anchor: 't', prompt: 'Picture (with alt text)' },
       ornaments: [bar],
     },
-    drawn('models', 'Models (2 × 2)'),
-    drawn('benefits-risks', 'Benefits and risks'),
-    drawn('statistics', 'Statistics'),
-    drawn('chart', 'Chart'),
-    drawn('spectrum', 'Spectrum'),
+    ...drawn,
+    {
+      key: 'quote',
+      name: 'Quote',
+      type: 'cust',
+      title: titled,
+      body: { box: body, anchor: 'ctr', prompt: 'The quotation, then \u2014 Name, role', style: { size: BRAND_SIZES.quote.max, colour: BRAND_COLOURS.navy } },
+      ornaments: [bar],
+    },
     {
       key: 'discussion',
       name: 'Discussion',

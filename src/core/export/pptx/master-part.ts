@@ -1,5 +1,6 @@
 import { BRAND_COLOURS, BRAND_SIZES, BRAND_TAGLINE, BRAND_WORDMARK, CAPS_SPACING } from './brand';
-import { houseLayouts, PLACEHOLDER_INDEX, type HouseLayout, type PlaceholderLayout, type TextStyle } from './house-layouts';
+import { houseLayouts, type HouseLayout, type PlaceholderLayout, type TextStyle } from './house-layouts';
+import { PLACEHOLDER_INDEX } from './placeholders';
 import type { SlideGeometry } from './layout';
 import { centipoints, colourXml, NAMESPACES, runProperties, SHAPE_TREE_START, shapeXml, solidFill, XML_DECLARATION, type ShapeSpec } from './xml';
 

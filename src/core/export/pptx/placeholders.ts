@@ -1,5 +1,12 @@
-import { PLACEHOLDER_INDEX, type HouseLayout } from './house-layouts';
+import type { HouseLayout } from './house-layouts';
 import { DECORATIVE_EXTENSION } from './xml';
+
+/**
+ * Placeholder indices shared by the master, its layouts and the slides (PowerPoint's own
+ * numbering). Kept here, not with the layouts, so that slide drawers reach them without
+ * importing the layouts (which list the slide types, which name the drawers).
+ */
+export const PLACEHOLDER_INDEX = { body: 1, picture: 2, footer: 11, slideNumber: 12 } as const;
 
 /**
  * Slide shapes that fill their layout's placeholders. A slide module draws its title, its

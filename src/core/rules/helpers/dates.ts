@@ -16,9 +16,9 @@ export type CoverDateCheck =
 
 const HOUSE_FORM = /^(\d{2})\/(\d{2})\/(\d{2}|\d{4})$/;
 /** Day, month, year with any of `/ . - ` between them and one- or two-digit day and month. */
-const DAY_MONTH_YEAR = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
 /** ISO 8601 and its relatives: year first, four digits. */
-const YEAR_MONTH_DAY = /^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$/;
+const YEAR_MONTH_DAY = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/;
 /** `24 March 2010`, `24th Mar. 2010`, `24 March, 2010`. */
 const DAY_MONTH_NAME_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{2}|\d{4})$/;
 

@@ -1,6 +1,7 @@
-/** Markdown templates that fixes insert, kept here so that they stay valid house markup. */
+/** Markdown that fixes insert, built from the slide types' declarations so that it stays valid house markup. */
+import { DISCUSSION_TITLE } from '../../slide-types/discussion';
 
-export const DISCUSSION_TITLE = 'Group Discussion';
+export { DISCUSSION_TITLE };
 
 export const DISCUSSION_CLASS_COMMENT = '<!-- _class: discussion -->';
 

@@ -1,4 +1,5 @@
 import { concatRuns, plainRuns } from '../../../deck/runs';
+import type { RichTextSpan, TextRun } from '../../../deck/types';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES } from '../brand';
 import { displayText, flowBlocks, listItems } from '../content';
 import type { SlideContext } from '../context';
@@ -69,6 +70,11 @@ export interface FrameOptions {
   footnoteColour?: string;
 }
 
+/** The runs of the slide's blockquotes, one line each. */
+export function blockquoteRuns(quotes: readonly RichTextSpan[]): TextRun[] {
+  return concatRuns(...quotes.flatMap((quote, index) => (index === 0 ? [quote.runs] : [plainRuns('\n'), quote.runs])));
+}
+
 /** What the frame leaves for a slide module: the content box, and the parts that come after the content. */
 export interface Frame {
   box: Box;
@@ -110,7 +116,7 @@ export function standardFrame(ctx: SlideContext, images: readonly Picture[], opt
   const quotes = options.callout === false ? [] : ctx.source.blockquotes;
   const quote = quotes.map((b) => b.text).join('\n');
   if (quote.trim() !== '') {
-    const quoteRuns = concatRuns(...quotes.flatMap((b, index) => (index === 0 ? [b.runs] : [plainRuns('\n'), b.runs])));
+    const quoteRuns = blockquoteRuns(quotes);
     const callout = calloutSize(displayText(quote), box.w, Math.min(1.6, box.h / 3));
     const area = box;
     later.push({
