@@ -33,7 +33,7 @@ function findChromium() {
   return candidates.find((path) => path && existsSync(path));
 }
 
-/** `dist/cli.js` when it has `export`; else a bundle of src/cli/export.ts behind a small entry. */
+/** `dist/cli.js` when it has `export`; else a bundle of src/cli/export/ behind a small entry. */
 async function isdeckCommand(root, work) {
   const dist = join(root, 'dist/cli.js');
   if (existsSync(dist)) {

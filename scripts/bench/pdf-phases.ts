@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     lap('print');
     await drawnProblems(page, deck, config);
     lap('drawn checks');
-    const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
+    const metadata = pdfMetadata(deck);
     await finishPdf(printed, metadata, deckOutline(deck, metadata.title, standalone.slideCount));
     lap('properties and outline');
     await browser.release(page);

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { escapeControlCharacters } from '../core/format/control-characters';
+import { escapeControlCharacters } from '../core/report/control-characters';
 
 /** What a command may touch of the outside world; the entry point passes the real process. */
 export interface CliIo {

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { version } from '../../package.json';
 import { ConfigError, ConfigLoader, displayPath } from '../core/config/load';
 import { findWorkspaceRoot } from '../core/config/workspace';
-import { FORMAT_NAMES, FORMATTERS, isFormatName, ordered, type FileResult, type FormatName } from '../core/format';
+import { FORMAT_NAMES, FORMATTERS, isFormatName, ordered, type FileResult, type FormatName } from '../core/report';
 import { decodeDeckBytes, MAX_DECK_BYTES, stdinTooBig } from '../core/io/read-text';
 import { refusalLine } from '../core/deck/budgets';
 import { fixText } from '../core/lint/fix';

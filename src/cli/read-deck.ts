@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { parseYamlValue } from '../core/yaml-budget';
+import { isMarpDeck } from '../core/deck/marp-deck';
 import { errnoReason, errorCode } from '../core/io/errors';
 import { checkDeckSize, decodeDeckBytes } from '../core/io/read-text';
 
@@ -47,28 +47,9 @@ function readHead(path: string): Uint8Array | undefined {
   }
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)(?:\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)|$)/;
-
-/**
- * Whether text opens with front-matter that sets `marp: true`. YAML that does not parse still
- * counts when a plain `marp: true` line is there: the deck is then linted and the YAML error reported.
- */
-export function hasMarpFrontMatter(text: string): boolean {
-  const match = FRONT_MATTER.exec(text);
-  if (!match) return false;
-  const yaml = match[1] ?? '';
-  try {
-    const data: unknown = parseYamlValue(yaml);
-    if (data !== null && typeof data === 'object' && (data as Record<string, unknown>).marp === true) return true;
-  } catch {
-    // Fall through to the plain check.
-  }
-  return /^marp[ \t]*:[ \t]*true[ \t]*(#.*)?$/m.test(yaml);
-}
-
 /** For files found by searching a folder or a glob: is this a Marp deck? (Reads only the first 64 KB.) */
 export function looksLikeMarpDeck(path: string): boolean {
   const head = readHead(path);
   if (!head) return false;
-  return hasMarpFrontMatter(new TextDecoder('utf-8').decode(head));
+  return isMarpDeck(new TextDecoder('utf-8').decode(head));
 }

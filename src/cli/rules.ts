@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../core/format/control-characters';
+import { escapeControlCharacters } from '../core/report/control-characters';
 import { allRules } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
 import { EXIT_OK, parseCommandArgs, UsageError, type CliIo, type Command } from './command';

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { isMarpDeck } from '../core/deck/marp-deck';
 import type { SlideTemplate } from '../core/slide-catalogue';
 import { core } from './core';
-import { isMarpText, logError } from './util';
+import { logError } from './util';
 
 /** Typing one of these asks for completions even where VS Code's quick suggestions are off (Markdown). */
 export const TRIGGER_CHARACTERS = ['-', ':', ' '];
@@ -115,7 +116,7 @@ function documentHead(document: vscode.TextDocument): { marp: boolean; frontMatt
       }
     }
   }
-  return { marp: isMarpText(text), frontMatterEnd };
+  return { marp: isMarpDeck(text), frontMatterEnd };
 }
 
 function markdownPreview(description: string, body: readonly string[], where: string): vscode.MarkdownString {

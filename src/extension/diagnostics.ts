@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isMarpDeck } from '../core/deck/marp-deck';
 import type { Problem } from '../core/rules/rule';
 import type { ConfigService, DocumentConfig } from './config';
 import type { DeckRefusal } from '../core/deck/types';
@@ -6,7 +7,7 @@ import type { LintOutcome } from './lint-job';
 import { LintStoppedError, type LintService } from './lint-service';
 import { ruleDocsUri } from './rule-docs';
 import { readSettings } from './settings';
-import { debounce, DIAGNOSTIC_SOURCE, isMarkdownDocument, isMarpText, logError, toVsRange } from './util';
+import { debounce, DIAGNOSTIC_SOURCE, isMarkdownDocument, logError, toVsRange } from './util';
 
 export interface DeckState {
   uri: vscode.Uri;
@@ -93,7 +94,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     try {
       if (!isMarkdownDocument(document)) return undefined;
       const text = document.getText();
-      if (!isMarpText(text)) {
+      if (!isMarpDeck(text)) {
         this.forget(document.uri);
         return undefined;
       }

@@ -19,7 +19,7 @@ import { exportPdf, handoutPath, type PageSource } from '../core/export/pdf';
 import { exportPng } from '../core/export/png';
 import { exportPptx } from '../core/export/pptx';
 import type { PictureWarning } from '../core/images/embed';
-import { exportHtml } from '../core/render/html-export';
+import { exportHtml } from '../core/export/html';
 import { describeWarning } from '../core/export/warnings';
 
 export interface FileExportJob {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { frontMatterYaml, isMarpDeck } from '../core/deck/marp-deck';
 import type { SourceRange } from '../core/deck/types';
 import type { DeckSource } from './deck-model';
 
@@ -60,21 +61,13 @@ export function toVsRange(range: SourceRange): vscode.Range {
   return new vscode.Range(line, Math.max(range.column - 1, 0), endLine, Math.max(range.endColumn - 1, 0));
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
-/** A Marp deck: Markdown whose front-matter sets `marp: true`. Anything else is left alone. */
-export function isMarpText(text: string): boolean {
-  const match = FRONT_MATTER.exec(text);
-  return !!match && /^marp[ \t]*:[ \t]*(?:true|"true"|'true')[ \t]*(?:#.*)?$/m.test(match[1]!);
-}
-
 /**
  * A Marp deck the house renderer draws in the built-in Markdown preview: its front-matter sets
  * the house theme, or no theme (the house renderer's default).
  */
 export function isHouseDeckText(text: string): boolean {
-  if (!isMarpText(text)) return false;
-  const line = /^theme[ \t]*:(.*)$/m.exec(FRONT_MATTER.exec(text)![1]!);
+  if (!isMarpDeck(text)) return false;
+  const line = /^theme[ \t]*:(.*)$/m.exec(frontMatterYaml(text) ?? '');
   const theme = (line?.[1] ?? '').replace(/#.*/, '').trim().replace(/^(["'])(.*)\1$/, '$2').trim();
   return theme === '' || theme === 'improvement-service';
 }
@@ -84,7 +77,7 @@ export function isMarkdownDocument(document: vscode.TextDocument): boolean {
 }
 
 export function isMarpDocument(document: vscode.TextDocument): boolean {
-  return isMarkdownDocument(document) && isMarpText(document.getText());
+  return isMarkdownDocument(document) && isMarpDeck(document.getText());
 }
 
 /** The smallest single edit turning `before` into `after` (common prefix and suffix kept). */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { hasMarpFrontMatter } from '../../src/cli/read-deck';
 import { checkDeckSize, decodeDeckBytes, describeSize, firstInvalidUtf8, MAX_DECK_BYTES } from '../../src/core/io/read-text';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -45,20 +44,5 @@ describe('firstInvalidUtf8', () => {
     [[0x80], 0],
   ])('%j → %i', (input, expected) => {
     expect(firstInvalidUtf8(new Uint8Array(input))).toBe(expected);
-  });
-});
-
-describe('hasMarpFrontMatter', () => {
-  it.each([
-    ['---\nmarp: true\n---\n', true],
-    ['\uFEFF---\r\nmarp: true\r\ntheme: x\r\n---\r\n', true],
-    ['---\nmarp: false\n---\n', false],
-    ['---\ntheme: x\n---\n', false],
-    ['# marp: true\n', false],
-    ['\n---\nmarp: true\n---\n', false],
-    ['---\nmarp: true\ntheme: [broken\n---\n', true],
-    ['---\nmarp: true\n', true],
-  ])('%j → %s', (text, expected) => {
-    expect(hasMarpFrontMatter(text)).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ConfigFile } from '../../src/core/config/schema';
 import { allRules } from '../../src/core/rules';
-import type { JsonProblem } from '../../src/core/format/json';
+import type { JsonProblem } from '../../src/core/report/json';
 
 /** A deck that follows the house structure: no problems with the default rules. */
 export const HOUSE_DECK = `---

@@ -304,6 +304,7 @@ describe('the bundled decks', () => {
       'statistics',
       'chart',
       'spectrum',
+      'quote',
       'discussion',
     ]);
     expect(lintString(read('decks/template.md'), undefined, join(ROOT, 'decks/template.md'))).toEqual([]);

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
 import type { Deck, Slide } from '../../src/core/deck/types';
 import { exportPptx } from '../../src/core/export/pptx';
-import { altTextWithoutKeywords } from '../../src/core/rules/helpers/image-keywords';
+import { altTextWithoutKeywords } from '../../src/core/deck/image-keywords';
 import { PROJECT_ROOT } from '../helpers/cli';
 import { checkAccessibility, fragmentText, slideObjects, type SlideObject } from '../helpers/pptx-accessibility';
 import { needTools, soffice } from '../helpers/tools';

@@ -5,8 +5,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeControlCharacters, escapeJsonControlCharacters, escapeXmlControlCharacters } from '../../src/core/format/control-characters';
-import { FORMAT_NAMES, FORMATTERS, type FileResult } from '../../src/core/format';
+import { escapeControlCharacters, escapeJsonControlCharacters, escapeXmlControlCharacters } from '../../src/core/report/control-characters';
+import { FORMAT_NAMES, FORMATTERS, type FileResult } from '../../src/core/report';
 import { lintText } from '../../src/core/lint/lint';
 import { allRules } from '../../src/core/rules';
 import { HOSTILE_CLASS, HOSTILE_DECK, RAW_CONTROL } from '../helpers/control-characters';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../src/cli/command';
 import { SLIDE_TYPES } from '../../src/core/slide-types';
-import { FORMAT_NAMES } from '../../src/core/format';
+import { FORMAT_NAMES } from '../../src/core/report';
 import { allRules } from '../../src/core/rules';
 import { PROJECT_ROOT } from '../helpers/cli';
 

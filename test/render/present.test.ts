@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportHtml } from '../../src/core/render/html-export';
+import { exportHtml } from '../../src/core/export/html';
 import { presentationPolicy } from '../../src/core/render/present';
 import { browser as chromiumTool, BROWSER_PATH, needTools } from '../helpers/tools';
 

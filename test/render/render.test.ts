@@ -6,7 +6,7 @@ import { chartDataFromTable, parseChartValue } from '../../src/core/render/chart
 import { niceStep, renderChartSvg, wrapText } from '../../src/core/render/chart-svg';
 import { estimateLines, FLOW_FIT, fitLevel } from '../../src/core/render/fit';
 import { headingEms, longestLine } from '../../src/core/render/auto-scaling';
-import { exportHtml } from '../../src/core/render/html-export';
+import { exportHtml } from '../../src/core/export/html';
 import { createHouseMarp } from '../../src/core/render/marp';
 import { readFrontMatter, renderDeck, renderStandaloneHtml } from '../../src/core/render/render';
 import { findPackageRoot, loadHouseThemeCss } from '../../src/core/render/theme';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { altTextWithoutKeywords } from '../../src/core/rules/helpers/image-keywords';
+import { altTextWithoutKeywords } from '../../src/core/deck/image-keywords';
 import { lintFixture, lintString, problemsOf, summarise } from '../helpers/lint';
 
 const RULE = 'image-alt-text';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { github } from '../../src/core/format/github';
-import { stylish } from '../../src/core/format/stylish';
+import { github } from '../../src/core/report/github';
+import { stylish } from '../../src/core/report/stylish';
 import { allRules } from '../../src/core/rules';
 import { lintString } from '../helpers/lint';
 

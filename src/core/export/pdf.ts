@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { parseDeck } from '../deck/parse';
+import { deckProperties } from '../deck/properties';
 import type { Deck } from '../deck/types';
 import type { ResolvedConfig } from '../config/schema';
 import { type RenderWarning, renderStandaloneHtml } from '../render';
@@ -98,35 +99,10 @@ export function handoutPath(pdfPath: string): string {
   return /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.notes.pdf') : `${pdfPath}.notes.pdf`;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined;
-}
-
-/**
- * Document properties from the deck: title = front-matter `title`, else the cover's deck title,
- * else `fallbackTitle`; author = the presenter; subject = the series; keywords = front-matter
- * `keywords` (a list or a comma-separated string), else series and organisation;
- * language = front-matter `lang`, else `fallbackLang`, else en-GB.
- */
-export function pdfMetadata(deck: Deck, fallback: { title?: string; lang?: string } = {}): PdfMetadata {
-  const data = deck.frontMatter?.data ?? {};
-  const covers = deck.slides.map((slide) => slide.cover).filter((cover) => cover !== undefined);
-  const firstOf = (pick: (cover: (typeof covers)[number]) => string | undefined) => covers.map(pick).find((value) => !!value?.trim());
-  const series = text(firstOf((cover) => cover.series?.text));
-  const organisation = text(firstOf((cover) => cover.organisation?.text));
-  const rawKeywords = data.keywords;
-  const keywords = Array.isArray(rawKeywords)
-    ? rawKeywords.map(text).filter((k): k is string => !!k)
-    : typeof rawKeywords === 'string'
-      ? rawKeywords.split(',').map(text).filter((k): k is string => !!k)
-      : [series, organisation].filter((k): k is string => !!k);
-  return {
-    title: text(data.title) ?? text(firstOf((cover) => cover.deckTitle?.text)) ?? text(fallback.title) ?? 'Presentation',
-    author: text(firstOf((cover) => cover.presenter?.text)),
-    subject: series,
-    keywords: [...new Set(keywords)],
-    lang: text(data.lang) ?? text(fallback.lang) ?? 'en-GB',
-  };
+/** The deck's properties ({@link deckProperties}) as the PDF's document information and XMP. */
+export function pdfMetadata(deck: Deck): PdfMetadata {
+  const { title, author, subject, keywords, language } = deckProperties(deck);
+  return { title, author, subject, keywords, lang: language };
 }
 
 /**
@@ -191,7 +167,7 @@ export async function exportPdf(options: ExportPdfOptions): Promise<PdfExportRes
       ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
       html: options.config?.html ?? false,
     });
-    const metadata = pdfMetadata(deck, { title: standalone.title, lang: standalone.lang });
+    const metadata = pdfMetadata(deck);
     const outline = deckOutline(deck, metadata.title, standalone.slideCount);
     page = await pagePromise;
     const printPage = page;

@@ -6,7 +6,7 @@
  * deck's image folder, footnote source lines go last, and what cannot be written is reported.
  */
 import type { SlideType } from '../deck/types';
-import { altTextWithoutKeywords } from '../rules/helpers/image-keywords';
+import { altTextWithoutKeywords } from '../deck/image-keywords';
 import { chartTableBlock, oneLine, paragraphBlocks, paragraphText, plain, runsText, tableBlock, withoutUniformFormatting, wordCount, type Block } from './blocks';
 import { shapeText } from './decoration';
 import type { ImportSlide } from './frame';

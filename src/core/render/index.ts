@@ -2,8 +2,6 @@ export { chartDataFromTable, parseChartValue, housePlugin, slideTypeOf } from '.
 export type { ChartData, ChartSeries, ChartValue, ImageResolver } from './chart-plugin';
 export { renderChartSvg, describeChart } from './chart-svg';
 export { fitLevel, FIT_SCALES } from './fit';
-export { exportHtml } from './html-export';
-export type { HtmlExportResult } from './html-export';
 export { createHouseMarp } from './marp';
 export { renderDeck, renderStandaloneHtml, houseMarp, readFrontMatter } from './render';
 export { embeddingImageResolver } from '../images/embed';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { altTextWithoutKeywords } from './helpers/image-keywords';
+import { altTextWithoutKeywords } from '../deck/image-keywords';
 import { displayPath } from '../deck/images';
 import { defineRule } from './rule';
 

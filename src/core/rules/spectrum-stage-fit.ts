@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deckSize } from '../export/pptx/layout';
+import { deckProperties } from '../deck/properties';
 import { describeMisfit, fitStagesOnPlainSlide } from '../export/pptx/stage-fit';
 import { defineRule } from './rule';
 
@@ -11,7 +11,7 @@ export default defineRule({
   scope: 'house',
   options: z.object({}),
   check(context) {
-    const size = deckSize(context.deck);
+    const size = deckProperties(context.deck).size;
     for (const slide of context.deck.slides) {
       const list = slide.type === 'spectrum' ? slide.lists[0] : undefined;
       if (!list || list.items.length === 0) continue;

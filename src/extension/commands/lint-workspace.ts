@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { isMarpDeck } from '../../core/deck/marp-deck';
 import type { ConfigService } from '../config';
 import type { DiagnosticsManager } from '../diagnostics';
 import { LintStoppedError, type LintService } from '../lint-service';
-import { isMarpText, logError } from '../util';
+import { logError } from '../util';
 
 export interface LintWorkspaceSummary {
   decks: number;
@@ -25,7 +26,7 @@ export async function lintWorkspaceCommand(diagnostics: DiagnosticsManager, lint
         try {
           const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
           const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-          if (!isMarpText(text)) continue;
+          if (!isMarpDeck(text)) continue;
           const config = configService.forDocument(uri);
           const version = open?.version ?? -1;
           summary.decks++;

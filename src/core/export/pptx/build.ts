@@ -1,5 +1,6 @@
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import PptxGenJS from 'pptxgenjs';
+import { deckProperties, type DeckProperties } from '../../deck/properties';
 import type { Deck, Slide, SourceRange } from '../../deck/types';
 import { findWorkspaceRoot } from '../../config/workspace';
 import { addBands } from './bands';
@@ -8,14 +9,13 @@ import { slideText } from './content';
 import type { PptxWarning, ReadFile, SlideContext } from './context';
 import { formulaDrawer, withDrawnFormulas, type EquationStore } from './equations';
 import { foreignLookWarnings } from './foreign';
-import { ImageLoader } from './images';
+import { ImageLoader, readLocalFile } from './images';
 import { recordHousePlan, type HousePlan } from './house-package';
 import { slideLayoutKey } from './house-layouts';
-import { deckSize, slideGeometry, type SlideGeometry } from './layout';
+import { slideGeometry, type SlideGeometry } from './layout';
 import { addBackgrounds, pictureOf, type Picture } from './pictures';
 import { placeholderClaims } from './placeholders';
 import { slideTypeDeclaration } from '../../slide-types';
-import { readLocalFile } from './write';
 import { slideWarning } from '../warnings';
 
 export interface BuildPresentationOptions {
@@ -46,10 +46,11 @@ export function buildPresentation(deck: Deck, options: BuildPresentationOptions)
   const deckDir = dirname(resolve(options.deckPath));
   const images = new ImageLoader({ deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) }, options.readFile ?? readLocalFile);
   const pptx = new PptxGenJS();
-  const geometry = slideGeometry(deckSize(deck));
+  const properties = deckProperties(deck, options.deckPath);
+  const geometry = slideGeometry(properties.size);
   pptx.defineLayout({ name: geometry.name, width: geometry.width, height: geometry.height });
   pptx.layout = geometry.name;
-  setProperties(pptx, deck, options.deckPath);
+  setProperties(pptx, properties);
   const plan: HousePlan = { geometry, slides: [] };
 
   const foreign = foreignLookWarnings(deck);
@@ -113,23 +114,11 @@ function loadPictures(source: Slide, loader: ImageLoader, leftOut: (message: str
   return pictures;
 }
 
-/** The deck's language (front-matter `lang`), `en-GB` when unset. */
-export function deckLanguage(deck: Deck): string {
-  const lang = deck.frontMatter?.data.lang;
-  return typeof lang === 'string' && lang.trim() !== '' ? lang.trim() : 'en-GB';
-}
-
-/** Title (front-matter `title`, else the first cover's deck title), author (presenter), subject (series), company (organisation). */
-function setProperties(pptx: PptxGenJS, deck: Deck, deckPath: string): void {
-  const cover = deck.slides.find((slide) => slide.cover)?.cover;
-  const frontTitle = deck.frontMatter?.data.title;
-  pptx.title =
-    (typeof frontTitle === 'string' && frontTitle.trim()) ||
-    cover?.deckTitle?.text ||
-    deck.slides.find((slide) => slide.title)?.title?.text ||
-    basename(deckPath).replace(/\.[^.]+$/, '');
-  pptx.author = cover?.presenter?.text ?? '';
-  pptx.subject = cover?.series?.text ?? '';
-  pptx.company = cover?.organisation?.text ?? '';
+/** The deck's properties as the presentation's core properties; the house font as its theme fonts. */
+function setProperties(pptx: PptxGenJS, properties: DeckProperties): void {
+  pptx.title = properties.title;
+  pptx.author = properties.author ?? '';
+  pptx.subject = properties.subject ?? '';
+  pptx.company = properties.organisation ?? '';
   pptx.theme = { headFontFace: BRAND_FONT, bodyFontFace: BRAND_FONT };
 }

@@ -2,8 +2,7 @@ import type { Slide } from '../../deck/types';
 import { SLIDE_TYPE_DECLARATIONS, type SlideType, type SlideTypeDeclaration } from '../../slide-types';
 import type { LayoutVariant } from '../../slide-types/declaration';
 import { BRAND_COLOURS, BRAND_SIZES } from './brand';
-import { coverGeometry, px, type Box, type SlideGeometry } from './layout';
-import { PICTURE_COLUMN } from './pictures';
+import { coverGeometry, PICTURE_COLUMN, px, type Box, type SlideGeometry } from './layout';
 import type { ShapeSpec } from './xml';
 
 /**

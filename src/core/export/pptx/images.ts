@@ -1,10 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Image } from '../../deck/types';
-import { altTextWithoutKeywords } from '../../rules/helpers/image-keywords';
+import { altTextWithoutKeywords } from '../../deck/image-keywords';
 import { displayPath } from '../../deck/images';
 import { judgePicture, type PicturePlace } from '../../images/policy';
 import type { ReadFile } from './context';
 import type { Box } from './layout';
+
+/** Reads a local file; `undefined` when it is missing or unreadable. */
+export const readLocalFile: ReadFile = (path) => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+};
 
 /** An image ready to embed: its bytes as a data URL and its size in pixels. */
 export interface LoadedImage {

@@ -1,4 +1,5 @@
-export { buildPresentation, deckLanguage, type BuildPresentationOptions } from './build';
+export { buildPresentation, type BuildPresentationOptions } from './build';
 export type { PptxWarning, ReadFile } from './context';
 export { packPresentation } from './finish';
-export { exportPptx, readLocalFile, type ExportPptxOptions, type ExportPptxResult } from './write';
+export { exportPptx, type ExportPptxOptions, type ExportPptxResult } from './write';
+export { readLocalFile } from './images';

@@ -1,4 +1,3 @@
-import type { Deck } from '../../deck/types';
 import { LINE_HEIGHT } from './fit';
 
 /** A box on the slide, in inches from the top-left corner. */
@@ -43,10 +42,8 @@ export const SLIDE_SIZES = {
   '4:3': { width: 10, height: 7.5 },
 } as const;
 
-/** `size` from the front-matter: `4:3`, otherwise the house default `16:9`. */
-export function deckSize(deck: Deck): '16:9' | '4:3' {
-  return deck.frontMatter?.data.size === '4:3' ? '4:3' : '16:9';
-}
+/** Share of the content width the picture column takes, and the gap between it and the text. */
+export const PICTURE_COLUMN = { share: 0.4, gap: 0.3 } as const;
 
 /** px of the theme's 1280 × 720 (or 960 × 720) slide to inches. */
 export const px = (value: number) => value / 96;

@@ -1,9 +1,9 @@
 import type { Image } from '../../deck/types';
-import { imageKeywords, type ImageKeywords } from '../../rules/helpers/image-keywords';
+import { imageKeywords, type ImageKeywords } from '../../deck/image-keywords';
 import { DECORATIVE_PICTURE_PREFIX, NO_ALT_TEXT } from './placeholders';
 import type { SlideContext } from './context';
 import { containBox, type LoadedImage } from './images';
-import type { Box, SlideGeometry } from './layout';
+import { PICTURE_COLUMN, type Box, type SlideGeometry } from './layout';
 
 /**
  * Pictures as Marp places them: inline pictures in the slide's picture column (see
@@ -126,9 +126,6 @@ export function addBackgrounds(ctx: SlideContext, backgrounds: readonly Picture[
       : { ...geometry.body, w: geometry.width - width - gap - geometry.body.x };
   return { ...geometry, body };
 }
-
-/** Share of the content width the picture column takes, and the gap between it and the text. */
-export const PICTURE_COLUMN = { share: 0.4, gap: 0.3 } as const;
 
 /**
  * Inline pictures in a column on the right of `box`, stacked, aspect kept, no larger than a

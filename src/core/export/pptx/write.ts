@@ -1,27 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { deckProperties } from '../../deck/properties';
 import type { Deck } from '../../deck/types';
 import { writeFileAtomic, type AtomicFileSystem } from '../../io/atomic-write';
 import { checkNewOutput } from '../../io/output-policy';
-import { buildPresentation, deckLanguage } from './build';
+import { buildPresentation } from './build';
 import type { PptxWarning, ReadFile } from './context';
 import { EquationStore } from './equations';
 import { packPresentation } from './finish';
 
 /**
- * The PowerPoint exporter's file access, in one module: reading images and the atomic write.
+ * The PowerPoint exporter's write (atomic; pictures are read through images.ts's readLocalFile).
  * The rest of the exporter is pure.
  */
-
-/** Reads a local file; `undefined` when it is missing or unreadable. */
-export const readLocalFile: ReadFile = (path) => {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
-};
 
 export interface ExportPptxOptions {
   /** The deck's file (images resolve against its folder; never overwritten). */
@@ -70,7 +61,7 @@ export async function exportPptx(deck: Deck, options: ExportPptxOptions): Promis
     onWarning: (warning) => warnings.push(warning),
     equations,
   });
-  const data = await packPresentation(pptx, { lang: deckLanguage(deck), equations });
+  const data = await packPresentation(pptx, { lang: deckProperties(deck).language, equations });
   try {
     await writeFileAtomic(outPath, data, { protect, fileSystem: options.fileSystem ?? {} });
   } catch (error) {

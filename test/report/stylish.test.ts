@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stylish } from '../../src/core/format/stylish';
+import { stylish } from '../../src/core/report/stylish';
 import { FORMAT_OPTIONS, sampleResults } from './results';
 
 describe('stylish formatter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json } from '../../src/core/format/json';
+import { json } from '../../src/core/report/json';
 import { FORMAT_OPTIONS, sampleResults } from './results';
 
 describe('json formatter', () => {

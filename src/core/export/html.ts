@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
 import { checkNewOutput } from '../io/output-policy';
-import { renderPresentationHtml } from './present';
-import { type RenderWarning, renderStandaloneHtml } from './render';
+import { renderPresentationHtml } from '../render/present';
+import { type RenderWarning, renderStandaloneHtml } from '../render/render';
 
 export interface HtmlExportResult {
   outPath: string;

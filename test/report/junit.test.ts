@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXmlAttribute, escapeXmlText, junit } from '../../src/core/format/junit';
+import { escapeXmlAttribute, escapeXmlText, junit } from '../../src/core/report/junit';
 import { FORMAT_OPTIONS, sampleResults } from './results';
 
 describe('junit formatter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitlab } from '../../src/core/format/gitlab';
+import { gitlab } from '../../src/core/report/gitlab';
 import type { Problem } from '../../src/core/rules/rule';
 import { FORMAT_OPTIONS, sampleResults } from './results';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, github } from '../../src/core/format/github';
+import { escapeData, escapeProperty, github } from '../../src/core/report/github';
 import { FORMAT_OPTIONS, sampleResults } from './results';
 
 describe('github formatter', () => {

@@ -1,3 +1,4 @@
+/** The lint report formats: the problems of every file linted, written as `--format` asks. */
 import { github } from './github';
 import { gitlab } from './gitlab';
 import { json } from './json';

@@ -1,4 +1,4 @@
-import type { FileResult, FormatOptions } from '../../src/core/format';
+import type { FileResult, FormatOptions } from '../../src/core/report';
 import { allRules } from '../../src/core/rules';
 import type { Fix, Problem, Severity } from '../../src/core/rules/rule';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathToUriReference, sarif } from '../../src/core/format/sarif';
+import { pathToUriReference, sarif } from '../../src/core/report/sarif';
 import { allRules } from '../../src/core/rules';
 import { ruleDocsUrl } from '../../src/core/rules/rule';
 import { sarifErrors, sarifValidator } from '../helpers/sarif';
