@@ -28,6 +28,7 @@ const TYPE_MEAN_MINIMUM: Record<string, number> = {
   discussion: 0.92,
   cover: 0.82,
   'benefits-risks': 0.78,
+  quote: 0.77,
   content: 0.78,
   statistics: 0.76,
   spectrum: 0.69,
