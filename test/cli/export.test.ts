@@ -98,11 +98,11 @@ describe('isdeck export', () => {
     ]);
     expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.pdf'))).toBe(45);
     expect(await pages(join(folder, 'out', 'masterclass-2010-03-24.notes.pdf'))).toBe(45);
-    expect(await pages(join(folder, 'out', 'template.pdf'))).toBe(8);
+    expect(await pages(join(folder, 'out', 'template.pdf'))).toBe(9);
     // The summary: every file with its size; plain progress lines when not on a terminal.
     expect(result.stdout).toMatch(/Wrote 6 files/);
     expect(result.stdout).toMatch(/out\/masterclass-2010-03-24\.pdf\s+\d+ KB\s+45 pages/);
-    expect(result.stdout).toMatch(/out\/template\.pptx\s+\d+ KB\s+8 slides/);
+    expect(result.stdout).toMatch(/out\/template\.pptx\s+\d+ KB\s+9 slides/);
     expect(result.stderr).toMatch(/^\[4\/4\] /m);
     expect(result.stderr).not.toContain('\r');
     expect(['masterclass-2010-03-24.md', 'template.md'].map((file) => sha(join(folder, 'decks', file)))).toEqual(hashes);
@@ -135,17 +135,17 @@ describe('isdeck export', () => {
     expect([picture.width, picture.height]).toEqual([1280, 720]);
     expect(inkShare(picture)).toBeGreaterThan(0.05);
     expect(one.stdout).toMatch(/out\/template\.slide-02\.png\s+\d+ KB\s+1 slide\n/);
-    expect(one.stdout).toMatch(/out\/template\.present\.html\s+\d+ KB\s+8 slides/);
+    expect(one.stdout).toMatch(/out\/template\.present\.html\s+\d+ KB\s+9 slides/);
     expect(readFileSync(join(folder, 'out', 'template.present.html'), 'utf8')).toContain('id="isdeck-presenter"');
 
     const all = await runExport(['decks/template.md', '--png', '--out', 'all'], { cwd: folder, env: { ISDECK_BROWSER: BROWSER_PATH } });
     expect(all.code).toBe(0);
-    expect(readdirSync(join(folder, 'all')).sort()).toEqual(Array.from({ length: 8 }, (_, index) => `template.slide-0${index + 1}.png`));
-    expect(all.stdout).toMatch(/all\/template\.slide-NN\.png\s+\d+ KB\s+8 slides/);
+    expect(readdirSync(join(folder, 'all')).sort()).toEqual(Array.from({ length: 9 }, (_, index) => `template.slide-0${index + 1}.png`));
+    expect(all.stdout).toMatch(/all\/template\.slide-NN\.png\s+\d+ KB\s+9 slides/);
 
-    const beyond = await runExport(['decks/template.md', '--png', '--slide', '9', '--out', 'beyond'], { cwd: folder, env: { ISDECK_BROWSER: BROWSER_PATH } });
+    const beyond = await runExport(['decks/template.md', '--png', '--slide', '10', '--out', 'beyond'], { cwd: folder, env: { ISDECK_BROWSER: BROWSER_PATH } });
     expect(beyond.code).toBe(1);
-    expect(beyond.stderr).toContain('decks/template.md: PNG not written: there is no slide 9: the deck has 8 slides');
+    expect(beyond.stderr).toContain('decks/template.md: PNG not written: there is no slide 10: the deck has 9 slides');
     expect(readdirSync(join(folder, 'beyond'))).toEqual([]);
     for (const [args, message] of [
       [['decks/template.md', '--slide', '2'], '--slide picks the slides of --png: use it with --png'],

@@ -75,12 +75,12 @@ describe.skipIf(gate.skip)('a page kept between exports', () => {
     const first = await readPdf(outPath);
     expect(await exportOnce()).toEqual([]);
     const again = await readPdf(outPath);
-    expect(again.pages).toBe(8);
+    expect(again.pages).toBe(9);
     expect(again.text).toEqual(first.text);
 
     // The handout lays the page out anew: the next export loads the deck again.
     expect(await exportOnce(true)).toEqual(['pdf']);
-    expect((await readPdf(join(work, 'deck.notes.pdf'))).pages).toBe(8);
+    expect((await readPdf(join(work, 'deck.notes.pdf'))).pages).toBe(9);
     expect(await exportOnce()).toEqual(['setContent', 'pdf']);
 
     // An edit is a new document.

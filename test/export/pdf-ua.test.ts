@@ -188,7 +188,7 @@ describe('Chromium print as it comes', () => {
     for (const finished of [await finishPdf(raw, metadata, outline), await rewritePdf(raw, metadata, outline)]) {
       const report = await checkPdfUa(finished.bytes);
       expect(formatPdfUaReport(report)).toBe('PDF/UA checks: 15 passed');
-      expect(finished.pages).toBe(8);
+      expect(finished.pages).toBe(9);
     }
   });
 });

@@ -172,19 +172,19 @@ describe('the seed deck', () => {
 });
 
 describe('the template', () => {
-  it('prints 8 pages with its title, presenter and notes in the handout', async () => {
+  it('prints 9 pages with its title, presenter and notes in the handout', async () => {
     const out = join(work, 'template.pdf');
     const result = await exportPdf({ browser, deckPath: TEMPLATE, outPath: out, notes: true });
     const pdf = await readPdf(out);
-    expect(pdf.pages).toBe(8);
+    expect(pdf.pages).toBe(9);
     expect(pdf.tagged).toBe(true);
     expect(pdf.info.Title).toBe('Deck Title');
     expect(pdf.info.Author).toBe('Presenter Name');
-    expect(result.handout?.pages).toBe(8);
+    expect(result.handout?.pages).toBe(9);
     const deck = parseDeck(readFileSync(TEMPLATE, 'utf8'), TEMPLATE);
     const text = normalise((await readPdf(handoutPath(out))).text);
     const notes = deck.slides.flatMap((slide) => slide.notes.map((note) => note.text));
-    expect(notes.length).toBeGreaterThanOrEqual(8);
+    expect(notes.length).toBeGreaterThanOrEqual(9);
     for (const note of notes) expect(text).toContain(normalise(note));
     // A one-part deck without a part title: a flat outline of its slides.
     const doc = await PDFDocument.load(readFileSync(out));
