@@ -86,7 +86,7 @@ describe.skipIf(gate.skip)('a page kept between exports', () => {
     // An edit is a new document.
     writeFileSync(deckPath, `${readFileSync(deckPath, 'utf8')}\n---\n\n## One More Slide\n\n- A point\n`);
     expect(await exportOnce()).toEqual(['setContent', 'pdf']);
-    expect((await readPdf(outPath)).pages).toBe(9);
+    expect((await readPdf(outPath)).pages).toBe(10);
 
     // Another document drawn on the page (pictures of slides): the deck is loaded again.
     await exportPng({ browser: pages, deckPath: TEMPLATE, outDir: join(work, 'pictures'), slides: [1] });
