@@ -9,7 +9,7 @@ import { embeddingImageResolver, type PictureWarning } from '../images/embed';
 import { checkDeckBudgets, DeckBudgetError } from '../deck/budgets';
 import { parseYamlValue } from '../yaml-budget';
 import { splitLines, stripByteOrderMark, wellFormed } from '../deck/source-text';
-import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
+import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './house-plugin';
 import { createHouseMarp } from './marp';
 
 export interface RenderDeckOptions {
