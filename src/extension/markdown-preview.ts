@@ -16,7 +16,7 @@ import type { Marp } from '@marp-team/marp-core';
 import { Element } from '@marp-team/marpit';
 import { decodePath } from '../core/deck/images';
 import { judgePicture, type PicturePlace } from '../core/images/policy';
-import { IMAGE_RESOLVER_ENV } from '../core/render/chart-plugin';
+import { IMAGE_RESOLVER_ENV } from '../core/render/house-plugin';
 import type { MdRenderRule, MdToken } from '../core/render/markdown-it-types';
 import { createHouseMarp } from '../core/render/marp';
 

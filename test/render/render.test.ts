@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartDataFromTable, parseChartValue } from '../../src/core/render/chart-plugin';
+import { chartDataFromTable, parseChartValue } from '../../src/core/render/house-plugin';
 import { niceStep, renderChartSvg, wrapText } from '../../src/core/render/chart-svg';
 import { estimateLines, FLOW_FIT, fitLevel } from '../../src/core/render/fit';
 import { headingEms, longestLine } from '../../src/core/render/auto-scaling';

@@ -9,6 +9,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { SLIDE_PX } from '../house-geometry';
 
 export type BrowserSource = 'option' | 'env' | 'well-known';
 
@@ -204,7 +205,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PdfBro
       executablePath: found.path,
       args: browserArgs({ ...(options.platform ? { platform: options.platform } : {}), ...(options.env ? { env: options.env } : {}) }),
       timeout: options.timeoutMs ?? 30_000,
-      viewport: { width: 1280, height: 720 },
+      viewport: { ...SLIDE_PX['16:9'] },
       offline: false,
       acceptDownloads: false,
     });

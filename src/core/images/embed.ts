@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { decodePath, displayPath } from '../deck/images';
-import type { ImageResolver } from '../render/chart-plugin';
+import type { ImageResolver } from '../render/house-plugin';
 import { mimeTypeOf } from '../render/theme';
 import { judgePicture, type PicturePlace } from './policy';
 

@@ -7,7 +7,7 @@
  * width in ems is measured here, from Carlito Bold's advances for a heading and from the
  * monospace advance for code, so the CSS only divides.
  */
-import { CARLITO_BOLD_WIDTHS } from './carlito-widths';
+import { CARLITO_BOLD_WIDTHS } from '../house-geometry';
 
 /** Estimates err a little wide, so a fitted heading is never cut at the edge. */
 const HEADING_SLACK = 1.03;

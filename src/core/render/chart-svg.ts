@@ -10,6 +10,7 @@
  * the brand is set in one place. Pure string building: no DOM.
  */
 import type { ChartData, ChartValue } from '../chart-data';
+import { CARLITO_AVERAGE_EM } from '../house-geometry';
 
 export interface ChartSvgOptions {
   /** The slide title: the SVG's `<title>`. */
@@ -24,8 +25,8 @@ export interface ChartSvgOptions {
 
 const SERIES_COLOURS = ['--is-series-1', '--is-series-2', '--is-series-3', '--is-series-4'];
 
-/** Average advance of Carlito, in em, used to lay out labels (measured: about 0.46–0.5). */
-const CHAR_EM = 0.46;
+/** Average advance of Carlito, in em, used to lay out labels. */
+const CHAR_EM = CARLITO_AVERAGE_EM.measured;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

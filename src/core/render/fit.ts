@@ -3,10 +3,13 @@
  * the theme's fitting ladder (`data-is-fit` in themes/improvement-service.css) and picks the
  * first step at which it fits between the header and footer bands.
  *
- * The numbers mirror the theme's CSS (sizes, margins, line heights); the width of text is
+ * Slide sizes, bands, margins and type sizes come from core/house-geometry.ts (checked against the
+ * theme's CSS); line heights mirror the theme's CSS; the width of text is
  * estimated from an average advance of Carlito (metric-compatible with Calibri). It errs
  * on the large side: the browser test (test/render/browser.test.ts) is the referee.
  */
+
+import { CARLITO_AVERAGE_EM, HOUSE_BANDS_PX, HOUSE_SIZE_PX, SLIDE_PX } from '../house-geometry';
 
 /** Body-text scale at each fitting step; index = the `data-is-fit` value. */
 export const FIT_SCALES = [1, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6] as const;
@@ -19,13 +22,6 @@ export interface SlideGeometry {
   baseSize: number;
   titleSize: number;
 }
-
-const HEADER = 40 + 4; // band + accent rule
-const FOOTER = 64;
-const PAD_BOTTOM = 16;
-
-/** The theme's top padding of the content box, unless a type's fit says otherwise. */
-const PAD_TOP = 34;
 
 /** How a slide type's content is measured; each type's declaration (src/core/slide-types) has one. */
 export interface SlideFit {
@@ -40,15 +36,16 @@ export const FLOW_FIT: SlideFit = { height: (blocks, f, g) => flowHeight(blocks,
 
 /** Content box of a slide of the given Marp size and type, as the theme lays it out. */
 export function slideGeometry(size: string | undefined, fit: SlideFit): SlideGeometry {
-  const narrow = size === '4:3';
-  const slideWidth = narrow ? 960 : 1280;
-  const padX = narrow ? 48 : 64;
-  const padTop = fit.paddingTop ?? PAD_TOP;
+  const houseSize = size === '4:3' ? '4:3' : '16:9';
+  const slide = SLIDE_PX[houseSize];
+  const { padX, baseSize, titleSize } = HOUSE_SIZE_PX[houseSize];
+  const { header, accent, footer, padTop, padBottom } = HOUSE_BANDS_PX;
   return {
-    width: slideWidth - 2 * padX,
-    height: 720 - HEADER - padTop - FOOTER - PAD_BOTTOM,
-    baseSize: narrow ? 26 : 28,
-    titleSize: narrow ? 40 : 44,
+    width: slide.width - 2 * padX,
+    // The theme's top padding of the content box, unless the type's fit sets its own.
+    height: slide.height - header - accent - (fit.paddingTop ?? padTop) - footer - padBottom,
+    baseSize,
+    titleSize,
   };
 }
 
@@ -74,9 +71,9 @@ export type FitBlock =
 /** Margin around a chart, in em (theme: `svg.is-chart { margin: 0.2em 0 0.5em }`). */
 export const CHART_MARGIN = 0.7;
 
-/** Average advance of Carlito text in em (regular ≈ 0.47, bold ≈ 0.5): a little generous. */
-const CHAR_EM = 0.47;
-export const BOLD_EM = 0.49;
+/** Average advance of Carlito text in em: a little generous. */
+const CHAR_EM: number = CARLITO_AVERAGE_EM.generous;
+export const BOLD_EM = CARLITO_AVERAGE_EM.bold;
 
 /** Lines a text wraps to at `fontSize` in a box `width` wide (greedy, by words). */
 export function estimateLines(text: string, fontSize: number, width: number, em = CHAR_EM): number {

@@ -1,5 +1,5 @@
-export { chartDataFromTable, parseChartValue, housePlugin, slideTypeOf } from './chart-plugin';
-export type { ChartData, ChartSeries, ChartValue, ImageResolver } from './chart-plugin';
+export { chartDataFromTable, parseChartValue, housePlugin, slideTypeOf } from './house-plugin';
+export type { ChartData, ChartSeries, ChartValue, ImageResolver } from './house-plugin';
 export { renderChartSvg, describeChart } from './chart-svg';
 export { fitLevel, FIT_SCALES } from './fit';
 export { createHouseMarp } from './marp';

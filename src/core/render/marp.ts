@@ -2,7 +2,7 @@
 import { Marp, type MarpOptions } from '@marp-team/marp-core';
 import { useLinearRules } from '../marp-linear';
 import { HOUSE_MARP_OPTIONS, mathPlugin } from '../marp-options';
-import { housePlugin } from './chart-plugin';
+import { housePlugin } from './house-plugin';
 import { highlightCode } from './highlight';
 import { embedMathFonts } from './math';
 import { rawHtmlPlugin } from './raw-html';

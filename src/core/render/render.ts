@@ -9,7 +9,8 @@ import { embeddingImageResolver, type PictureWarning } from '../images/embed';
 import { checkDeckBudgets, DeckBudgetError } from '../deck/budgets';
 import { parseYamlValue } from '../yaml-budget';
 import { splitLines, stripByteOrderMark, wellFormed } from '../deck/source-text';
-import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './chart-plugin';
+import { SLIDE_PX } from '../house-geometry';
+import { FIRST_H1_ENV, IMAGE_RESOLVER_ENV, type ImageResolver } from './house-plugin';
 import { createHouseMarp } from './marp';
 
 export interface RenderDeckOptions {
@@ -45,8 +46,8 @@ export interface RenderedDeck {
 }
 
 const SIZES: Record<string, SlideSize> = {
-  '16:9': { name: '16:9', width: 1280, height: 720 },
-  '4:3': { name: '4:3', width: 960, height: 720 },
+  '16:9': { name: '16:9', ...SLIDE_PX['16:9'] },
+  '4:3': { name: '4:3', ...SLIDE_PX['4:3'] },
 };
 
 const shared = new Map<boolean, Marp>();

@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { HOUSE_MIN_READABLE_PX, SLIDE_PX } from '../house-geometry';
 import { defineRenderedRule } from './rule';
+
+const SLIDE = `${SLIDE_PX['16:9'].width}×${SLIDE_PX['16:9'].height}`;
 
 export default defineRenderedRule({
   id: 'min-font-size',
-  description: 'No text on a drawn slide is smaller than can be read from the back of a room: 18 px at 1280×720 by default (with `--render`).',
+  description: `No text on a drawn slide is smaller than can be read from the back of a room: ${HOUSE_MIN_READABLE_PX} px at ${SLIDE} by default (with \`--render\`).`,
   defaultSeverity: 'warning',
   fixable: false,
   scope: 'any',
   rendered: true,
   options: z.object({
-    minPx: z.number().positive().default(18).describe('The smallest text size allowed, in CSS pixels on a 1280×720 slide.'),
+    minPx: z.number().positive().default(HOUSE_MIN_READABLE_PX).describe(`The smallest text size allowed, in CSS pixels on a ${SLIDE} slide.`),
   }),
   checkRendered(context) {
     const { minPx } = context.options;

@@ -1,6 +1,7 @@
 import { renderCover } from '../export/pptx/slides/cover';
 import { coverRecogniser } from '../import/recognisers/cover';
 import { BOLD_EM, estimateLines, flowHeight, type FitBlock, type SlideGeometry } from '../render/fit';
+import { COVER_PAD_TOP_PX } from '../house-geometry';
 import type { SlideTypeDeclaration } from './declaration';
 
 function coverHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
@@ -51,7 +52,7 @@ const declaration: SlideTypeDeclaration<'cover'> = {
     { name: 'presenter', description: 'Presenter name' },
     { name: 'organisation', description: 'Organisation' },
   ],
-  fit: { paddingTop: 44, height: coverHeight },
+  fit: { paddingTop: COVER_PAD_TOP_PX, height: coverHeight },
   pptx: { draw: renderCover, layout: (slide) => (slide.cover?.partTitle ? 'part-cover' : undefined) },
   recogniser: coverRecogniser,
 };

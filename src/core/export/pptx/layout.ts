@@ -1,3 +1,4 @@
+import { COVER_PAD_TOP_PX, HOUSE_BANDS_PX, HOUSE_MIN_POINTS, HOUSE_SIZE_PX, px, pxToPoints, SLIDE_PX } from '../../house-geometry';
 import { LINE_HEIGHT } from './fit';
 
 /** A box on the slide, in inches from the top-left corner. */
@@ -37,16 +38,16 @@ export interface SlideGeometry {
   sizes: { title: { max: number; min: number }; body: { max: number; min: number } };
 }
 
+/** The slide sizes in inches (13.333 × 7.5 and 10 × 7.5), rounded as PowerPoint's own 16:9. */
 export const SLIDE_SIZES = {
-  '16:9': { width: 13.333, height: 7.5 },
-  '4:3': { width: 10, height: 7.5 },
+  '16:9': { width: Math.round(px(SLIDE_PX['16:9'].width) * 1000) / 1000, height: px(SLIDE_PX['16:9'].height) },
+  '4:3': { width: px(SLIDE_PX['4:3'].width), height: px(SLIDE_PX['4:3'].height) },
 } as const;
 
 /** Share of the content width the picture column takes, and the gap between it and the text. */
 export const PICTURE_COLUMN = { share: 0.4, gap: 0.3 } as const;
 
-/** px of the theme's 1280 × 720 (or 960 × 720) slide to inches. */
-export const px = (value: number) => value / 96;
+export { px };
 
 /** The theme's `h2` line height, and how far Carlito's glyphs reach past a line box that tight (its ascent + descent is 1.22 em). */
 const TITLE_LINE = 1.1;
@@ -54,17 +55,16 @@ const GLYPH_OVERHANG = (LINE_HEIGHT - TITLE_LINE) / 2;
 
 export function slideGeometry(size: '16:9' | '4:3'): SlideGeometry {
   const { width, height } = SLIDE_SIZES[size];
-  const margin = px(size === '16:9' ? 64 : 48);
-  const titlePx = size === '16:9' ? 44 : 40; // --is-title-size
-  const basePx = size === '16:9' ? 28 : 26; // --is-base-size
+  const { padX, titleSize: titlePx, baseSize: basePx } = HOUSE_SIZE_PX[size];
+  const margin = px(padX);
   const inner = width - 2 * margin;
-  const headerHeight = px(40);
-  const accentHeight = px(4);
-  const footerHeight = px(64);
+  const headerHeight = px(HOUSE_BANDS_PX.header);
+  const accentHeight = px(HOUSE_BANDS_PX.accent);
+  const footerHeight = px(HOUSE_BANDS_PX.footer);
   const footerTop = height - footerHeight;
   // The theme: the title's line box starts --is-pad-top (34px) under the bands, its bar 12px under
   // the line box, the content 0.55em under the bar.
-  const titleTop = headerHeight + accentHeight + px(34);
+  const titleTop = headerHeight + accentHeight + px(HOUSE_BANDS_PX.padTop);
   const titleBottom = titleTop + px(titlePx * (TITLE_LINE + GLYPH_OVERHANG));
   const barTop = titleTop + px(titlePx * TITLE_LINE + 12);
   const bodyTop = barTop + px(4 + titlePx * 0.55);
@@ -83,10 +83,10 @@ export function slideGeometry(size: '16:9' | '4:3'): SlideGeometry {
     contentTop: titleTop,
     title: { x: margin, y: titleBoxTop, w: inner, h: titleBottom - titleBoxTop },
     titleBar: { x: margin, y: barTop, w: px(72), h: px(4) },
-    body: { x: margin, y: bodyTop, w: inner, h: footerTop - px(16) - bodyTop },
+    body: { x: margin, y: bodyTop, w: inner, h: footerTop - px(HOUSE_BANDS_PX.padBottom) - bodyTop },
     sizes: {
-      title: { max: titlePx * 0.75, min: 24 },
-      body: { max: basePx * 0.75, min: 13 },
+      title: { max: pxToPoints(titlePx), min: HOUSE_MIN_POINTS.title },
+      body: { max: pxToPoints(basePx), min: HOUSE_MIN_POINTS.body },
     },
   };
 }
@@ -104,15 +104,15 @@ export interface CoverGeometry {
 }
 
 export function coverGeometry(geometry: SlideGeometry): CoverGeometry {
-  const panelWidth = px(geometry.size === '16:9' ? 264 : 150); // --is-cover-panel
+  const panelWidth = px(HOUSE_SIZE_PX[geometry.size].coverPanel);
   const top = geometry.accent.y + geometry.accent.h;
   const panel = { x: geometry.width - panelWidth, y: top, w: panelWidth, h: geometry.footer.y - top };
-  const columnTop = top + px(44); // the cover's --is-pad-top
+  const columnTop = top + px(COVER_PAD_TOP_PX);
   const column = {
     x: geometry.margin,
     y: columnTop,
     w: geometry.width - 2 * geometry.margin - panelWidth + geometry.margin - px(48),
-    h: geometry.footer.y - px(16) - columnTop,
+    h: geometry.footer.y - px(HOUSE_BANDS_PX.padBottom) - columnTop,
   };
   // Series and date: two lines of 22px at line height 1.35, then 0.9em.
   const titleTop = columnTop + px(2 * 22 * 1.35 + 0.9 * 22);
