@@ -46,7 +46,7 @@ suite('the author’s editor', () => {
     await vscode.workspace.getConfiguration('isdeck').update('export.outDir', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
-  test('typing is- offers the eight house slides, each with its Markdown, and accepting one inserts it after the slide', async () => {
+  test('typing is- offers the nine house slides, each with its Markdown, and accepting one inserts it after the slide', async () => {
     const editor = await deckCopy('completion.md');
     // Mid-slide, under the bullets of slide 2 and above its notes.
     await editor.edit((edit) => edit.insert(new vscode.Position(23, 0), 'is-\n'));
