@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isMarpDeck } from '../core/deck/marp-deck';
 import type { DiagnosticsManager } from './diagnostics';
 import type { RenderedDiagnostics } from './rendered-diagnostics';
 import { isTrusted } from './trust';
@@ -29,7 +30,10 @@ export class DeckStatusBar implements vscode.Disposable {
     try {
       const editor = vscode.window.activeTextEditor;
       const state = editor ? this.diagnostics.state(editor.document.uri) : undefined;
-      void vscode.commands.executeCommand('setContext', 'isdeck.activeDeck', !!state);
+      // From the text, not only from a finished lint: a deck just opened is a deck at once, so
+      // the deck commands are in the palette before its first lint ends.
+      const isDeck = !!state || (editor?.document.languageId === 'markdown' && isMarpDeck(editor.document.getText()));
+      void vscode.commands.executeCommand('setContext', 'isdeck.activeDeck', isDeck);
       if (!state) {
         this.item.hide();
         return;
