@@ -166,7 +166,7 @@ describe('the script, with a fake dpkg on PATH', () => {
 describe('the commands that use it', () => {
   it('npm test provisions, typechecks, lints and runs vitest; npm start provisions; CI runs exactly npm ci and npm test', () => {
     const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(manifest.scripts.test).toBe('node scripts/provision.mjs test && npm run typecheck && npm run lint && vitest run');
+    expect(manifest.scripts.test).toBe('node scripts/provision.mjs test && npm run typecheck && npm run lint && ISDECK_ADVERSARIAL_BYTES=262144 vitest run');
     expect(readFileSync(join(PROJECT_ROOT, 'scripts', 'start.mjs'), 'utf8')).toContain("provision('start');");
     const ciCommands = readFileSync(join(PROJECT_ROOT, '.ci', 'run'), 'utf8')
       .split('\n')
