@@ -1,8 +1,9 @@
 /**
- * Reads a PNG's pixels, for tests of the pictures isdeck writes: 8-bit RGB or RGBA, not
- * interlaced (what Chromium's screenshots are). Anything else throws.
+ * PNG files in tests: reads the pixels of the pictures isdeck writes (8-bit RGB or RGBA, not
+ * interlaced: what Chromium's screenshots are; anything else throws), and writes test
+ * pictures made on the spot rather than stored.
  */
-import { inflateSync } from 'node:zlib';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
 export interface Picture {
   width: number;
@@ -12,6 +13,24 @@ export interface Picture {
 }
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** An 8-bit RGB PNG of `width` × `height` pixels; `row(y)` gives each row's `width` × 3 bytes. */
+export function writePng(width: number, height: number, row: (y: number) => Buffer): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: height }, (_, y) => Buffer.concat([Buffer.from([0]), row(y)])));
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 export function readPng(bytes: Uint8Array): Picture {
   const data = Buffer.from(bytes);

@@ -9,7 +9,6 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
-import { crc32, deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parse';
@@ -17,6 +16,7 @@ import { exportPptx } from '../../src/core/export/pptx';
 import { warningKind } from '../../src/core/export/warnings';
 import { readPdf } from '../helpers/pdf';
 import { needTools, pdftoppm, soffice } from '../helpers/tools';
+import { writePng } from '../helpers/png';
 
 const run = promisify(execFile);
 const USES = 40;
@@ -30,20 +30,7 @@ let zip: JSZip;
 
 /** A real PNG of random pixels (so it does not compress): about `side`² × 3 bytes. */
 function noisePng(side: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(side, 0);
-  header.writeUInt32BE(side, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: side }, () => Buffer.concat([Buffer.from([0]), randomBytes(side * 3)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return writePng(side, side, () => randomBytes(side * 3));
 }
 
 beforeAll(async () => {
