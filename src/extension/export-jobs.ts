@@ -171,8 +171,8 @@ export async function exportPptxFile(job: FileExportJob): Promise<FileExportResu
 
 /** The standalone HTML, or with `present` the presentation (one slide at a time, presenter view). */
 export async function exportHtmlFile(job: FileExportJob, present = false): Promise<FileExportResult> {
-  const { deck } = await readDeck(job);
-  const result = await exportHtml(job.deckPath, job.outPath, { present });
+  const { source, deck } = await readDeck(job);
+  const result = await exportHtml(job.deckPath, job.outPath, { present, source, deck });
   const warnings = [...leftOutPictures(deck, result.warnings).map(describeLeftOut), ...result.warnings.filter((warning) => warning.kind === 'remote').map((warning) => warning.message)];
   return { files: [result.outPath], slideCount: result.slideCount, warnings };
 }

@@ -200,7 +200,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
         progress.step(`${name} → ${format}`);
         try {
           if (format === 'html' || format === 'present') {
-            const result = await exportHtml(file, output.path, { protect, workspaceRoot, source: read.text, html: config.html, present: format === 'present' });
+            const result = await exportHtml(file, output.path, { protect, workspaceRoot, source: read.text, deck, html: config.html, present: format === 'present' });
             outcome.warnings.push(...pictureWarnings(deck, format === 'html' ? 'html' : 'presentation', result.warnings));
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
             // With a PDF, its page is checked: it draws the same document.

@@ -1,6 +1,7 @@
 /** `isdeck export --html` and `--present`: one self-contained HTML file, written atomically. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Deck } from '../deck/types';
 import { writeFileAtomic } from '../io/atomic-write';
 import { checkNewOutput } from '../io/output-policy';
 import { renderPresentationHtml } from '../render/present';
@@ -23,6 +24,8 @@ export interface ExportHtmlOptions {
   workspaceRoot?: string;
   /** The deck's text, when already read. */
   source?: string;
+  /** The deck's model of that text, when already parsed (the presentation takes its notes from it). */
+  deck?: Deck;
   /** Draw raw HTML through Marp's allowlist (the configuration's `html: true`). */
   html?: boolean;
   /** Write the presentation (one slide at a time, presenter view) instead of the document. */
@@ -46,6 +49,7 @@ export async function exportHtml(deckPath: string, outPath: string, options: Exp
     deckPath: resolve(deckPath),
     ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
     html: options.html ?? false,
+    ...(options.present && options.deck ? { deck: options.deck } : {}),
   });
   await writeFileAtomic(target, result.html, { protect });
   return { outPath: target, slideCount: result.slideCount, bytes: Buffer.byteLength(result.html), warnings: result.warnings, html: result.html };

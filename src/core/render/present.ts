@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { findWorkspaceRoot } from '../config/workspace';
 import { parseDeck } from '../deck/parse';
+import type { Deck } from '../deck/types';
 import { embeddingImageResolver } from '../images/embed';
 import { PRESENT_SCRIPT } from './present-script';
 import { type RenderWarning, renderDeck, type StandaloneHtml } from './render';
@@ -74,7 +75,7 @@ body.isdeck-blank [data-box="position"]::after { content: ' \\00b7  screen blank
  * The presentation document of a deck. `warnings` name the pictures left out (refused by the
  * picture policy, unreadable, or on the web).
  */
-export function renderPresentationHtml(markdown: string, options: { deckPath: string; workspaceRoot?: string; html?: boolean }): StandaloneHtml {
+export function renderPresentationHtml(markdown: string, options: { deckPath: string; workspaceRoot?: string; html?: boolean; deck?: Deck }): StandaloneHtml {
   const warnings: RenderWarning[] = [];
   const deckDir = dirname(resolve(options.deckPath));
   const embedding = embeddingImageResolver({ deckDir, workspaceRoot: options.workspaceRoot ?? findWorkspaceRoot(deckDir) }, warnings);
@@ -91,7 +92,7 @@ export function renderPresentationHtml(markdown: string, options: { deckPath: st
       ? { path: warning.path, kind: 'left-out', message: `The image \`${warning.path}\` is a web address, and was left out: the presentation works offline.` }
       : warning,
   );
-  const notes = parseDeck(markdown, options.deckPath).slides.map((slide) => slide.notes.map((note) => note.text));
+  const notes = (options.deck ?? parseDeck(markdown, options.deckPath)).slides.map((slide) => slide.notes.map((note) => note.text));
   const html = `<!doctype html>
 <html lang="${escapeHtml(deck.lang)}">
 <head>
