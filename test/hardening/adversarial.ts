@@ -95,9 +95,12 @@ export const MARP_CASES: AdversarialCase[] = [
   { name: 'style: `<style>` never closed, then `>`', deck: () => fill('>', '<style>\n') },
   { name: 'style: 80,000 `<style>` elements', deck: () => fill('<style>a{}</style>\n\n') },
   { name: 'front-matter: YAML alias bomb (refused)', deck: () => `---\nmarp: true\n${aliasBomb(9)}---\n\n${'x'.repeat(ADVERSARIAL_SIZE - 400)}` },
-  { name: 'front-matter: 100,000 keys', deck: () => `---\nmarp: true\n${Array.from({ length: 100_000 }, (_, index) => `k${index}: v`).join('\n')}\n---\n\n# a\n` },
+  { name: 'front-matter: one key a line, to the size', deck: () => `---\nmarp: true\n${Array.from({ length: Math.floor(ADVERSARIAL_SIZE / 10) }, (_, index) => `k${index}: v`).join('\n')}\n---\n\n# a\n` },
   { name: 'slides: 130,000 one-line slides (refused)', deck: () => fill('x\n\n---\n\n') },
-  { name: 'slides: 1,000 slides of 1 KB (the limit)', deck: () => FRONT + Array.from({ length: 1000 }, (_, index) => `## Slide ${index}\n\n${'- a bullet point of words\n'.repeat(38)}`).join('\n---\n\n') },
+  {
+    name: 'slides: 1,000 slides (the limit), filled to the size',
+    deck: () => FRONT + Array.from({ length: 1000 }, (_, index) => `## Slide ${index}\n\n${'- a bullet point of words\n'.repeat(Math.max(1, Math.floor(ADVERSARIAL_SIZE / 1000 / 27)))}`).join('\n---\n\n'),
+  },
   { name: 'slides: headingDivider with 100,000 headings (refused)', deck: () => fill('## a\n', '<!-- headingDivider: 2 -->\n\n') },
   { name: 'parts: 999 covers with part titles', deck: () => FRONT + Array.from({ length: 999 }, (_, index) => `<!-- _class: cover -->\n\nS\n01/01/2020\n\n# T\n\n## Part ${index}\n\nP\nO\n`).join('\n---\n\n') },
 ];

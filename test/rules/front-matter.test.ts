@@ -37,7 +37,7 @@ describe('front-matter', () => {
 
   it('reports a repeated key at the repeated line', () => {
     expect(only('duplicate-key').map(summarise)).toEqual([
-      { rule: RULE, severity: 'error', range: [4, 1, 4, 2], message: 'The front-matter is not valid YAML: Map keys must be unique. Correct the YAML.' },
+      { rule: RULE, severity: 'error', range: [4, 1, 4, 5], message: 'The front-matter is not valid YAML: Map keys must be unique. Correct the YAML.' },
     ]);
   });
 

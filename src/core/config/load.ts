@@ -53,7 +53,7 @@ export function parseConfigText(text: string, displayName: string, rules: readon
   }
   // YAML is a superset of JSON: the same parse locates keys in either kind of file.
   const lineCounter = new LineCounter();
-  const document = parseYamlDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseYamlDocument(source, { lineCounter, prettyErrors: false });
   if (!isJson) {
     const yamlError = document.errors[0];
     if (yamlError) {

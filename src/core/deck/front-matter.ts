@@ -35,7 +35,7 @@ export function parseFrontMatter(lines: readonly string[], firstLine: number, la
   const lineOffset = firstLine;
   const range = rangeOf(firstLine, 1, lastLine, (lines[lastLine - 1]?.length ?? 3) + 1);
   const lineCounter = new LineCounter();
-  const document = parseYamlDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseYamlDocument(yamlText, { lineCounter, prettyErrors: false });
   const firstError = document.errors[0];
   if (firstError) {
     const [start, end] = firstError.pos;
