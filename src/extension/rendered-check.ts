@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../core/config/schema';
 import { parseDeck } from '../core/deck/parse';
-import { renderedRulesOn, runRenderedRules } from '../core/render-check/check';
+import { renderedRulesOn, runRenderedRules } from '../core/render-check/rendered-rules';
 import { type ContrastFailure, type SlideLayout, withContrast } from '../core/render-check/measure';
 import type { Problem, SlideMeasurement } from '../core/rules/rule';
 

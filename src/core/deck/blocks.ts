@@ -1,4 +1,4 @@
-import type { MarkdownToken } from './parse';
+import type { MarkdownToken } from './markdown-token';
 
 /**
  * Whether a block that runs until a closing line (front-matter, a code fence, an HTML

@@ -1,6 +1,7 @@
 import { isUnclosedBlock } from './blocks';
 import { checkDeckBudgets } from './budgets';
-import { buildDeck, refusedDeck, tokenizeSlides, type MarkdownToken } from './parse';
+import type { MarkdownToken } from './markdown-token';
+import { buildDeck, refusedDeck, tokenizeSlides } from './parse';
 import { splitLines, stripByteOrderMark } from './source-text';
 import type { Deck } from './types';
 

@@ -34,20 +34,7 @@ import type {
   TextSpan,
 } from './types';
 import { isSlideType } from '../slide-types';
-
-/** The subset of a markdown-it token the model reads. */
-export interface MarkdownToken {
-  type: string;
-  tag: string;
-  map: [number, number] | null;
-  content: string;
-  markup: string;
-  /** A fence's info string (its language word first). */
-  info: string;
-  children: MarkdownToken[] | null;
-  meta: Record<string, unknown> | null;
-  attrGet(name: string): string | null;
-}
+import type { MarkdownToken } from './markdown-token';
 
 let parser: Marp | undefined;
 

@@ -9,7 +9,7 @@
  * paragraph, heading or table cell, and is not math, an HTML tag or a URL written as text.
  * Text rules (uk-spelling) read and edit prose only; everything else is protected.
  */
-import type { MarkdownToken } from './parse';
+import type { MarkdownToken } from './markdown-token';
 import { rangeOf } from './source-text';
 import type { TextSpan } from './types';
 

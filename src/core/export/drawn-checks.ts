@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import type { ResolvedConfig } from '../config/schema';
 import type { Deck } from '../deck/types';
-import { renderedRulesOn, runRenderedRules } from '../render-check/check';
+import { renderedRulesOn, runRenderedRules } from '../render-check/rendered-rules';
 import { measureSlides } from '../render-check/measure';
 import type { Problem } from '../rules/rule';
 import type { ExportWarning, WarningCause } from './warnings';

@@ -4,10 +4,9 @@ import type { Deck } from '../deck/types';
 import type { PageSource } from '../export/pdf';
 import { drawnProblems, loadDocument } from '../export/drawn-checks';
 import { NO_REMOTE, startNetworkSession, type NetworkPolicy, type NetworkSession, type RefusedRequest } from '../export/network';
-import { enabledSorted } from '../lint/lint';
 import { renderStandaloneHtml } from '../render/render';
-import { allRules } from '../rules';
-import type { Problem, RenderedRule, SlideMeasurement } from '../rules/rule';
+import type { Problem } from '../rules/rule';
+import { renderedRulesOn } from './rendered-rules';
 
 export interface RenderCheckOptions {
   /** Where the page comes from: a running browser, or the export's page source. */
@@ -44,29 +43,4 @@ export async function renderedProblems(deck: Deck, options: RenderCheckOptions):
     if (network?.reusable === false || !options.browser.release) await page.close();
     else await options.browser.release(page);
   }
-}
-
-/** The rendered rules the configuration leaves on. */
-export function renderedRulesOn(config: ResolvedConfig): RenderedRule[] {
-  return allRules.filter((rule): rule is RenderedRule => rule.rendered === true && config.rules.get(rule.id)?.severity !== 'off');
-}
-
-/**
- * The rendered rules over measurements of a deck, whoever measured it (the CLI's browser or
- * the editor's preview), with the configured severities and options and the deck's inline
- * `isdeck-disable` comments.
- */
-export function runRenderedRules(deck: Deck, config: ResolvedConfig, measurements: readonly SlideMeasurement[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const rule of renderedRulesOn(config)) {
-    const setting = config.rules.get(rule.id)!;
-    const severity = setting.severity === 'off' ? 'warning' : setting.severity;
-    rule.checkRendered({
-      deck,
-      options: setting.options,
-      measurements,
-      report: ({ message, range, fix }) => problems.push({ ruleId: rule.id, severity, message, range, fix }),
-    });
-  }
-  return enabledSorted(deck, problems);
 }
