@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../src/core/deck/parse';
-import {
-  dateProblem,
-  escapeInline,
-  formatDate,
-  newDeckFileName,
-  newDeckProblems,
-  newMasterclassDeck,
-  partsProblem,
-  type NewDeckInput,
-} from '../src/core/new-deck';
+import { escapeInline, newMasterclassDeck } from '../src/core/new-deck';
+import { dateProblem, formatDate, newDeckFileName, newDeckProblems, partsProblem, type NewDeckInput } from '../src/core/new-deck-answers';
+import { templateMarkdown } from '../src/core/slide-catalogue';
+import content from '../src/core/slide-types/content';
+import discussion from '../src/core/slide-types/discussion';
 import { lintString, summarise } from './helpers/lint';
 
 const answers: NewDeckInput = {
@@ -40,6 +35,17 @@ describe('newMasterclassDeck', () => {
       expect(cover.organisation?.text).toBe(answers.organisation);
     });
   }
+
+  it('writes each slide from its type’s template: the answers in its tab stops, its defaults elsewhere', () => {
+    const slides = newMasterclassDeck({ ...answers, parts: 2 }).split('\n\n---\n\n');
+    expect(slides).toHaveLength(6);
+    expect(slides[0]).toMatch(/\n---\n\n<!-- _class: cover -->\n\nElected Members Masterclass\n24\/03\/2026\n\n# Co-production in Public Services\n\n- Introduction\n- Part 2\n\nJane Smith\nThe Improvement Service$/);
+    expect(slides[1]).toBe(templateMarkdown(content.template).replace('## Slide title', '## Introduction'));
+    expect(slides[2]).toBe(templateMarkdown(discussion.template));
+    expect(slides[3]).toBe('<!-- _class: cover -->\n\nElected Members Masterclass\n24/03/2026\n\n# Co-production in Public Services\n\n## Part 2\n\nJane Smith\nThe Improvement Service');
+    expect(slides[4]).toBe(templateMarkdown(content.template).replace('## Slide title', '## Part 2: Key Points'));
+    expect(slides[5]).toBe(`${templateMarkdown(discussion.template)}\n`);
+  });
 
   it('defaults the organisation and keeps answers with Markdown characters as text', () => {
     const markdown = newMasterclassDeck({

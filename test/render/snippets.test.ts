@@ -42,6 +42,7 @@ describe('snippet expander', () => {
   it('replaces placeholders by their defaults', () => {
     expect(expandSnippet('a ${1:one} b ${2|x,y|} c $3 d $0 e ${4}')).toBe('a one b x c  d  e ');
     expect(expandSnippet(['${1:nested ${2:inner}}', '$2 $1'])).toBe('nested inner\ninner nested inner');
+    expect(expandSnippet('${1:one} ${2:two ${3:three}} $1 $3', { values: { 1: 'typed $2', 3: 'x' } })).toBe('typed $2 two x typed $2 x');
     expect(expandSnippet('\\$1 \\} \\\\ $')).toBe('$1 } \\ $');
     expect(expandSnippet('${1|a\\,b,c|}')).toBe('a,b');
     expect(expandSnippet('${UNKNOWN:fallback} $UNKNOWN ${TM_FILENAME}')).toBe('fallback  ');

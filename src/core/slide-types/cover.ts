@@ -27,10 +27,12 @@ function coverHeight(blocks: FitBlock[], f: number, g: SlideGeometry): number {
   return h + 0.5 * 22 * scale;
 }
 
-const declaration: SlideTypeDeclaration<'cover'> = {
-  name: 'cover',
-  description: 'Cover slide opening a part: series and date, deck title, part title, presenter and organisation (repeat the first cover\u2019s values).',
-  template: [
+/**
+ * A cover in snippet syntax, one tab stop a field (in the order of `fields`); `partLine` is what
+ * stands under the deck title: a later part's `##` part title, or the first cover's agenda.
+ */
+function coverTemplate(partLine: string): readonly string[] {
+  return [
     '<!-- _class: cover -->',
     '',
     '${1:Elected Members Masterclass}',
@@ -38,12 +40,21 @@ const declaration: SlideTypeDeclaration<'cover'> = {
     '',
     '# ${3:Deck title}',
     '',
-    '## ${4:Part title}',
+    partLine,
     '',
     '${5:Presenter name}',
     '${6:The Improvement Service}',
     '$0',
-  ],
+  ];
+}
+
+/** The deck's first cover: an agenda list (`- item` lines) where a later cover has its part title. */
+export const FIRST_COVER_TEMPLATE = coverTemplate('${4:- The first part}');
+
+const declaration: SlideTypeDeclaration<'cover'> = {
+  name: 'cover',
+  description: 'Cover slide opening a part: series and date, deck title, part title, presenter and organisation (repeat the first cover\u2019s values).',
+  template: coverTemplate('## ${4:Part title}'),
   fields: [
     { name: 'series', description: 'The series, e.g. Elected Members Masterclass' },
     { name: 'date', description: 'The date, dd/mm/yyyy' },

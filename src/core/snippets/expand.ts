@@ -7,7 +7,9 @@
  * choices) are honoured. Transforms (`${1/re/fmt/}`) are not supported and throw.
  *
  * The editor shows a slide template's Markdown this way (completion documentation), and the
- * tests check that every template, accepted as it stands, renders and lints clean.
+ * tests check that every template, accepted as it stands, renders and lints clean. With
+ * `values`, the tab stops they name take them, as if the author had typed them (the
+ * New Masterclass Deck answers); a value is text, inserted as it is.
  */
 
 type Node =
@@ -162,10 +164,10 @@ export function dateVariables(now: Date = new Date()): Record<string, string> {
   };
 }
 
-/** The body of a snippet with every placeholder replaced by its default. */
+/** The body of a snippet with every placeholder replaced by its value, else by its default. */
 export function expandSnippet(
   body: string | readonly string[],
-  options: { now?: Date; variables?: Record<string, string> } = {},
+  options: { now?: Date; variables?: Record<string, string>; values?: Readonly<Record<number, string>> } = {},
 ): string {
   const source = typeof body === 'string' ? body : body.join('\n');
   const nodes = new Parser(source).parse();
@@ -193,6 +195,8 @@ export function expandSnippet(
           return node.children ? render(node.children, seen) : '';
         }
         if (node.index === 0 || seen.has(node.index)) return '';
+        const typed = options.values?.[node.index];
+        if (typed !== undefined) return typed;
         const own = node.choice ? (node.choice[0] ?? '') : node.children;
         const value = own ?? defaults.get(node.index);
         if (value === undefined) return '';

@@ -1,15 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import {
-  DEFAULT_ORGANISATION,
-  dateProblem,
-  formatDate,
-  newDeckFileName,
-  newMasterclassDeck,
-  partsProblem,
-  textProblem,
-  type NewDeckInput,
-} from '../../core/new-deck';
+import { DEFAULT_ORGANISATION, dateProblem, formatDate, newDeckFileName, partsProblem, textProblem, type NewDeckInput } from '../../core/new-deck-answers';
+import { core } from '../core';
 
 /** Answers given as the command's argument skip the input boxes (tests, walkthrough links, other extensions). */
 export interface NewDeckArguments extends Partial<NewDeckInput> {
@@ -48,7 +40,7 @@ export async function newDeckCommand(args?: NewDeckArguments): Promise<vscode.Ur
   if (partsText === undefined) return undefined;
 
   const input: NewDeckInput = { series, date: date.trim(), title, presenter, organisation, parts: Number(partsText.trim()) };
-  const markdown = newMasterclassDeck(input);
+  const markdown = core().newMasterclassDeck(input);
 
   let target = typeof given.target === 'string' ? vscode.Uri.file(given.target) : given.target;
   if (!target) {
