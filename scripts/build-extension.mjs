@@ -31,7 +31,10 @@ const options = {
   outdir: join(root, 'dist'),
   sourcemap: 'linked',
   minify: !args.has('--no-minify'),
-  keepNames: true,
+  // No keepNames: it wraps inner functions in a `__name` helper of the bundle, which the
+  // functions playwright sends to a page (the drawn checks' measuring, src/core/render-check)
+  // do not have there ("s is not defined" in the extension's PDF export).
+  keepNames: false,
   external: ['vscode', 'playwright-core'],
   // pptxgenjs reaches for browser-only modules behind run-time checks; leave them unresolved.
   logLevel: 'warning',

@@ -15,6 +15,7 @@ export { slideAtLine, slideInsertion } from '../core/deck/insert-slide';
 // editor reaches the catalogue through the core bundle so that the extension's own stays small.
 export { DECK_TEMPLATE, SLIDE_TEMPLATES, slideTemplate, templateMarkdown } from '../core/slide-catalogue';
 export { isSlideType, SLIDE_TYPES } from '../core/slide-types';
+export { newMasterclassDeck } from '../core/new-deck';
 export { makeFolderSync } from '../core/io/output-policy';
 export { discoverConfigFiles } from './config-discovery';
 export { runFixJob, runLintJob, forgetLintState } from './lint-job';

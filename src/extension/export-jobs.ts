@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ConfigLoader } from '../core/config/load';
+import type { ResolvedConfig } from '../core/config/schema';
 import { parseDeck } from '../core/deck/parse';
 import type { Deck } from '../core/deck/types';
 import { launchBrowser, type PdfBrowser } from '../core/export/browser';
@@ -30,6 +31,14 @@ export interface FileExportJob {
   signal?: AbortSignal;
   /** PNG: the 1-based slides to draw (default: every slide). */
   slides?: readonly number[];
+  /**
+   * The configuration the editor lints the deck with (its `.isdeckrc.*` files and the
+   * `isdeck.rules` setting): raw HTML drawn or not, remote resources, the drawn checks. When
+   * absent, the deck's configuration files as the command line reads them.
+   */
+  config?: ResolvedConfig;
+  /** The folder pictures must be inside: the deck's workspace folder (default: `findWorkspaceRoot`). */
+  workspaceRoot?: string | undefined;
 }
 
 export interface FileExportResult {
@@ -137,13 +146,23 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new Error('Export cancelled.');
 }
 
-/** `allowRemote` of the deck's configuration (`.isdeckrc.*`); a broken file allows nothing. */
-function networkFor(deckPath: string): NetworkPolicy {
+/** The job's configuration, else the deck's files'; a broken file: the defaults (no raw HTML, nothing remote). */
+function configOf(job: FileExportJob): ResolvedConfig | undefined {
+  if (job.config) return job.config;
   try {
-    return { allowRemote: new ConfigLoader().configFor(dirname(deckPath)).allowRemote };
+    return new ConfigLoader().configFor(dirname(job.deckPath));
   } catch {
-    return { allowRemote: false };
+    return undefined;
   }
+}
+
+/** What every export of the job shares: the deck read and parsed once, its configuration and places. */
+async function prepare(job: FileExportJob) {
+  const { source, deck } = await readDeck(job);
+  const config = configOf(job);
+  const network: NetworkPolicy = { allowRemote: config?.allowRemote ?? false };
+  const shared = { source, deck, network, html: config?.html ?? false, ...(job.workspaceRoot ? { workspaceRoot: job.workspaceRoot } : {}) };
+  return { ...shared, config };
 }
 
 /** `slide 2 (line 14): …`, as the output channel shows what an export left out. */
@@ -164,36 +183,37 @@ async function readDeck(job: FileExportJob): Promise<{ source: string; deck: Dec
 }
 
 export async function exportPptxFile(job: FileExportJob): Promise<FileExportResult> {
-  const { deck } = await readDeck(job);
-  const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath });
+  const { deck, workspaceRoot } = await prepare(job);
+  const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath, ...(workspaceRoot ? { workspaceRoot } : {}) });
   return { files: [result.outPath], slideCount: result.slideCount, warnings: result.warnings.map(describeWarning) };
 }
 
 /** The standalone HTML, or with `present` the presentation (one slide at a time, presenter view). */
 export async function exportHtmlFile(job: FileExportJob, present = false): Promise<FileExportResult> {
-  const { source, deck } = await readDeck(job);
-  const result = await exportHtml(job.deckPath, job.outPath, { present, source, deck });
+  const { source, deck, html, workspaceRoot } = await prepare(job);
+  const result = await exportHtml(job.deckPath, job.outPath, { present, source, deck, html, ...(workspaceRoot ? { workspaceRoot } : {}) });
   const warnings = [...leftOutPictures(deck, result.warnings).map(describeLeftOut), ...result.warnings.filter((warning) => warning.kind === 'remote').map((warning) => warning.message)];
   return { files: [result.outPath], slideCount: result.slideCount, warnings };
 }
 
 /** The PDF (and with `notes`, its handout `<name>.notes.pdf`), printed in the warm browser. */
 export async function exportPdfFile(job: FileExportJob, notes = false): Promise<FileExportResult> {
-  const { source, deck } = await readDeck(job);
-  const network = networkFor(job.deckPath);
+  const { source, deck, network, config, workspaceRoot } = await prepare(job);
   return warmBrowser.use(job.browserPath, job.signal, async (browser) => {
-    const result = await exportPdf({ browser, deckPath: job.deckPath, outPath: job.outPath, notes, notesOutPath: handoutPath(job.outPath), source, deck, network });
+    const place = { deckPath: job.deckPath, outPath: job.outPath, notesOutPath: handoutPath(job.outPath), ...(workspaceRoot ? { workspaceRoot } : {}) };
+    // With the configuration, the drawn checks run on the printed page, as on the command line.
+    const result = await exportPdf({ browser, ...place, notes, source, deck, network, ...(config ? { config } : {}) });
     const files = [result.pdf.outPath, ...(result.handout ? [result.handout.outPath] : [])];
-    return { files, slideCount: result.pdf.pages, warnings: leftOutOf(deck, result.warnings, result.refused, network) };
+    return { files, slideCount: result.pdf.pages, warnings: [...leftOutOf(deck, result.warnings, result.refused, network), ...result.checked.map(describeWarning)] };
   });
 }
 
 /** PNG pictures of the slides (`job.slides`, else all) into the folder `job.outPath`. */
 export async function exportPngFiles(job: FileExportJob): Promise<FileExportResult> {
-  const { source, deck } = await readDeck(job);
-  const network = networkFor(job.deckPath);
+  const { source, deck, network, html, workspaceRoot } = await prepare(job);
   return warmBrowser.use(job.browserPath, job.signal, async (browser) => {
-    const result = await exportPng({ browser, deckPath: job.deckPath, outDir: job.outPath, ...(job.slides ? { slides: job.slides } : {}), source, network });
+    const place = { deckPath: job.deckPath, outDir: job.outPath, ...(workspaceRoot ? { workspaceRoot } : {}) };
+    const result = await exportPng({ browser, ...place, ...(job.slides ? { slides: job.slides } : {}), source, network, html });
     return { files: result.files.map((file) => file.outPath), slideCount: result.slideCount, warnings: leftOutOf(deck, result.warnings, result.refused, network) };
   });
 }

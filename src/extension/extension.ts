@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): IsdeckApi {
     command('isdeck.newDeck', (args?: NewDeckArguments) => newDeckCommand(args)),
     command('isdeck.insertSlide', (type?: unknown, at?: InsertAt) => insertSlideCommand(type, at)),
     command('isdeck.exportDeck', (target?: unknown, options?: ExportOptions) => exportDeckCommand(tracker, diagnostics, target, options ?? {})),
-    command('isdeck.present', (target?: unknown) => presentCommand(tracker, target)),
+    command('isdeck.present', (target?: unknown) => presentCommand(tracker, diagnostics, target)),
     command('isdeck.goToSlide', (slide?: unknown) => goToSlideCommand(tracker, slide)),
     command('isdeck.showRuleDocs', (ruleId?: unknown) => showRuleDocs(context.extensionUri, ruleId)),
     command('isdeck.importPowerPoint', (target?: vscode.Uri, options?: ImportOptions) => importPowerPointCommand(target, options ?? {})),

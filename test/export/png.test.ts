@@ -83,6 +83,18 @@ describe.skipIf(gate.skip)('PNG export', () => {
     expect(pictures[0]!.equals(pictures[1]!)).toBe(false);
   });
 
+  it('draws raw HTML only with `html` on: the same deck twice is the same picture, with `html` another', { timeout: 60_000 }, async () => {
+    const deck = join(work, 'raw.md');
+    writeFileSync(deck, '---\nmarp: true\ntheme: improvement-service\n---\n\n## Raw HTML\n\nA <b>bold</b> word\n');
+    const picture = async (folder: string, html: boolean) => {
+      const result = await exportPng({ browser, deckPath: deck, outDir: join(work, folder), html });
+      return readFileSync(result.files[0]!.outPath);
+    };
+    const off = await picture('raw-off', false);
+    expect((await picture('raw-off-again', false)).equals(off)).toBe(true);
+    expect((await picture('raw-on', true)).equals(off)).toBe(false);
+  });
+
   it('refuses a slide the deck does not have, and writes nothing', async () => {
     const out = join(work, 'none');
     await expect(exportPng({ browser, deckPath: SEED, outDir: out, slides: [2, 46] })).rejects.toThrow(SlideNotFoundError);

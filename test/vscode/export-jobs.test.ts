@@ -8,7 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWarmBrowser, exportPdfFile, exportPngFiles, exportPptxFile, warmBrowser, WarmBrowser } from '../../src/extension/export-jobs';
+import { allRules } from '../../src/core/rules';
+import { resolveConfig } from '../../src/core/config/schema';
+import { closeWarmBrowser, exportHtmlFile, exportPdfFile, exportPngFiles, exportPptxFile, warmBrowser, WarmBrowser } from '../../src/extension/export-jobs';
 import { readPdf } from '../helpers/pdf';
 import { browser, BROWSER_PATH, needTools } from '../helpers/tools';
 import { remoteDeck, startCountingServer } from '../helpers/counting-server';
@@ -103,6 +105,32 @@ describe('export jobs', () => {
         await server.close();
       }
     });
+
+    it('the drawn checks of the editor’s configuration run on the printed PDF, and are named in its warnings', async () => {
+      const folder = join(out, 'drawn');
+      mkdirSync(join(folder, '.git'), { recursive: true });
+      const tiny = join(folder, 'tiny.md');
+      writeFileSync(tiny, `---\nmarp: true\ntheme: improvement-service\n---\n\n## A long line of code\n\n\`\`\`js\nconst total = [${'1, '.repeat(120)}1].length;\n\`\`\`\n`);
+      const outPath = join(folder, 'tiny.pdf');
+      const checked = await exportPdfFile({ deckPath: tiny, outPath, browserPath, config: resolveConfig(allRules, []) });
+      expect(checked.warnings).toEqual([
+        "line 6: drawn slides: slide 1: Text is drawn at 4.8 px (“const”) and 198 more below 18 px, under the 18 px minimum: cut the slide's text so it needs no shrinking, or split the slide. [min-font-size]",
+      ]);
+      const off = await exportPdfFile({ deckPath: tiny, outPath, browserPath, config: resolveConfig(allRules, [{ rules: { 'min-font-size': 'off' } }]) });
+      expect(off.warnings).toEqual([]);
+    });
+  });
+
+  it('raw HTML is drawn when the editor’s configuration turns `html` on, and left out when not', async () => {
+    const folder = join(out, 'raw-html');
+    mkdirSync(join(folder, '.git'), { recursive: true });
+    const rawHtml = join(folder, 'raw-html.md');
+    writeFileSync(rawHtml, '---\nmarp: true\ntheme: improvement-service\n---\n\n## Raw HTML\n\nA <b>bold</b> word\n');
+    const outPath = join(folder, 'raw-html.html');
+    await exportHtmlFile({ deckPath: rawHtml, outPath, config: resolveConfig(allRules, [{ html: true }]) });
+    expect(readFileSync(outPath, 'utf8')).toContain('<p>A <b>bold</b> word</p>');
+    await exportHtmlFile({ deckPath: rawHtml, outPath, config: resolveConfig(allRules, []) });
+    expect(readFileSync(outPath, 'utf8')).toContain('<p>A bold word</p>');
   });
 
   it('a missing browser is reported with ISDECK_BROWSER_NOT_FOUND and writes nothing', async () => {

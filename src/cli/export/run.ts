@@ -211,7 +211,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
             outcome.written.push({ deck: name, format, path: result.outPath, bytes: result.bytes, count: result.slideCount });
           } else if (format === 'png') {
             const slides = options.slides.length > 0 ? options.slides : undefined;
-            const result = await exportPng({ browser: pages, deckPath: file, outDir: dirname(output.path), slides, source: read.text, protect, network, workspaceRoot });
+            const result = await exportPng({ browser: pages, deckPath: file, outDir: dirname(output.path), slides, source: read.text, protect, network, workspaceRoot, html: config.html });
             outcome.warnings.push(...pictureWarnings(deck, 'png', result.warnings), ...requestWarnings(deck, 'png', result.refused, network));
             const bytes = result.files.reduce((sum, picture) => sum + picture.bytes, 0);
             const path = result.files.length === 1 ? result.files[0]!.outPath : output.path;

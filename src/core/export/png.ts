@@ -30,6 +30,8 @@ export interface ExportPngOptions {
   protect?: readonly string[];
   network?: NetworkPolicy;
   workspaceRoot?: string;
+  /** Raw HTML drawn through Marp's allowlist (the configuration's `html`); off by default. */
+  html?: boolean;
   /** Milliseconds for the page to load (default 60 s). */
   timeoutMs?: number;
 }
@@ -75,7 +77,7 @@ export async function exportPng(options: ExportPngOptions): Promise<PngExportRes
   const deckPath = resolve(options.deckPath);
   const protect = [deckPath, ...(options.protect ?? [])];
   const source = options.source ?? (await readFile(deckPath, 'utf8'));
-  const standalone = renderStandaloneHtml(source, { deckPath, ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
+  const standalone = renderStandaloneHtml(source, { deckPath, html: options.html ?? false, ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
   const wanted = options.slides ?? Array.from({ length: standalone.slideCount }, (_, index) => index + 1);
   for (const slide of wanted) if (!Number.isInteger(slide) || slide < 1 || slide > standalone.slideCount) throw new SlideNotFoundError(slide, standalone.slideCount);
   const targets = wanted.map((slide) => ({ slide, outPath: pngPath(deckPath, resolve(options.outDir), slide, standalone.slideCount) }));

@@ -173,7 +173,7 @@ export async function exportDeckCommand(
     return fail('refused', errorMessage(error), format);
   }
   const job: Omit<FileExportJob, 'signal'> = {
-    deckPath: document.uri.fsPath,
+    ...deckJob(diagnostics, document.uri),
     outPath,
     browserPath: readSettings(document.uri).browserPath || undefined,
     ...(format === 'png-slide' ? { slides: [slide] } : {}),
@@ -183,6 +183,12 @@ export async function exportDeckCommand(
   for (const warning of outcome.warnings) output().appendLine(`export ${basename(outcome.files[0] ?? outPath)}: ${warning}`);
   if (!options.quiet) void offerToOpen(outcome);
   return outcome;
+}
+
+/** The deck, with the configuration and workspace folder the editor lints it with. */
+function deckJob(diagnostics: DiagnosticsManager, uri: vscode.Uri): Pick<FileExportJob, 'deckPath' | 'config' | 'workspaceRoot'> {
+  const config = diagnostics.configFor(uri);
+  return { deckPath: uri.fsPath, config: config.resolved, workspaceRoot: config.workspaceRoot };
 }
 
 async function runWithProgress(format: ExportFormat, job: Omit<FileExportJob, 'signal'>): Promise<ExportOutcome | undefined> {
@@ -240,7 +246,7 @@ let presentFolder: string | undefined;
  * Present: the deck as the presentation file, in a temporary folder of this session, opened
  * in the system's browser at the slide under the cursor. P there opens the presenter view.
  */
-export async function presentCommand(tracker: DeckTracker, target?: unknown): Promise<vscode.Uri | undefined> {
+export async function presentCommand(tracker: DeckTracker, diagnostics: DiagnosticsManager, target?: unknown): Promise<vscode.Uri | undefined> {
   if (!requireTrust('Present')) return undefined;
   const document = await tracker.resolve(target, 'present it');
   if (!document) return undefined;
@@ -251,7 +257,7 @@ export async function presentCommand(tracker: DeckTracker, target?: unknown): Pr
   if (document.isDirty) await document.save();
   presentFolder ??= mkdtempSync(join(tmpdir(), 'isdeck-present-'));
   const slide = currentSlide(document);
-  const outcome = await runWithProgress('present', { deckPath: document.uri.fsPath, outPath: join(presentFolder, outputFileName('present', document.uri.fsPath)) });
+  const outcome = await runWithProgress('present', { ...deckJob(diagnostics, document.uri), outPath: join(presentFolder, outputFileName('present', document.uri.fsPath)) });
   if (!outcome?.files[0]) return undefined;
   for (const warning of outcome.warnings) output().appendLine(`present ${basename(document.uri.fsPath)}: ${warning}`);
   const uri = vscode.Uri.file(outcome.files[0]).with({ fragment: String(slide) });

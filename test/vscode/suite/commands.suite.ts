@@ -180,6 +180,24 @@ suite('commands, snippets, preview, export, trust', () => {
     assert.equal(outcome.slideCount, 8, 'one page a slide');
   });
 
+  test('Export Deck… to PDF runs the drawn checks the editor’s configuration leaves on (the isdeck.rules setting included)', async () => {
+    const uri = fixture('long-code.md');
+    await writeFile(uri, `---\nmarp: true\ntheme: improvement-service\n---\n\n## A long line of code\n\n\`\`\`js\nconst total = [${'1, '.repeat(120)}1].length;\n\`\`\`\n`);
+    const exportPdf = async () => {
+      const outcome = await vscode.commands.executeCommand<ExportOutcome>('isdeck.exportDeck', uri, { format: 'pdf', quiet: true, ignoreProblems: true });
+      assert.ok(outcome, `the export ran: ${JSON.stringify(api.lastExportFailure())}`);
+      return outcome.warnings.filter((warning) => warning.endsWith('[min-font-size]'));
+    };
+    assert.equal((await exportPdf()).length, 1, 'the shrunk code line is named');
+    const config = vscode.workspace.getConfiguration('isdeck');
+    await config.update('rules', { 'min-font-size': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      assert.deepEqual(await exportPdf(), [], 'min-font-size is off in isdeck.rules');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a missing browser gives a message pointing to isdeck.browserPath, and no file', async () => {
     const config = vscode.workspace.getConfiguration('isdeck');
     await config.update('browserPath', '/nonexistent/chrome', vscode.ConfigurationTarget.Global);
