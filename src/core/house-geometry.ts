@@ -6,7 +6,7 @@
  * PowerPoint layout and fitting (export/pptx/layout.ts, fit.ts, stage-fit.ts) derive from it;
  * test/core/house-geometry.test.ts reads the theme's CSS and fails when the two drift apart.
  */
-import { CARLITO_BOLD_WIDTHS } from './render/carlito-widths';
+import { CARLITO_WIDTHS } from './render/carlito-widths';
 
 export type HouseSlideSize = '16:9' | '4:3';
 
@@ -67,28 +67,17 @@ export const HOUSE_MIN_POINTS = { title: 24, body: 13 } as const;
 
 /**
  * Carlito's advance widths (metric-compatible with Calibri, so the same for PowerPoint and
- * LibreOffice) in thousandths of an em, regular then bold, read from its `hmtx`, for the
- * characters the PowerPoint fitter measures. Bold agrees with the generated
- * render/carlito-widths.ts wherever both have the character.
+ * LibreOffice) in thousandths of an em, regular and bold, by code point: generated from the
+ * font by scripts/carlito-widths.mjs into render/carlito-widths.ts.
  */
-const MEASURED = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~–—‘’“”£€…·•¹²³⁴⁵⁶⁷⁸⁹⁰→é";
-const REGULAR =
-  '226,326,401,498,507,715,682,221,303,303,498,498,250,306,252,386,507,507,507,507,507,507,507,507,507,507,268,268,498,498,498,463,894,579,544,533,615,488,459,631,623,252,319,520,420,855,646,662,517,673,543,459,487,642,567,890,519,487,468,307,386,307,498,498,291,479,525,423,525,498,305,471,525,229,239,455,229,799,525,527,525,525,349,391,335,525,452,715,433,453,395,314,460,314,498,498,905,250,250,418,418,507,507,690,252,498,246,336,334,357,331,359,321,360,359,391,905,498';
-const BOLD =
-  '226,326,438,498,507,729,705,233,312,312,498,498,258,306,267,430,507,507,507,507,507,507,507,507,507,507,276,276,498,498,498,463,898,606,561,529,630,488,459,637,631,267,331,547,423,874,659,676,532,686,563,473,495,653,591,906,551,520,478,325,430,325,498,498,300,494,537,418,537,503,316,474,537,246,255,480,246,813,537,538,537,537,355,399,347,537,473,745,459,474,397,344,475,344,498,498,905,258,258,435,435,507,507,711,268,498,252,338,336,366,337,361,327,366,361,398,905,503';
+export { CARLITO_WIDTHS };
 
-function widthTable(list: string): Map<string, number> {
-  const widths = list.split(',').map(Number);
-  return new Map([...MEASURED].map((ch, index) => [ch, widths[index] ?? 500]));
-}
-
-const WIDTHS = { regular: widthTable(REGULAR), bold: widthTable(BOLD) };
 /** Width of a character the table does not hold (wide enough to err on the safe side). */
 const UNKNOWN_WIDTH = 560;
 
 /** Advance of `ch` in thousandths of an em (a safe overestimate for a character the table lacks). */
 export function carlitoAdvance(ch: string, bold = false): number {
-  return (bold ? WIDTHS.bold : WIDTHS.regular).get(ch) ?? UNKNOWN_WIDTH;
+  return (bold ? CARLITO_WIDTHS.bold : CARLITO_WIDTHS.regular).get(ch.codePointAt(0) ?? 0) ?? UNKNOWN_WIDTH;
 }
 
 /**
@@ -97,5 +86,3 @@ export function carlitoAdvance(ch: string, bold = false): number {
  */
 export const CARLITO_AVERAGE_EM = { measured: 0.46, generous: 0.47, bold: 0.49 } as const;
 
-/** Advance widths of Carlito Bold by code point, measured from the bundled font (every Latin character). */
-export { CARLITO_BOLD_WIDTHS };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CARLITO_BOLD_WIDTHS,
+  CARLITO_WIDTHS,
   carlitoAdvance,
   COVER_PAD_TOP_PX,
   HOUSE_BANDS_PX,
@@ -94,10 +94,14 @@ describe('every consumer derives from the one module', () => {
     expect(pxToPoints(44)).toBe(33);
   });
 
-  it('measures bold Carlito as the generated widths do', () => {
-    for (const ch of 'Improvement Service 2026: quality — “fit”') {
-      expect(carlitoAdvance(ch, true)).toBe(CARLITO_BOLD_WIDTHS.get(ch.codePointAt(0)!));
+  it('measures Carlito as the generated widths do, regular and bold', () => {
+    for (const ch of 'Improvement Service 2026: quality — “fit” £3bn → x⁴') {
+      expect(carlitoAdvance(ch, true)).toBe(CARLITO_WIDTHS.bold.get(ch.codePointAt(0)!));
+      expect(carlitoAdvance(ch)).toBe(CARLITO_WIDTHS.regular.get(ch.codePointAt(0)!));
     }
-    expect(carlitoAdvance('a')).toBe(479);
+    // Carlito's own widths (its hmtx), not a fallback font's: a, bold a, Ā (Latin Extended-A).
+    expect([carlitoAdvance('a'), carlitoAdvance('a', true), carlitoAdvance('Ā', true)]).toEqual([479, 494, 606]);
+    // A character the font table lacks is taken wide, to err on the safe side.
+    expect(carlitoAdvance('漢')).toBe(560);
   });
 });

@@ -7,7 +7,7 @@
  * width in ems is measured here, from Carlito Bold's advances for a heading and from the
  * monospace advance for code, so the CSS only divides.
  */
-import { CARLITO_BOLD_WIDTHS } from '../house-geometry';
+import { CARLITO_WIDTHS } from '../house-geometry';
 
 /** Estimates err a little wide, so a fitted heading is never cut at the edge. */
 const HEADING_SLACK = 1.03;
@@ -16,7 +16,7 @@ const MONOSPACE_EM = 0.602;
 const TAB_WIDTH = 8;
 
 function advance(code: number): number {
-  const known = CARLITO_BOLD_WIDTHS.get(code);
+  const known = CARLITO_WIDTHS.bold.get(code);
   if (known !== undefined) return known / 1000;
   // East Asian wide characters and emoji take a full em; other unknown letters about half.
   return code >= 0x2e80 ? 1 : 0.55;
