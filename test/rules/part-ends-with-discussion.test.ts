@@ -6,7 +6,7 @@ import { lintFixture, lintString, problemsOf, RULE_FIXTURES, summarise } from '.
 
 const RULE = 'part-ends-with-discussion';
 const ADVICE = 'close every part with a `discussion` slide (`## Group Discussion` and one question ending in `?`).';
-const TEMPLATE = '---\n\n<!-- _class: discussion -->\n\n## Group Discussion\n\nWhat question will the group discuss?\n\n';
+const TEMPLATE = '---\n\n<!-- _class: discussion -->\n\n## Group Discussion\n\nWhat question should the group discuss?\n\n';
 
 function fixWithRule(text: string): string {
   const fixes = problemsOf(lintString(text), RULE).flatMap((problem) => (problem.fix ? [problem.fix] : []));
@@ -62,7 +62,7 @@ describe(RULE, () => {
       '',
       '## Group Discussion',
       '',
-      'What question will the group discuss?',
+      'What question should the group discuss?',
       '',
       '---',
       '',
@@ -78,7 +78,7 @@ describe(RULE, () => {
       '',
       '## Group Discussion',
       '',
-      'What question will the group discuss?',
+      'What question should the group discuss?',
       '',
     ]);
     const after = lintString(fixed);
