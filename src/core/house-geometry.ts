@@ -39,6 +39,16 @@ export const HOUSE_BANDS_PX = {
   padBottom: 16,
 } as const;
 
+/** The accent rule under a slide title (`section > h2::after`), drawn the same on every slide type. */
+export const TITLE_BAR_PX = {
+  /** --is-title-bar-width */
+  width: 72,
+  /** --is-title-bar-height */
+  height: 4,
+  /** --is-title-bar-gap: between the title's line box and the rule. */
+  gap: 12,
+} as const;
+
 /** The cover's own top padding (`section.cover { --is-pad-top }`, CSS px). */
 export const COVER_PAD_TOP_PX = 44;
 

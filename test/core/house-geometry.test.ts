@@ -6,6 +6,7 @@ import {
   carlitoAdvance,
   COVER_PAD_TOP_PX,
   HOUSE_BANDS_PX,
+  TITLE_BAR_PX,
   HOUSE_SIZE_PX,
   px,
   pxToPoints,
@@ -47,6 +48,15 @@ describe('house geometry agrees with the theme CSS', () => {
       padBottom: themePx('--is-pad-bottom', 'section'),
     }).toEqual(HOUSE_BANDS_PX);
     expect(themePx('--is-pad-top', 'section.cover')).toBe(COVER_PAD_TOP_PX);
+  });
+
+  it('has the title bar of `section`, and the bar is drawn from it', () => {
+    expect({
+      width: themePx('--is-title-bar-width', 'section'),
+      height: themePx('--is-title-bar-height', 'section'),
+      gap: themePx('--is-title-bar-gap', 'section'),
+    }).toEqual(TITLE_BAR_PX);
+    expect(css).toMatch(/section > h2::after \{[^}]*width: var\(--is-title-bar-width\);\s*height: var\(--is-title-bar-height\);\s*margin-top: var\(--is-title-bar-gap\);/);
   });
 
   it.each([

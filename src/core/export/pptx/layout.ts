@@ -1,4 +1,4 @@
-import { COVER_PAD_TOP_PX, HOUSE_BANDS_PX, HOUSE_MIN_POINTS, HOUSE_SIZE_PX, px, pxToPoints, SLIDE_PX } from '../../house-geometry';
+import { COVER_PAD_TOP_PX, HOUSE_BANDS_PX, HOUSE_MIN_POINTS, HOUSE_SIZE_PX, px, pxToPoints, SLIDE_PX, TITLE_BAR_PX } from '../../house-geometry';
 import { LINE_HEIGHT } from './fit';
 
 /** A box on the slide, in inches from the top-left corner. */
@@ -62,12 +62,12 @@ export function slideGeometry(size: '16:9' | '4:3'): SlideGeometry {
   const accentHeight = px(HOUSE_BANDS_PX.accent);
   const footerHeight = px(HOUSE_BANDS_PX.footer);
   const footerTop = height - footerHeight;
-  // The theme: the title's line box starts --is-pad-top (34px) under the bands, its bar 12px under
-  // the line box, the content 0.55em under the bar.
+  // The theme: the title's line box starts --is-pad-top under the bands, its bar
+  // --is-title-bar-gap under the line box, the content 0.55em under the bar.
   const titleTop = headerHeight + accentHeight + px(HOUSE_BANDS_PX.padTop);
   const titleBottom = titleTop + px(titlePx * (TITLE_LINE + GLYPH_OVERHANG));
-  const barTop = titleTop + px(titlePx * TITLE_LINE + 12);
-  const bodyTop = barTop + px(4 + titlePx * 0.55);
+  const barTop = titleTop + px(titlePx * TITLE_LINE + TITLE_BAR_PX.gap);
+  const bodyTop = barTop + px(TITLE_BAR_PX.height + titlePx * 0.55);
   const titleBoxTop = headerHeight + accentHeight + px(4);
   return {
     name: size === '16:9' ? 'IS_16x9' : 'IS_4x3',
@@ -82,7 +82,7 @@ export function slideGeometry(size: '16:9' | '4:3'): SlideGeometry {
     slideNumber: { x: width - margin - 1.5, y: footerTop, w: 1.5, h: footerHeight },
     contentTop: titleTop,
     title: { x: margin, y: titleBoxTop, w: inner, h: titleBottom - titleBoxTop },
-    titleBar: { x: margin, y: barTop, w: px(72), h: px(4) },
+    titleBar: { x: margin, y: barTop, w: px(TITLE_BAR_PX.width), h: px(TITLE_BAR_PX.height) },
     body: { x: margin, y: bodyTop, w: inner, h: footerTop - px(HOUSE_BANDS_PX.padBottom) - bodyTop },
     sizes: {
       title: { max: pxToPoints(titlePx), min: HOUSE_MIN_POINTS.title },

@@ -1,3 +1,4 @@
+import { TITLE_BAR_PX } from '../../../house-geometry';
 import { BRAND_COLOURS, BRAND_FONT, BRAND_SIZES, CAPS_SPACING } from '../brand';
 import { flowBlocks, blockText } from '../content';
 import type { SlideContext } from '../context';
@@ -8,7 +9,7 @@ import type { Picture } from '../pictures';
 import { addTitle, standardFrame } from './frame';
 
 /** The theme's discussion slide: the heading's line box, its bar, the gap to the question, the question's line height. */
-const HEADING = { line: 1.1, barGap: 12, bar: 4, after: 0.6 } as const;
+const HEADING = { line: 1.1, after: 0.6 } as const;
 const QUESTION_LINE = 1.15;
 
 /**
@@ -33,7 +34,7 @@ export function renderDiscussion(ctx: SlideContext, images: readonly Picture[]):
 /** The heading, its bar and the question, centred together in `area`. */
 function addGroup(ctx: SlideContext, question: string, area: Box): void {
   const labelSize = BRAND_SIZES.discussionLabel;
-  const heading = ctx.text.title ? px((labelSize / 0.75) * (HEADING.line + HEADING.after) + HEADING.barGap + HEADING.bar) : 0;
+  const heading = ctx.text.title ? px((labelSize / 0.75) * (HEADING.line + HEADING.after) + TITLE_BAR_PX.gap + TITLE_BAR_PX.height) : 0;
   const width = area.w * 0.92;
   const questionHeight = (size: number) => (wrapLines(question, width, size, true) * size * QUESTION_LINE) / POINTS_PER_INCH;
   // The theme sets the question at 1.2 × the title size of the slide size (44px at 16:9, 40px at 4:3).
@@ -50,12 +51,12 @@ function addGroup(ctx: SlideContext, question: string, area: Box): void {
       valign: 'top',
       box: { x: area.x, y: top - overhang, w: area.w, h: (labelSize * LINE_HEIGHT) / POINTS_PER_INCH },
     });
-    const barTop = top + px((labelSize / 0.75) * HEADING.line + HEADING.barGap);
+    const barTop = top + px((labelSize / 0.75) * HEADING.line + TITLE_BAR_PX.gap);
     ctx.slide.addShape(ctx.pptx.ShapeType.rect, {
       x: area.x,
       y: barTop,
-      w: px(72),
-      h: px(HEADING.bar),
+      w: px(TITLE_BAR_PX.width),
+      h: px(TITLE_BAR_PX.height),
       fill: { color: BRAND_COLOURS.onDarkAccent },
       line: { color: BRAND_COLOURS.onDarkAccent, width: 0 },
       objectName: 'Title bar',
