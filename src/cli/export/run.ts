@@ -108,7 +108,7 @@ export async function runExportWith(options: ExportCommandOptions, io: CliIo): P
   let browserPromise: Promise<PdfBrowser> | undefined;
   const browser = (): Promise<PdfBrowser> => {
     if (!browserPromise) {
-      browserPromise = launchBrowser({ browserPath: options.browserPath, env: io.env as NodeJS.ProcessEnv });
+      browserPromise = launchBrowser({ browserPath: options.browserPath, env: io.env });
       browserPromise.catch(() => undefined);
     }
     return browserPromise;

@@ -59,14 +59,12 @@ export interface ResolvedConfig {
   rules: Map<string, RuleSetting>;
 }
 
-type RuleEntry = NonNullable<ConfigFile['rules']>[string];
-
 /** Merges config files, parent first, child overriding; options merge key by key. */
 export function resolveConfig(rules: readonly Rule[], files: readonly ConfigFile[]): ResolvedConfig {
   const settings = new Map<string, RuleSetting>();
   let render = false;
   for (const rule of rules) {
-    const entries = files.map((file) => file.rules?.[rule.id] as RuleEntry | undefined);
+    const entries = files.map((file) => file.rules?.[rule.id]);
     let severity: Severity | 'off' = rule.defaultSeverity;
     let options: Record<string, unknown> = {};
     for (const entry of entries) {

@@ -57,7 +57,7 @@ export function imageKeywords(alt: string): ImageKeywords {
     else if (size) keywords.sizing = Number.parseFloat(word) / 100;
     else if (WIDTH.test(word)) keywords.width = WIDTH.exec(word)![1];
     else if (HEIGHT.test(word)) keywords.height = HEIGHT.exec(word)![1];
-    else if (filter) keywords.filters.push({ name: filter[1]!, value: filter[2] });
+    else if (filter) keywords.filters.push({ name: filter[1], value: filter[2] });
   }
   return keywords;
 }

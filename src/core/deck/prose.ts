@@ -138,7 +138,7 @@ export function trackProse(md: TrackableMarkdown): void {
       return token;
     }
   }
-  md.inline.State = State as unknown as InlineStateClass;
+  md.inline.State = State;
   md.inline.tokenize = trackingTokenize;
   // Right after inline parsing: later core rules (emoji, linkify, text_join) make new text tokens.
   md.core.ruler.after('inline', 'isdeck_prose', (state) => {

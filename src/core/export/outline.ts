@@ -77,7 +77,7 @@ export function addOutlineObjects(context: PDFContext, pageRefs: readonly PDFRef
     let visible = level.length;
     level.forEach((item, i) => {
       const page = pageRefs[Math.min(Math.max(item.pageIndex, 0), pageRefs.length - 1)]!;
-      const dict = context.obj({}) as PDFDict;
+      const dict = context.obj({});
       dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
       dict.set(PDFName.of('Parent'), parentRef);
       dict.set(PDFName.of('Dest'), context.obj([page, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
@@ -99,7 +99,7 @@ export function addOutlineObjects(context: PDFContext, pageRefs: readonly PDFRef
   };
 
   const top = writeLevel(items, rootRef);
-  const root = context.obj({}) as PDFDict;
+  const root = context.obj({});
   root.set(PDFName.of('Type'), PDFName.of('Outlines'));
   root.set(PDFName.of('First'), top.refs[0]!);
   root.set(PDFName.of('Last'), top.refs.at(-1)!);

@@ -47,7 +47,7 @@ export function updatePdf(printed: Uint8Array, properties: DocumentProperties, o
 
 /** The document information dictionary of `properties`. */
 export function infoDict(context: PDFContext, properties: DocumentProperties): PDFDict {
-  const info = context.obj({}) as PDFDict;
+  const info = context.obj({});
   info.set(PDFName.of('Title'), PDFHexString.fromText(properties.title));
   if (properties.author) info.set(PDFName.of('Author'), PDFHexString.fromText(properties.author));
   if (properties.subject) info.set(PDFName.of('Subject'), PDFHexString.fromText(properties.subject));
@@ -123,7 +123,7 @@ function update(printed: Uint8Array, properties: DocumentProperties, outline: re
   }
   const newXrefOffset = writer.offset;
   const xref = xrefSection(entries, compact);
-  const newTrailer = context.obj({}) as PDFDict;
+  const newTrailer = context.obj({});
   newTrailer.set(PDFName.of('Size'), context.obj(context.largestObjectNumber + 1));
   newTrailer.set(PDFName.of('Root'), rootRef);
   newTrailer.set(PDFName.of('Info'), infoRef);

@@ -6,7 +6,6 @@ import { housePlugin } from './house-plugin';
 import { highlightCode } from './highlight';
 import { embedMathFonts } from './math';
 import { rawHtmlPlugin } from './raw-html';
-import type { MarkdownIt } from './markdown-it-types';
 import { HOUSE_THEME_NAME, loadHouseThemeCss } from './theme';
 
 const MATH_CONTEXT = Symbol.for('marp-math-context');
@@ -86,8 +85,8 @@ export function createHouseMarp(options: HouseMarpOptions = {}): Marp {
   marp.themeSet.default = theme;
   if (theme.name !== HOUSE_THEME_NAME) throw new Error(`isdeck: house theme is named ${theme.name}`);
   marp.use(mathPlugin());
-  marp.use(rawHtmlPlugin as unknown as (md: MarkdownIt) => void);
-  marp.use(housePlugin as unknown as (md: MarkdownIt) => void);
+  marp.use(rawHtmlPlugin);
+  marp.use(housePlugin);
   useLinearRules(marp);
   return marp;
 }

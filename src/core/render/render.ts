@@ -82,10 +82,10 @@ export function renderDeck(markdown: string, options: RenderDeckOptions = {}): R
   const env: Record<string, unknown> = {};
   if (options.resolveImage) env[IMAGE_RESOLVER_ENV] = options.resolveImage;
   const { html, css, comments } = marp.render(wellFormed(markdown), env);
-  const firstHeading = typeof env[FIRST_H1_ENV] === 'string' ? (env[FIRST_H1_ENV] as string) : '';
+  const firstHeading = typeof env[FIRST_H1_ENV] === 'string' ? (env[FIRST_H1_ENV]) : '';
   const front = readFrontMatter(markdown);
   const globals = ((marp as unknown as { lastGlobalDirectives?: Record<string, unknown> }).lastGlobalDirectives ??
-    {}) as Record<string, unknown>;
+    {});
   const sizeName = typeof globals.size === 'string' ? globals.size : typeof front.size === 'string' ? front.size : '16:9';
   const lang =
     typeof globals.lang === 'string' && globals.lang

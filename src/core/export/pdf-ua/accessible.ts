@@ -92,7 +92,7 @@ export function mediaBox(page: PDFDict, lookup: Lookup): [number, number, number
     const box = lookup(node.get(name('MediaBox')));
     if (box instanceof PDFArray && box.size() === 4) {
       const values = box.asArray().map((value) => lookup(value));
-      if (values.every((value) => value instanceof PDFNumber)) return values.map((value) => (value as PDFNumber).asNumber()) as [number, number, number, number];
+      if (values.every((value) => value instanceof PDFNumber)) return values.map((value) => (value).asNumber()) as [number, number, number, number];
     }
     const parent = lookup(node.get(name('Parent')));
     node = parent instanceof PDFDict ? parent : undefined;
@@ -165,7 +165,7 @@ function rewritePages(store: ObjectStore, tree: StructTree | undefined): Accessi
     decorations += decorative.size;
 
     // Level 1: a few per cent larger than the default level, at a third of the time.
-    const stream = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(rewrite.bytes, { level: 1 }));
+    const stream = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), deflateSync(rewrite.bytes, { level: 1 }));
     const refs = contentRefs(page, lookup);
     const single = refs.length === 1 && page.get(name('Contents')) instanceof PDFRef;
     const target = single ? refs[0]! : context.nextRef();
@@ -325,13 +325,13 @@ export function makeAccessible(store: ObjectStore, catalog: PDFDict, properties:
     );
     catalog.set(name('StructTreeRoot'), rootRef);
   }
-  const metadata = PDFRawStream.of(context.obj({ Type: 'Metadata', Subtype: 'XML' }) as PDFDict, Buffer.from(xmpPacket(properties), 'utf8'));
+  const metadata = PDFRawStream.of(context.obj({ Type: 'Metadata', Subtype: 'XML' }), Buffer.from(xmpPacket(properties), 'utf8'));
   const metadataRef = context.nextRef();
   store.assign(metadataRef, metadata);
   catalog.set(name('Metadata'), metadataRef);
   catalog.set(name('MarkInfo'), context.obj({ Marked: true }));
   const preferences = lookup(catalog.get(name('ViewerPreferences')));
-  const updated = preferences instanceof PDFDict ? preferences.clone(context) : (context.obj({}) as PDFDict);
+  const updated = preferences instanceof PDFDict ? preferences.clone(context) : (context.obj({}));
   updated.set(name('DisplayDocTitle'), context.obj(true));
   catalog.set(name('ViewerPreferences'), updated);
   return result;

@@ -126,7 +126,7 @@ export function ancestors(node: StructNode): StructNode[] {
 
 /** A new element under `parent` (not yet placed among its kids). */
 export function newNode(context: PDFContext, type: string, parent: StructNode, kids: StructKid[]): StructNode {
-  const node: StructNode = { ref: context.nextRef(), dict: context.obj({}) as PDFDict, type, parent, kids, page: parent.page, dirty: true };
+  const node: StructNode = { ref: context.nextRef(), dict: context.obj({}), type, parent, kids, page: parent.page, dirty: true };
   for (const kid of kids) if (kid.kind === 'node') reparent(kid.node, node);
   return node;
 }
@@ -199,7 +199,7 @@ export function writeStructTree(
   root.set(name('ParentTree'), context.register(context.obj({ Nums: nums })));
   root.set(name('ParentTreeNextKey'), context.obj(entries.length > 0 ? entries[entries.length - 1]![0] + 1 : 0));
   if (roleMap.size > 0) {
-    const map = (context.obj({}) as PDFDict);
+    const map = (context.obj({}));
     const existing = root.get(name('RoleMap'));
     if (existing instanceof PDFDict) for (const [key, value] of existing.entries()) map.set(key, value);
     for (const [from, to] of roleMap) map.set(name(from), name(to));

@@ -24,7 +24,7 @@ export const benefitsRisksRecogniser: SlideRecogniser = {
     const risks = column(texts, RISKS);
     if (!benefits || !risks) return undefined;
     const rows = Math.max(benefits.items.length, risks.items.length);
-    const cell = (items: Paragraph[], row: number): Run[] => (items[row] ? joinLines(items[row]!.runs) : []);
+    const cell = (items: Paragraph[], row: number): Run[] => (items[row] ? joinLines(items[row].runs) : []);
     const block: Block = {
       kind: 'table',
       rows: [[[plain(benefits.heading)], [plain(risks.heading)]], ...Array.from({ length: rows }, (_, row) => [cell(benefits.items, row), cell(risks.items, row)])],
