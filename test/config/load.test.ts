@@ -61,6 +61,12 @@ describe('parseConfigText', () => {
     expect(configError(() => parseConfigText('', '.isdeckrc.json')).message).toBe('.isdeckrc.json:1: invalid JSON: Unexpected end of JSON input');
     expect(configError(() => parseConfigText('rules:\n\tslide-title: off\n', '.isdeckrc.yaml')).message).toMatch(/^\.isdeckrc\.yaml:2: invalid YAML: /);
   });
+
+  it('reports a repeated key at its line, in a nested mapping too', () => {
+    expect(configError(() => parseConfigText('rules:\n  slide-title: off\n  uk-spelling: off\n  slide-title: error\n', '.isdeckrc.yaml')).message).toBe(
+      '.isdeckrc.yaml:4: invalid YAML: Map keys must be unique',
+    );
+  });
 });
 
 describe('ConfigLoader', () => {
