@@ -6,6 +6,8 @@ import type { MarkdownToken } from './markdown-token';
  * blockquote), taking in everything after it: text inserted after it would land inside it.
  */
 export function isUnclosedBlock(token: MarkdownToken, lines: readonly string[]): boolean {
+  // Asked of every token while a deck is built: the other kinds return before any line is read.
+  if (!BLOCK_TYPES.has(token.type)) return false;
   const [start, end] = token.map ?? [0, 0];
   const last = lines[end - 1] ?? '';
   switch (token.type) {
@@ -26,6 +28,8 @@ export function isUnclosedBlock(token: MarkdownToken, lines: readonly string[]):
       return false;
   }
 }
+
+const BLOCK_TYPES: ReadonlySet<string> = new Set(['fence', 'marpit_comment', 'marpit_style', 'marp_math_block', 'front_matter']);
 
 /** A closing fence: the opening's character only, at least as many. */
 function isClosingFence(line: string, opening: string): boolean {

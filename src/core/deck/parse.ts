@@ -153,6 +153,16 @@ interface SlideDraft {
 type Band = 'header' | 'footer';
 type BandDirectives = Partial<Record<Band, Directive>>;
 
+interface InlineProse {
+  /** Where the inline's content stood: its kind and content lines (line and columns). */
+  where: string;
+  prose: readonly TextSpan[];
+  shown: readonly TextSpan[];
+}
+
+/** The prose spans of inline tokens, by token, while the editor's parser keeps the token. */
+const proseCache = new WeakMap<MarkdownToken, InlineProse>();
+
 /** Walks Marp's token stream once, building slides as it goes. */
 class DeckBuilder {
   frontMatter: FrontMatter | undefined;
@@ -467,8 +477,9 @@ class DeckBuilder {
   /** The inline's prose spans and its comments, placed by where its content stands in the source. */
   private collectProse(token: MarkdownToken): void {
     const contentLines = this.contentLines(token);
-    for (const span of proseSpans(token, contentLines)) this.prose.push(span);
-    for (const span of proseSpans(token, contentLines, true)) this.shown.push(span);
+    const spans = this.proseOf(token, contentLines);
+    for (const span of spans.prose) this.prose.push(span);
+    for (const span of spans.shown) this.shown.push(span);
     for (const child of token.children ?? []) {
       const offset = child.meta?.[OFFSET_META];
       if (child.type !== 'marpit_comment' || typeof offset !== 'number') continue;
@@ -477,6 +488,23 @@ class DeckBuilder {
       const fallback = lineContentRange(this.lines, (token.map?.[0] ?? 0) + 1);
       this.readCommentAt(child, from && to ? rangeOf(from.line, from.column, to.line, to.column) : fallback);
     }
+  }
+
+  /**
+   * The inline's prose and shown spans. The editor's parser hands over the same token objects
+   * for the slides an edit did not touch, on the same lines: their spans are taken from the
+   * last build instead of being found again (most of a re-parse went there).
+   */
+  private proseOf(token: MarkdownToken, contentLines: readonly ContentLine[] | undefined): InlineProse {
+    // The same token stands on the same source text (the parser re-parses any slide whose
+    // lines changed): where it starts and how many lines it spans tell the rest.
+    const first = contentLines?.[0];
+    const where = `${this.inlineKind ?? ''}:${first?.line ?? 0}:${first ? (typeof first.columns === 'number' ? first.columns : (first.columns[0] ?? 0)) : 0}:${contentLines?.length ?? 0}`;
+    const cached = proseCache.get(token);
+    if (cached && cached.where === where) return cached;
+    const prose: InlineProse = { where, prose: proseSpans(token, contentLines), shown: proseSpans(token, contentLines, true) };
+    proseCache.set(token, prose);
+    return prose;
   }
 
   private contentLines(token: MarkdownToken): ContentLine[] | undefined {

@@ -419,18 +419,27 @@ function pushRuns(spans: TextSpan[], content: string, contentLine: ContentLine, 
 /** The lines with everything that is not prose blanked to spaces, so columns stay true. */
 export function proseLinesOf(lines: readonly string[], spans: readonly TextSpan[]): string[] {
   const blanked = lines.map((line) => ' '.repeat(line.length));
+  // Spans come line by line, left to right: each line is built by appending, not by writing
+  // characters into an array (a third of the editor's re-parse went there).
   let lineIndex = -1;
-  let chars: string[] = [];
+  let built = '';
+  let column = 0;
   const flush = () => {
-    if (lineIndex >= 0) blanked[lineIndex] = chars.join('');
+    if (lineIndex >= 0) blanked[lineIndex] = built + blanked[lineIndex]!.slice(built.length);
   };
   for (const { text, range } of spans) {
     if (range.line - 1 !== lineIndex) {
       flush();
       lineIndex = range.line - 1;
-      chars = blanked[lineIndex]!.split('');
+      built = '';
+      column = 0;
     }
-    for (let index = 0; index < text.length; index++) chars[range.column - 1 + index] = text[index]!;
+    const start = range.column - 1;
+    if (start < column) {
+      // Out of order or overlapping (not seen from markdown-it): write over what is built.
+      built = built.slice(0, start) + text + built.slice(start + text.length);
+    } else built += ' '.repeat(start - column) + text;
+    column = Math.max(column, start + text.length);
   }
   flush();
   return blanked;
