@@ -121,12 +121,12 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
   }
 
-  /** Sets the diagnostics of a deck (open or not) from a lint outcome; a refused deck gets one, naming the budget. */
   /** The configuration a deck is linted with; exports use it too, so both read the same files and settings. */
   configFor(uri: vscode.Uri): DocumentConfig {
     return this.configService.forDocument(uri);
   }
 
+  /** Sets the diagnostics of a deck (open or not) from a lint outcome; a refused deck gets one, naming the budget. */
   publish(uri: vscode.Uri, version: number, outcome: LintOutcome, config: DocumentConfig): DeckState {
     return this.set({ uri, version, ...outcome, config }, outcome.refused ? [notCheckedDiagnostic(outcome.refused.line, outcome.refused.message)] : outcome.problems.map(toDiagnostic));
   }

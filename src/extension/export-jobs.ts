@@ -156,13 +156,17 @@ function configOf(job: FileExportJob): ResolvedConfig | undefined {
   }
 }
 
-/** What every export of the job shares: the deck read and parsed once, its configuration and places. */
+/**
+ * What every export of the job shares: the deck read and parsed once, its configuration, and
+ * `root`, the workspace folder pictures must be inside when the job names one (to spread into
+ * an exporter's options).
+ */
 async function prepare(job: FileExportJob) {
   const { source, deck } = await readDeck(job);
   const config = configOf(job);
   const network: NetworkPolicy = { allowRemote: config?.allowRemote ?? false };
-  const shared = { source, deck, network, html: config?.html ?? false, ...(job.workspaceRoot ? { workspaceRoot: job.workspaceRoot } : {}) };
-  return { ...shared, config };
+  const root = job.workspaceRoot ? { workspaceRoot: job.workspaceRoot } : {};
+  return { source, deck, config, network, html: config?.html ?? false, root };
 }
 
 /** `slide 2 (line 14): …`, as the output channel shows what an export left out. */
@@ -183,24 +187,24 @@ async function readDeck(job: FileExportJob): Promise<{ source: string; deck: Dec
 }
 
 export async function exportPptxFile(job: FileExportJob): Promise<FileExportResult> {
-  const { deck, workspaceRoot } = await prepare(job);
-  const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath, ...(workspaceRoot ? { workspaceRoot } : {}) });
+  const { deck, root } = await prepare(job);
+  const result = await exportPptx(deck, { deckPath: job.deckPath, outPath: job.outPath, ...root });
   return { files: [result.outPath], slideCount: result.slideCount, warnings: result.warnings.map(describeWarning) };
 }
 
 /** The standalone HTML, or with `present` the presentation (one slide at a time, presenter view). */
 export async function exportHtmlFile(job: FileExportJob, present = false): Promise<FileExportResult> {
-  const { source, deck, html, workspaceRoot } = await prepare(job);
-  const result = await exportHtml(job.deckPath, job.outPath, { present, source, deck, html, ...(workspaceRoot ? { workspaceRoot } : {}) });
+  const { source, deck, html, root } = await prepare(job);
+  const result = await exportHtml(job.deckPath, job.outPath, { present, source, deck, html, ...root });
   const warnings = [...leftOutPictures(deck, result.warnings).map(describeLeftOut), ...result.warnings.filter((warning) => warning.kind === 'remote').map((warning) => warning.message)];
   return { files: [result.outPath], slideCount: result.slideCount, warnings };
 }
 
 /** The PDF (and with `notes`, its handout `<name>.notes.pdf`), printed in the warm browser. */
 export async function exportPdfFile(job: FileExportJob, notes = false): Promise<FileExportResult> {
-  const { source, deck, network, config, workspaceRoot } = await prepare(job);
+  const { source, deck, network, config, root } = await prepare(job);
   return warmBrowser.use(job.browserPath, job.signal, async (browser) => {
-    const place = { deckPath: job.deckPath, outPath: job.outPath, notesOutPath: handoutPath(job.outPath), ...(workspaceRoot ? { workspaceRoot } : {}) };
+    const place = { deckPath: job.deckPath, outPath: job.outPath, notesOutPath: handoutPath(job.outPath), ...root };
     // With the configuration, the drawn checks run on the printed page, as on the command line.
     const result = await exportPdf({ browser, ...place, notes, source, deck, network, ...(config ? { config } : {}) });
     const files = [result.pdf.outPath, ...(result.handout ? [result.handout.outPath] : [])];
@@ -210,10 +214,9 @@ export async function exportPdfFile(job: FileExportJob, notes = false): Promise<
 
 /** PNG pictures of the slides (`job.slides`, else all) into the folder `job.outPath`. */
 export async function exportPngFiles(job: FileExportJob): Promise<FileExportResult> {
-  const { source, deck, network, html, workspaceRoot } = await prepare(job);
+  const { source, deck, network, html, root } = await prepare(job);
   return warmBrowser.use(job.browserPath, job.signal, async (browser) => {
-    const place = { deckPath: job.deckPath, outDir: job.outPath, ...(workspaceRoot ? { workspaceRoot } : {}) };
-    const result = await exportPng({ browser, ...place, ...(job.slides ? { slides: job.slides } : {}), source, network, html });
+    const result = await exportPng({ browser, deckPath: job.deckPath, outDir: job.outPath, ...root, ...(job.slides ? { slides: job.slides } : {}), source, network, html });
     return { files: result.files.map((file) => file.outPath), slideCount: result.slideCount, warnings: leftOutOf(deck, result.warnings, result.refused, network) };
   });
 }

@@ -163,6 +163,18 @@ interface InlineProse {
 /** The prose spans of inline tokens, by token, while the editor's parser keeps the token. */
 const proseCache = new WeakMap<MarkdownToken, InlineProse>();
 
+/**
+ * Where content lines start (line, column) and how many there are. The same token stands on
+ * the same source text (the editor's parser re-parses any slide whose lines changed), so this
+ * tells whether its spans still hold.
+ */
+function placeKey(contentLines: readonly ContentLine[] | undefined): string {
+  const first = contentLines?.[0];
+  if (!first) return '';
+  const column = typeof first.columns === 'number' ? first.columns : (first.columns[0] ?? 0);
+  return `${first.line}:${column}:${contentLines.length}`;
+}
+
 /** Walks Marp's token stream once, building slides as it goes. */
 class DeckBuilder {
   frontMatter: FrontMatter | undefined;
@@ -496,10 +508,7 @@ class DeckBuilder {
    * last build instead of being found again (most of a re-parse went there).
    */
   private proseOf(token: MarkdownToken, contentLines: readonly ContentLine[] | undefined): InlineProse {
-    // The same token stands on the same source text (the parser re-parses any slide whose
-    // lines changed): where it starts and how many lines it spans tell the rest.
-    const first = contentLines?.[0];
-    const where = `${this.inlineKind ?? ''}:${first?.line ?? 0}:${first ? (typeof first.columns === 'number' ? first.columns : (first.columns[0] ?? 0)) : 0}:${contentLines?.length ?? 0}`;
+    const where = `${this.inlineKind ?? ''}:${placeKey(contentLines)}`;
     const cached = proseCache.get(token);
     if (cached && cached.where === where) return cached;
     const prose: InlineProse = { where, prose: proseSpans(token, contentLines), shown: proseSpans(token, contentLines, true) };
